@@ -1,0 +1,76 @@
+//! Chain specs built from the runtime's genesis presets, with the chain properties that wallets
+//! read (token symbol and decimals, SS58 prefix) taken from `gongzhi-primitives`.
+
+use gongzhi_primitives::currency::{SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL};
+use gongzhi_runtime::{genesis_config_presets::DISTRICT_RUNTIME_PRESET, WASM_BINARY};
+use sc_service::{ChainType, Properties};
+
+/// A chain spec of this runtime.
+pub type ChainSpec = sc_service::GenericChainSpec;
+
+/// What wallets show for this chain.
+pub fn properties() -> Properties {
+	let mut properties = Properties::new();
+	properties.insert("tokenSymbol".into(), TOKEN_SYMBOL.into());
+	properties.insert("tokenDecimals".into(), TOKEN_DECIMALS.into());
+	properties.insert("ss58Format".into(), SS58_PREFIX.into());
+	properties
+}
+
+fn from_preset(
+	name: &str,
+	id: &str,
+	chain_type: ChainType,
+	preset: &str,
+) -> Result<ChainSpec, String> {
+	let wasm = WASM_BINARY.ok_or_else(|| {
+		"the runtime's wasm was not built (was SKIP_WASM_BUILD set?): rebuild the node".to_string()
+	})?;
+	Ok(ChainSpec::builder(wasm, None)
+		.with_name(name)
+		.with_id(id)
+		.with_protocol_id("gongzhi")
+		.with_chain_type(chain_type)
+		.with_properties(properties())
+		.with_genesis_config_preset_name(preset)
+		.build())
+}
+
+/// `--dev`: one validator (Alice), blocks from the first slot.
+pub fn development() -> Result<ChainSpec, String> {
+	from_preset(
+		"Gongzhi Development",
+		"gongzhi_dev",
+		ChainType::Development,
+		sp_genesis_builder::DEV_RUNTIME_PRESET,
+	)
+}
+
+/// Two validators (Alice, Bob) on one machine.
+pub fn local_testnet() -> Result<ChainSpec, String> {
+	from_preset(
+		"Gongzhi Local Testnet",
+		"gongzhi_local",
+		ChainType::Local,
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
+	)
+}
+
+/// Four street validators. `chain-specs/district.json` is this spec, exported by
+/// `scripts/build-chain-spec.sh`.
+pub fn district() -> Result<ChainSpec, String> {
+	from_preset("Gongzhi District Testnet", "gongzhi_district", ChainType::Live, DISTRICT_RUNTIME_PRESET)
+}
+
+/// A chain spec file, with a message that says which file and what is wrong with it.
+pub fn from_file(path: &str) -> Result<ChainSpec, String> {
+	let file = std::path::PathBuf::from(path);
+	if !file.is_file() {
+		return Err(format!(
+			"--chain {path}: no such chain spec file, and not a known chain \
+			 (dev, local, district)"
+		));
+	}
+	ChainSpec::from_json_file(file)
+		.map_err(|e| format!("--chain {path}: not a valid chain spec: {e}"))
+}

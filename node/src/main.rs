@@ -1,0 +1,12 @@
+//! `gongzhi-node`: the Gongzhi Chain node. See the README for how to run it.
+
+mod benchmarking;
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> sc_cli::Result<()> {
+	command::run()
+}

@@ -1,0 +1,219 @@
+//! What the civic pallets ask each other about people and places.
+//!
+//! The organisation tree (district → street → community → grid), the verified residents and the
+//! roles live in `pallet-party-branch`. The treasury, consultation, volunteer and assistance
+//! pallets depend only on this module: on [`CivicRegistry`] to ask who someone is, and on the
+//! origins [`EnsureResident`] and [`EnsureOfficerOf`] to require it.
+//!
+//! ## Terms
+//! - **unit**: a node of the organisation tree, named by a [`UnitId`], at a [`UnitLevel`].
+//! - **above**: a unit's parent, its parent's parent, and so on up to the district.
+//! - **officer of U**: the secretary or a committee member of U, or of any unit above U. Officers
+//!   act for their office; every act records who did it.
+//! - **verified resident**: an account whose real-name check an officer of its community approved.
+//!   Residents belong to one community at a time.
+//! - **role**: a duty or status ([`Role`]) granted at a unit; it holds at that unit and every unit
+//!   below it.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::marker::PhantomData;
+use frame_support::{dispatch::RawOrigin, traits::EnsureOrigin};
+use scale_info::TypeInfo;
+
+/// A unit of the organisation tree.
+pub type UnitId = u32;
+
+/// The depth of the organisation tree: walks up it take at most this many steps.
+pub const MAX_DEPTH: u32 = 4;
+
+/// Where a unit stands in the organisation tree. Each level's units have a parent of the level
+/// before it; districts have none.
+#[derive(
+	Copy,
+	Clone,
+	Eq,
+	PartialEq,
+	Ord,
+	PartialOrd,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum UnitLevel {
+	/// 区: a district government.
+	District,
+	/// 街道: a street office.
+	Street,
+	/// 社区: a community (residents' committee and Party branch). Residents register here.
+	Community,
+	/// 网格: a grid of a community, looked after by grid workers.
+	Grid,
+}
+
+impl UnitLevel {
+	/// The level a parent of a unit at this level must have (`None` for a district).
+	pub fn parent_level(self) -> Option<UnitLevel> {
+		match self {
+			UnitLevel::District => None,
+			UnitLevel::Street => Some(UnitLevel::District),
+			UnitLevel::Community => Some(UnitLevel::Street),
+			UnitLevel::Grid => Some(UnitLevel::Community),
+		}
+	}
+}
+
+/// A duty or status granted to an account at a unit.
+#[derive(
+	Copy,
+	Clone,
+	Eq,
+	PartialEq,
+	Ord,
+	PartialOrd,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum Role {
+	/// Gives service and earns volunteer credits.
+	Volunteer,
+	/// A volunteer team or social organisation: publishes activities, records attendance.
+	VolunteerOrganisation,
+	/// Elderly living alone, disabled: eligible for assistance.
+	SpecialNeeds,
+	/// Looks after a grid: acts for residents who cannot, confirms help and deliveries.
+	GridWorker,
+	/// Member of the owners' committee (业委会).
+	OwnersCommittee,
+	/// Approves or rejects the unit's spends.
+	TreasurySupervisor,
+	/// Records paper and in-person ballots.
+	PollingOfficer,
+	/// A registered community service or merchant that redeems volunteer credits.
+	ServiceProvider,
+	/// Records material aid delivered to households.
+	AidDistributor,
+}
+
+impl Role {
+	/// Whether only a verified resident may hold this role: the roles that are about a person's
+	/// own participation. Organisations, merchants and staff need not live in the community.
+	pub fn requires_residency(self) -> bool {
+		matches!(self, Role::Volunteer | Role::SpecialNeeds)
+	}
+}
+
+/// Who is who in the organisation tree: the questions every civic pallet asks.
+pub trait CivicRegistry<AccountId> {
+	/// The community of `who`, if `who` is a verified resident.
+	fn community_of(who: &AccountId) -> Option<UnitId>;
+
+	/// Whether `who` is a verified resident of `unit` or of a unit below it.
+	fn is_resident_of(who: &AccountId, unit: UnitId) -> bool {
+		Self::community_of(who).is_some_and(|c| c == unit || Self::is_above(unit, c))
+	}
+
+	/// Whether `who` holds `role` at `unit` or at a unit above it.
+	fn has_role(who: &AccountId, role: Role, unit: UnitId) -> bool;
+
+	/// Whether `who` is an officer of `unit` or of a unit above it.
+	fn is_officer(who: &AccountId, unit: UnitId) -> bool;
+
+	/// The number of verified residents of `unit` and the units below it.
+	fn resident_count(unit: UnitId) -> u32;
+
+	/// The level of `unit`, if it exists.
+	fn level_of(unit: UnitId) -> Option<UnitLevel>;
+
+	/// The parent of `unit`, if it exists and is not a district.
+	fn parent_of(unit: UnitId) -> Option<UnitId>;
+
+	/// Whether `upper` is strictly above `lower`.
+	fn is_above(upper: UnitId, lower: UnitId) -> bool {
+		let mut current = lower;
+		for _ in 0..MAX_DEPTH {
+			match Self::parent_of(current) {
+				Some(parent) if parent == upper => return true,
+				Some(parent) => current = parent,
+				None => return false,
+			}
+		}
+		false
+	}
+}
+
+/// Fixtures for other pallets' benchmarks: a community with an officer and residents.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait CivicRegistryBenchmarkHelper<AccountId> {
+	/// A new community (with its street and district), returned with its id.
+	fn create_community() -> UnitId;
+	/// Makes `who` a verified resident of `community`.
+	fn register_resident(who: &AccountId, community: UnitId);
+	/// Makes `who` a committee member of `unit`.
+	fn appoint_officer(who: &AccountId, unit: UnitId);
+	/// Grants `role` at `unit` to `who`.
+	fn grant_role(who: &AccountId, role: Role, unit: UnitId);
+}
+
+/// Accepts a signed origin of a verified resident; yields the account and its community.
+pub struct EnsureResident<Registry, AccountId>(PhantomData<(Registry, AccountId)>);
+
+impl<O, Registry, AccountId> EnsureOrigin<O> for EnsureResident<Registry, AccountId>
+where
+	O: Into<Result<RawOrigin<AccountId>, O>> + From<RawOrigin<AccountId>>,
+	Registry: CivicRegistry<AccountId>,
+	AccountId: Clone,
+{
+	type Success = (AccountId, UnitId);
+
+	fn try_origin(o: O) -> Result<Self::Success, O> {
+		match o.into() {
+			Ok(RawOrigin::Signed(who)) => match Registry::community_of(&who) {
+				Some(community) => Ok((who, community)),
+				None => Err(RawOrigin::Signed(who).into()),
+			},
+			Ok(other) => Err(other.into()),
+			Err(o) => Err(o),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<O, ()> {
+		Err(())
+	}
+}
+
+/// Accepts a signed origin of an officer of the unit `Unit` (or of a unit above it); yields the
+/// account. For settings that a fixed unit's officers control, e.g. the district's.
+pub struct EnsureOfficerOf<Registry, Unit, AccountId>(PhantomData<(Registry, Unit, AccountId)>);
+
+impl<O, Registry, Unit, AccountId> EnsureOrigin<O> for EnsureOfficerOf<Registry, Unit, AccountId>
+where
+	O: Into<Result<RawOrigin<AccountId>, O>> + From<RawOrigin<AccountId>>,
+	Registry: CivicRegistry<AccountId>,
+	Unit: frame_support::traits::Get<UnitId>,
+	AccountId: Clone,
+{
+	type Success = AccountId;
+
+	fn try_origin(o: O) -> Result<Self::Success, O> {
+		match o.into() {
+			Ok(RawOrigin::Signed(who)) if Registry::is_officer(&who, Unit::get()) => Ok(who),
+			Ok(other) => Err(other.into()),
+			Err(o) => Err(o),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<O, ()> {
+		Err(())
+	}
+}

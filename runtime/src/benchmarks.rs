@@ -1,0 +1,16 @@
+//! The pallets whose benchmarks the node's `benchmark pallet` command can run.
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_collective, Council]
+	[pallet_council_root, CouncilRoot]
+	[pallet_democracy, Democracy]
+	[pallet_scheduler, Scheduler]
+	[pallet_preimage, Preimage]
+	[pallet_proxy, Proxy]
+	[pallet_utility, Utility]
+);

@@ -1,0 +1,124 @@
+//! Governance origins: `Root` is reached only through a council supermajority or a referendum.
+
+mod common;
+
+use codec::Encode;
+use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo};
+use gongzhi_runtime::{
+	Balances, Council, Preimage, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
+	System, UNITS,
+};
+use sp_core::H256;
+use sp_keyring::Sr25519Keyring::{self, *};
+use sp_runtime::{traits::Hash, DispatchError};
+
+const NEW_BALANCE: u128 = 42 * UNITS;
+
+fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who.to_account_id())
+}
+
+/// A Root-only call with a visible effect: Ferdie's balance set to [`NEW_BALANCE`].
+fn force_set_ferdie() -> RuntimeCall {
+	RuntimeCall::Balances(pallet_balances::Call::force_set_balance {
+		who: Ferdie.to_account_id().into(),
+		new_free: NEW_BALANCE,
+	})
+}
+
+fn as_root(call: RuntimeCall) -> RuntimeCall {
+	RuntimeCall::CouncilRoot(pallet_council_root::Call::dispatch_as_root { call: Box::new(call) })
+}
+
+/// Alice proposes `call` needing `threshold` ayes, `ayes` vote for it (the proposer votes like
+/// any member), and Eve (not a member) closes it. Returns the motion's hash.
+fn pass_motion(call: RuntimeCall, threshold: u32, ayes: &[Sr25519Keyring]) -> H256 {
+	let length = call.encoded_size() as u32;
+	let weight = call.get_dispatch_info().call_weight;
+	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+	let index = pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get();
+
+	assert_ok!(Council::propose(signed(Alice), threshold, Box::new(call), length));
+	for member in ayes {
+		assert_ok!(Council::vote(signed(*member), hash, index, true));
+	}
+	assert_ok!(Council::close(signed(Eve), hash, index, weight, length));
+	hash
+}
+
+fn executed_result(hash: H256) -> Option<Result<(), DispatchError>> {
+	System::events().into_iter().find_map(|record| match record.event {
+		RuntimeEvent::Council(pallet_collective::Event::Executed { proposal_hash, result })
+			if proposal_hash == hash =>
+			Some(result),
+		_ => None,
+	})
+}
+
+#[test]
+fn a_root_call_from_a_plain_account_fails_and_changes_nothing() {
+	common::new_ext("development").execute_with(|| {
+		let before = Balances::free_balance(Ferdie.to_account_id());
+
+		let call = force_set_ferdie();
+		assert_noop!(call.dispatch_from(signed(Alice)), DispatchError::BadOrigin);
+		// A council member alone cannot use the council's door to Root either.
+		assert_noop!(as_root(force_set_ferdie()).dispatch_from(signed(Alice)), DispatchError::BadOrigin);
+
+		assert_eq!(Balances::free_balance(Ferdie.to_account_id()), before);
+	});
+}
+
+#[test]
+fn three_of_four_council_members_act_as_root() {
+	common::new_ext("development").execute_with(|| {
+		let hash = pass_motion(as_root(force_set_ferdie()), 3, &[Alice, Bob, Charlie]);
+
+		assert_eq!(executed_result(hash), Some(Ok(())));
+		assert_eq!(Balances::free_balance(Ferdie.to_account_id()), NEW_BALANCE);
+		System::assert_has_event(
+			pallet_council_root::Event::DispatchedAsRoot { result: Ok(()) }.into(),
+		);
+	});
+}
+
+#[test]
+fn half_of_the_council_cannot_act_as_root() {
+	common::new_ext("development").execute_with(|| {
+		let before = Balances::free_balance(Ferdie.to_account_id());
+
+		let hash = pass_motion(as_root(force_set_ferdie()), 2, &[Alice, Bob]);
+
+		assert_eq!(executed_result(hash), Some(Err(DispatchError::BadOrigin)));
+		assert_eq!(Balances::free_balance(Ferdie.to_account_id()), before);
+	});
+}
+
+#[test]
+fn the_council_proposes_referenda_and_a_resident_cannot() {
+	common::new_ext("development").execute_with(|| {
+		let proposal =
+			<Preimage as frame_support::traits::StorePreimage>::bound(force_set_ferdie()).unwrap();
+		let external = RuntimeCall::Democracy(pallet_democracy::Call::external_propose_majority {
+			proposal: proposal.clone(),
+		});
+
+		assert_noop!(external.clone().dispatch_from(signed(Eve)), DispatchError::BadOrigin);
+
+		let hash = pass_motion(external, 3, &[Alice, Bob, Charlie]);
+		assert_eq!(executed_result(hash), Some(Ok(())));
+		assert!(pallet_democracy::NextExternal::<Runtime>::get().is_some());
+	});
+}
+
+/// Dispatches a call with an origin, as a transaction would after its checks.
+trait DispatchFrom {
+	fn dispatch_from(self, origin: RuntimeOrigin) -> Result<(), DispatchError>;
+}
+
+impl DispatchFrom for RuntimeCall {
+	fn dispatch_from(self, origin: RuntimeOrigin) -> Result<(), DispatchError> {
+		use sp_runtime::traits::Dispatchable;
+		self.dispatch(origin).map(|_| ()).map_err(|e| e.error)
+	}
+}

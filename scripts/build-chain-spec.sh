@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Regenerates chain-specs/district.json (raw, as validators distribute it) from the node's
+# `district` preset. Run it after changing that preset; the end-to-end suite fails while the
+# committed file and the preset disagree.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+cargo build --release --locked -p gongzhi-node
+"$GONGZHI_NODE" export-chain-spec --chain district --raw --output chain-specs/district.json
+echo "wrote chain-specs/district.json"

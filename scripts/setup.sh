@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian machine lacks to build and test Gongzhi Chain; a no-op when all
+# of it is there. Needs root (or sudo) only when something must be installed.
+set -euo pipefail
+
+need_apt=()
+command -v clang >/dev/null || need_apt+=(clang)
+command -v protoc >/dev/null || need_apt+=(protobuf-compiler)
+ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || need_apt+=(libclang-dev)
+command -v node >/dev/null || need_apt+=(nodejs)
+command -v npm >/dev/null || need_apt+=(npm)
+command -v git >/dev/null || need_apt+=(git)
+
+if ((${#need_apt[@]})); then
+	echo "setup: installing ${need_apt[*]}"
+	sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo="sudo"
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if ! command -v rustup >/dev/null; then
+	echo "setup: rustup is missing; install Rust from https://rustup.rs first" >&2
+	exit 1
+fi
+# rust-toolchain.toml names the targets and components; make sure they are installed.
+installed_targets=$(rustup target list --installed)
+for target in wasm32v1-none wasm32-unknown-unknown; do
+	grep -qx "$target" <<<"$installed_targets" || rustup target add "$target"
+done
+rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src

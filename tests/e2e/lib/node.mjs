@@ -1,0 +1,152 @@
+// Starting and stopping the real gongzhi-node, the way an operator does, for end-to-end tests.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, createWriteStream, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The node binary: $GONGZHI_NODE, or the release build in the cargo target dir. */
+export function nodeBinary() {
+  if (process.env.GONGZHI_NODE) return process.env.GONGZHI_NODE;
+  const target = process.env.CARGO_TARGET_DIR || join(REPO, 'target');
+  const bin = join(target, 'release', 'gongzhi-node');
+  if (!existsSync(bin)) throw new Error(`no node binary at ${bin}: build it (cargo build --release) or set GONGZHI_NODE`);
+  return bin;
+}
+
+/** A TCP port that nothing listens on right now. */
+export function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** One JSON-RPC call over HTTP; rejects with the node's error message. */
+export async function rpcHttp(url, method, params = []) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  const body = await res.json();
+  if (body.error) throw new Error(`${body.error.code}: ${body.error.message}${body.error.data ? ` (${body.error.data})` : ''}`);
+  return body.result;
+}
+
+/**
+ * Starts gongzhi-node with `args` (e.g. ['--dev']) on free loopback ports and a temporary base
+ * path, and connects @polkadot/api to it. Network discovery stays on this machine: no mDNS, no
+ * telemetry, p2p on 127.0.0.1 only.
+ */
+export async function startNode(args, { name = 'node', logDir } = {}) {
+  const basePath = mkdtempSync(join(tmpdir(), `gongzhi-${name}-`));
+  const rpcPort = await freePort();
+  const p2pPort = await freePort();
+  const fullArgs = [
+    ...args,
+    '--base-path', basePath,
+    '--rpc-port', String(rpcPort),
+    '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
+    '--no-prometheus', '--no-telemetry', '--no-mdns',
+  ];
+  const proc = spawn(nodeBinary(), fullArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = createWriteStream(join(logDir || basePath, `${name}.log`));
+  let output = '';
+  const keep = (chunk) => {
+    log.write(chunk);
+    output = (output + chunk.toString()).slice(-20000);
+  };
+  proc.stdout.on('data', keep);
+  proc.stderr.on('data', keep);
+  const exited = new Promise((res) => proc.on('exit', (code, signal) => res({ code, signal })));
+
+  const wsUrl = `ws://127.0.0.1:${rpcPort}`;
+  const httpUrl = `http://127.0.0.1:${rpcPort}`;
+  let up = false;
+  for (let i = 0; i < 240 && !up; i++) {
+    if (proc.exitCode !== null) throw new Error(`${name} exited (${proc.exitCode}):\n${output}`);
+    await sleep(250);
+    up = await rpcHttp(httpUrl, 'system_health').then(() => true, () => false);
+  }
+  if (!up) {
+    proc.kill('SIGKILL');
+    throw new Error(`${name}: RPC never came up at ${httpUrl}:\n${output}`);
+  }
+  const api = await ApiPromise.create({ provider: new WsProvider(wsUrl), noInitWarn: true });
+
+  return {
+    api,
+    wsUrl,
+    httpUrl,
+    proc,
+    basePath,
+    output: () => output,
+    /** Stops the node with SIGINT as an operator's Ctrl-C would; returns its exit status. */
+    async stop({ keepBasePath = false } = {}) {
+      await api.disconnect().catch(() => {});
+      if (proc.exitCode === null) proc.kill('SIGINT');
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 30000);
+      const status = await exited;
+      clearTimeout(timer);
+      log.end();
+      if (!keepBasePath && !logDir) rmSync(basePath, { recursive: true, force: true });
+      return status;
+    },
+  };
+}
+
+/** Resolves when `check(header)` holds for a new best (or finalized) head; rejects after `ms`. */
+export function waitForHead(api, { finalized = false, ms = 60000, check }) {
+  return new Promise((res, rej) => {
+    let unsub;
+    const timer = setTimeout(() => { unsub?.(); rej(new Error('timed out waiting for a head')); }, ms);
+    const sub = finalized ? api.rpc.chain.subscribeFinalizedHeads : api.rpc.chain.subscribeNewHeads;
+    sub((header) => {
+      if (check(header)) {
+        clearTimeout(timer);
+        unsub?.();
+        res(header);
+      }
+    }).then((u) => { unsub = u; });
+  });
+}
+
+/**
+ * Signs and sends `tx` and resolves once it is in a block, with its events and whether it
+ * succeeded (the dispatch error decoded to `Pallet.Error` when it failed).
+ */
+export function sendAndWait(tx, signer, options = {}) {
+  return new Promise((res, rej) => {
+    let unsub;
+    tx.signAndSend(signer, options, ({ status, events, dispatchError }) => {
+      if (status.isInBlock) {
+        unsub?.();
+        let error;
+        if (dispatchError) {
+          if (dispatchError.isModule) {
+            const meta = tx.registry.findMetaError(dispatchError.asModule);
+            error = `${meta.section}.${meta.name}`;
+          } else {
+            error = dispatchError.toString();
+          }
+        }
+        res({ blockHash: status.asInBlock, events, ok: !dispatchError, error });
+      } else if (status.isInvalid || status.isDropped || status.isUsurped) {
+        unsub?.();
+        rej(new Error(`transaction ${status.type}`));
+      }
+    }).then((u) => { unsub = u; }, rej);
+  });
+}
