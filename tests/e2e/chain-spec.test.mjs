@@ -2,17 +2,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startNode, REPO } from './lib/node.mjs';
+import { startNode, rpcHttp, REPO } from './lib/node.mjs';
 
 /** What a chain's genesis says about who runs and governs it, read through RPC. */
-async function genesisFacts(api) {
+async function genesisFacts({ api, httpUrl }) {
   const genesis = await api.rpc.chain.getBlockHash(0);
   const at = await api.at(genesis);
   return {
     aura: (await at.query.aura.authorities()).map(String),
     grandpa: (await api.call.grandpaApi.grandpaAuthorities()).map(([id, weight]) => `${id}:${weight}`),
     council: (await at.query.council.members()).map(String),
-    properties: (await api.rpc.system.properties()).toJSON(),
+    properties: await rpcHttp(httpUrl, 'system_properties'),
     chain: (await api.rpc.system.chain()).toString(),
     chainType: (await api.rpc.system.chainType()).toString(),
   };
@@ -21,7 +21,7 @@ async function genesisFacts(api) {
 async function factsOf(chain, name) {
   const node = await startNode(['--chain', chain], { name });
   try {
-    return await genesisFacts(node.api);
+    return await genesisFacts(node);
   } finally {
     await node.stop();
   }
