@@ -42,7 +42,7 @@ pub const MAX_DEPTH: u32 = 4;
 	MaxEncodedLen,
 	TypeInfo,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum UnitLevel {
 	/// 区: a district government.
 	District,
@@ -81,7 +81,7 @@ impl UnitLevel {
 	MaxEncodedLen,
 	TypeInfo,
 )]
-#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum Role {
 	/// Gives service and earns volunteer credits.
 	Volunteer,

@@ -13,4 +13,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_preimage, Preimage]
 	[pallet_proxy, Proxy]
 	[pallet_utility, Utility]
+	[pallet_party_branch, PartyBranch]
 );

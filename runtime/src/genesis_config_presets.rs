@@ -6,7 +6,9 @@
 //!   offices' keys) and a four-member council of the same offices. A real district generates its
 //!   own keys and edits the exported chain spec (see `scripts/build-chain-spec.sh`).
 //!
-//! No preset has a superuser key: there is no sudo pallet.
+//! `development` and `district` also seed a sample organisation ([`sample_organisation`]) so that a
+//! fresh chain can be tried at once from Polkadot.js Apps. No preset has a superuser key: there is
+//! no sudo pallet.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -17,9 +19,12 @@ use sp_genesis_builder::PresetId;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, AuraConfig, Balance, BalancesConfig, CouncilConfig, GrandpaConfig,
-	RuntimeGenesisConfig, UNITS,
+	AccountId, AuraConfig, Balance, BalancesConfig, CouncilConfig, GrandpaConfig, Hash,
+	PartyBranchConfig, RuntimeGenesisConfig, UNITS,
 };
+use gongzhi_primitives::civic::{Role, UnitLevel};
+use pallet_party_branch::GenesisUnit;
+use sp_runtime::traits::{BlakeTwo256, Hash as _};
 
 /// The `district` preset's name.
 pub const DISTRICT_RUNTIME_PRESET: &str = "district";
@@ -35,6 +40,8 @@ struct Genesis {
 	council: Vec<AccountId>,
 	/// Accounts given [`ENDOWMENT`].
 	endowed: Vec<AccountId>,
+	/// The Party-branch registry.
+	organisation: PartyBranchConfig,
 }
 
 impl Genesis {
@@ -54,6 +61,7 @@ impl Genesis {
 					.collect::<Vec<_>>(),
 			},
 			council: CouncilConfig { members: self.council },
+			party_branch: self.organisation,
 		})
 	}
 }
@@ -77,6 +85,10 @@ fn council() -> Vec<AccountId> {
 	STREETS.iter().map(|(sr, _)| sr.to_account_id()).collect()
 }
 
+fn accounts(keys: &[Sr25519Keyring]) -> Vec<AccountId> {
+	keys.iter().map(|k| k.to_account_id()).collect()
+}
+
 /// Every well-known development account, so that tests and Polkadot.js Apps have funds to use.
 fn all_dev_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::iter()
@@ -85,12 +97,76 @@ fn all_dev_accounts() -> Vec<AccountId> {
 		.collect()
 }
 
-/// `--dev`: one validator, a four-member council.
+/// Free civic calls per resident per day in the presets.
+pub const FREE_CALLS_PER_DAY: u32 = 20;
+
+/// A sample identity commitment. Real ones are salted hashes made by the district's real-name
+/// system; these are hashes of a label, so that they are recognisably not anyone's identity.
+pub fn sample_commitment(label: &str) -> Hash {
+	BlakeTwo256::hash(label.as_bytes())
+}
+
+/// A district with two streets, three communities and a grid, officers for each, and residents:
+///
+/// | id | unit | secretary | committee |
+/// | -- | ---- | --------- | --------- |
+/// | 0 | Gongzhi District | Alice | |
+/// | 1 | East Street (under 0) | Bob | |
+/// | 2 | West Street (under 0) | Charlie | |
+/// | 3 | Plum Garden Community (under 1) | Dave | Eve |
+/// | 4 | Bamboo Lane Community (under 1) | Alice//stash | |
+/// | 5 | Riverside Community (under 2) | Bob//stash | |
+/// | 6 | Plum Garden Grid 1 (under 3) | | |
+///
+/// Residents: Ferdie (Plum Garden, special needs), Charlie//stash (Plum Garden, volunteer),
+/// Dave//stash (Riverside). Eve is the grid worker of grid 6.
+pub fn sample_organisation() -> PartyBranchConfig {
+	use Sr25519Keyring::*;
+	let unit = |level, parent, name: &str, secretary: Option<Sr25519Keyring>, committee: &[Sr25519Keyring]| {
+		GenesisUnit {
+			level,
+			parent,
+			name: name.into(),
+			secretary: secretary.map(|k| k.to_account_id()),
+			committee: accounts(committee),
+		}
+	};
+	PartyBranchConfig {
+		units: vec![
+			unit(UnitLevel::District, None, "Gongzhi District", Some(Alice), &[]),
+			unit(UnitLevel::Street, Some(0), "East Street", Some(Bob), &[]),
+			unit(UnitLevel::Street, Some(0), "West Street", Some(Charlie), &[]),
+			unit(UnitLevel::Community, Some(1), "Plum Garden Community", Some(Dave), &[Eve]),
+			unit(UnitLevel::Community, Some(1), "Bamboo Lane Community", Some(AliceStash), &[]),
+			unit(UnitLevel::Community, Some(2), "Riverside Community", Some(BobStash), &[]),
+			unit(UnitLevel::Grid, Some(3), "Plum Garden Grid 1", None, &[]),
+		],
+		residents: vec![
+			(Ferdie.to_account_id(), 3, sample_commitment("sample resident Ferdie")),
+			(CharlieStash.to_account_id(), 3, sample_commitment("sample resident Charlie//stash")),
+			(DaveStash.to_account_id(), 5, sample_commitment("sample resident Dave//stash")),
+		],
+		roles: vec![
+			(Ferdie.to_account_id(), Role::SpecialNeeds, 3),
+			(CharlieStash.to_account_id(), Role::Volunteer, 3),
+			(Eve.to_account_id(), Role::GridWorker, 6),
+		],
+		free_call_quota: FREE_CALLS_PER_DAY,
+	}
+}
+
+/// An empty registry with the free-call quota set.
+fn empty_organisation() -> PartyBranchConfig {
+	PartyBranchConfig { free_call_quota: FREE_CALLS_PER_DAY, ..Default::default() }
+}
+
+/// `--dev`: one validator, a four-member council, the sample organisation.
 pub fn development() -> Value {
 	Genesis {
 		authorities: authorities(1),
 		council: council(),
 		endowed: all_dev_accounts(),
+		organisation: sample_organisation(),
 	}
 	.into_patch()
 }
@@ -101,16 +177,18 @@ pub fn local_testnet() -> Value {
 		authorities: authorities(2),
 		council: council(),
 		endowed: all_dev_accounts(),
+		organisation: empty_organisation(),
 	}
 	.into_patch()
 }
 
-/// Four street validators and a council of the four street offices.
+/// Four street validators, a council of the four street offices, the sample organisation.
 pub fn district() -> Value {
 	Genesis {
 		authorities: authorities(4),
 		council: council(),
 		endowed: all_dev_accounts(),
+		organisation: sample_organisation(),
 	}
 	.into_patch()
 }

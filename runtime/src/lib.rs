@@ -10,7 +10,9 @@
 //!   as `Root`. There is no sudo key: `Root` is reached only by a council motion or a referendum
 //!   ([`configs::governance`]);
 //! - **accounts**: proxies, so that a relative or a grid worker can act for an elderly resident,
-//!   and batching ([`configs::accounts`]).
+//!   and batching ([`configs::accounts`]);
+//! - **civic pallets**: Party-branch authorization (the organisation tree, verified residents,
+//!   roles, feeless civic calls) ([`configs::civic`]).
 //!
 //! Genesis presets (`development`, `local_testnet`, `district`) are in [`genesis_config_presets`],
 //! runtime APIs in [`apis`].
@@ -91,7 +93,9 @@ pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 pub type SignedBlock = generic::SignedBlock<Block>;
 
 /// The checks every signed transaction goes through, in this order. Polkadot.js knows every one
-/// of them, so wallets sign for this chain without custom types.
+/// of them, so wallets sign for this chain without custom types: `ChargeCivicFees` presents
+/// itself as `ChargeTransactionPayment` (same identifier, encoding and type), and only decides
+/// on chain whether a verified resident's civic call is free.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
@@ -100,7 +104,10 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	pallet_party_branch::ChargeCivicFees<
+		Runtime,
+		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
@@ -173,5 +180,7 @@ mod runtime {
 	#[runtime::pallet_index(21)]
 	pub type Utility = pallet_utility;
 
-	// Indices 30 and up are for the civic pallets.
+	// --- civic pallets
+	#[runtime::pallet_index(30)]
+	pub type PartyBranch = pallet_party_branch;
 }

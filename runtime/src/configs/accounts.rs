@@ -2,7 +2,12 @@
 //!
 //! Proxies are how a relative or a grid worker acts for an elderly resident. The proxy type says
 //! what the delegate may do: [`ProxyType::Any`], [`ProxyType::NonTransfer`] (everything but moving
-//! money), [`ProxyType::Governance`] (council and referendum business).
+//! money), [`ProxyType::Governance`] (council and referendum business), [`ProxyType::Civic`] (the
+//! civic pallets only).
+//!
+//! Proxies take no deposit. Residents hold no tokens, yet must be able to appoint a civic proxy;
+//! what a proxy entry stores is small and bounded (`MaxProxies` per account), and appointing one
+//! costs a transaction fee for anyone but a resident within their free-call quota.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{parameter_types, traits::InstanceFilter};
@@ -37,6 +42,9 @@ pub enum ProxyType {
 	NonTransfer,
 	/// Council, referendum and batch calls only.
 	Governance,
+	/// The civic pallets' calls (and batches of them) only: what a relative or grid worker needs
+	/// to act for a resident, and nothing that moves money.
+	Civic,
 }
 
 impl InstanceFilter<RuntimeCall> for ProxyType {
@@ -48,6 +56,10 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 				call,
 				RuntimeCall::Council(..) | RuntimeCall::Democracy(..) | RuntimeCall::Utility(..)
 			),
+			// A batch's calls are each checked against this filter again by the proxy pallet.
+			ProxyType::Civic =>
+				super::civic::CivicCalls::is_civic_pallet_call(call) ||
+					matches!(call, RuntimeCall::Utility(..)),
 		}
 	}
 
@@ -63,9 +75,9 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 }
 
 parameter_types! {
-	// One storage item and a proxy entry of 33 bytes (account and type) each.
-	pub const ProxyDepositBase: Balance = deposit(1, 8);
-	pub const ProxyDepositFactor: Balance = deposit(0, 33);
+	// No deposit: see the module docs.
+	pub const ProxyDepositBase: Balance = 0;
+	pub const ProxyDepositFactor: Balance = 0;
 	pub const AnnouncementDepositBase: Balance = deposit(1, 8);
 	pub const AnnouncementDepositFactor: Balance = deposit(0, 66);
 }

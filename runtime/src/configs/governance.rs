@@ -41,6 +41,8 @@ pub type CouncilSupermajority =
 /// The whole council.
 pub type CouncilUnanimous =
 	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 1, 1>;
+/// `Root` or more than half of the council: administrative settings.
+pub type RootOrCouncilMajority = EitherOfDiverse<EnsureRoot<AccountId>, CouncilMajority>;
 /// `Root` (a referendum or a council-root motion) or a council supermajority.
 pub type RootOrCouncilSupermajority = EitherOfDiverse<EnsureRoot<AccountId>, CouncilSupermajority>;
 

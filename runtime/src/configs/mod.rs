@@ -5,9 +5,11 @@
 //! - [`monetary`]: Balances and TransactionPayment;
 //! - [`governance`]: Council, CouncilRoot, Democracy, Scheduler, Preimage, and the council
 //!   origins that other configurations require;
-//! - [`accounts`]: Proxy (with the proxy types) and Utility.
+//! - [`accounts`]: Proxy (with the proxy types) and Utility;
+//! - [`civic`]: the civic pallets, and the calls residents make without fees.
 
 pub mod accounts;
+pub mod civic;
 pub mod consensus;
 pub mod governance;
 pub mod monetary;

@@ -1,0 +1,190 @@
+//! Feeless civic participation.
+//!
+//! Residents should not have to buy tokens to take part. [`ChargeCivicFees`] wraps the runtime's
+//! fee extension (`pallet_transaction_payment::ChargeTransactionPayment`): a signed transaction
+//! whose call is one of [`Config::FeelessCalls`], sent by a verified resident who has free calls
+//! left in the current quota period, pays nothing and uses one free call. Every other transaction
+//! goes to the wrapped extension and pays as usual, so spam still costs.
+//!
+//! The wrapper is invisible to wallets: it has the wrapped extension's identifier, encoding and
+//! type information, so Polkadot.js and every other client sign for it unchanged.
+//!
+//! The free call is counted when the transaction is applied, whatever its result, so failing
+//! calls cannot be repeated for free beyond the quota.
+
+use codec::{Decode, DecodeWithMemTracking, Encode};
+use core::marker::PhantomData;
+use frame_support::{
+	dispatch::DispatchInfo,
+	pallet_prelude::{TransactionSource, TransactionValidityError, ValidTransaction},
+	traits::{Contains, Get},
+	weights::Weight,
+};
+use scale_info::{StaticTypeInfo, TypeInfo};
+use sp_runtime::{
+	traits::{
+		AsSystemOriginSigner, DispatchInfoOf, DispatchOriginOf, Dispatchable, Implication,
+		PostDispatchInfoOf, TransactionExtension, ValidateResult,
+	},
+	transaction_validity::InvalidTransaction,
+	DispatchResult, SaturatedConversion,
+};
+
+use crate::{Config, FreeCallQuota, FreeCallUsage, FreeCallsUsed, Pallet, Residents, WeightInfo};
+
+/// Charges fees through `S` unless a verified resident makes a civic call within their quota.
+#[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq)]
+pub struct ChargeCivicFees<T, S>(pub S, PhantomData<T>);
+
+impl<T, S> ChargeCivicFees<T, S> {
+	/// Wraps the fee extension `inner`.
+	pub fn new(inner: S) -> Self {
+		Self(inner, PhantomData)
+	}
+}
+
+impl<T, S> From<S> for ChargeCivicFees<T, S> {
+	fn from(inner: S) -> Self {
+		Self::new(inner)
+	}
+}
+
+// Wallets see the wrapped extension's type, so nothing about signing changes for them.
+impl<T, S: StaticTypeInfo> TypeInfo for ChargeCivicFees<T, S> {
+	type Identity = S;
+	fn type_info() -> scale_info::Type {
+		S::type_info()
+	}
+}
+
+impl<T, S: core::fmt::Debug> core::fmt::Debug for ChargeCivicFees<T, S> {
+	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+		write!(f, "ChargeCivicFees({:?})", self.0)
+	}
+}
+
+/// What validation decided.
+pub enum Decision<AccountId, Inner> {
+	/// A free civic call by this resident.
+	Free(AccountId),
+	/// Paid through the wrapped extension.
+	Paid(Inner),
+}
+
+impl<T: Config> Pallet<T> {
+	/// The current quota period.
+	fn quota_period() -> u32 {
+		let now = frame_system::Pallet::<T>::block_number();
+		let period = T::QuotaPeriod::get();
+		if period == 0u32.into() {
+			return 0;
+		}
+		(now / period).saturated_into()
+	}
+
+	/// How many free calls `who` has left now: zero for anyone but a verified resident.
+	pub fn free_calls_left(who: &T::AccountId) -> u32 {
+		if !Residents::<T>::contains_key(who) {
+			return 0;
+		}
+		let usage = FreeCallsUsed::<T>::get(who);
+		let used = if usage.period == Self::quota_period() { usage.used } else { 0 };
+		FreeCallQuota::<T>::get().saturating_sub(used)
+	}
+
+	/// Uses one of `who`'s free calls, or fails if none is left.
+	pub(crate) fn use_free_call(who: &T::AccountId) -> Result<(), TransactionValidityError> {
+		if Self::free_calls_left(who) == 0 {
+			return Err(InvalidTransaction::Payment.into());
+		}
+		let period = Self::quota_period();
+		FreeCallsUsed::<T>::mutate(who, |usage| {
+			if usage.period != period {
+				*usage = FreeCallUsage { period, used: 0 };
+			}
+			usage.used = usage.used.saturating_add(1);
+		});
+		Ok(())
+	}
+}
+
+impl<T, S> TransactionExtension<T::RuntimeCall> for ChargeCivicFees<T, S>
+where
+	T: Config + Send + Sync,
+	T::RuntimeCall: Dispatchable<Info = DispatchInfo>,
+	DispatchOriginOf<T::RuntimeCall>: AsSystemOriginSigner<T::AccountId> + Clone,
+	S: TransactionExtension<T::RuntimeCall>,
+{
+	const IDENTIFIER: &'static str = S::IDENTIFIER;
+	type Implicit = S::Implicit;
+	type Val = Decision<T::AccountId, S::Val>;
+	type Pre = Decision<(), S::Pre>;
+
+	fn implicit(&self) -> Result<Self::Implicit, TransactionValidityError> {
+		self.0.implicit()
+	}
+
+	fn weight(&self, call: &T::RuntimeCall) -> Weight {
+		// The paid path is the wrapped extension's; the free path reads the registry and the
+		// quota and writes one counter.
+		self.0.weight(call).max(T::WeightInfo::free_call())
+	}
+
+	fn validate(
+		&self,
+		origin: DispatchOriginOf<T::RuntimeCall>,
+		call: &T::RuntimeCall,
+		info: &DispatchInfoOf<T::RuntimeCall>,
+		len: usize,
+		self_implicit: Self::Implicit,
+		inherited_implication: &impl Implication,
+		source: TransactionSource,
+	) -> ValidateResult<Self::Val, T::RuntimeCall> {
+		if let Some(who) = origin.as_system_origin_signer() {
+			if T::FeelessCalls::contains(call) && Pallet::<T>::free_calls_left(who) > 0 {
+				let who = who.clone();
+				return Ok((ValidTransaction::default(), Decision::Free(who), origin));
+			}
+		}
+		let (valid, val, origin) = self.0.validate(
+			origin,
+			call,
+			info,
+			len,
+			self_implicit,
+			inherited_implication,
+			source,
+		)?;
+		Ok((valid, Decision::Paid(val), origin))
+	}
+
+	fn prepare(
+		self,
+		val: Self::Val,
+		origin: &DispatchOriginOf<T::RuntimeCall>,
+		call: &T::RuntimeCall,
+		info: &DispatchInfoOf<T::RuntimeCall>,
+		len: usize,
+	) -> Result<Self::Pre, TransactionValidityError> {
+		match val {
+			Decision::Free(who) => {
+				Pallet::<T>::use_free_call(&who)?;
+				Ok(Decision::Free(()))
+			},
+			Decision::Paid(val) => self.0.prepare(val, origin, call, info, len).map(Decision::Paid),
+		}
+	}
+
+	fn post_dispatch_details(
+		pre: Self::Pre,
+		info: &DispatchInfoOf<T::RuntimeCall>,
+		post_info: &PostDispatchInfoOf<T::RuntimeCall>,
+		len: usize,
+		result: &DispatchResult,
+	) -> Result<Weight, TransactionValidityError> {
+		match pre {
+			Decision::Free(()) => Ok(Weight::zero()),
+			Decision::Paid(pre) => S::post_dispatch_details(pre, info, post_info, len, result),
+		}
+	}
+}

@@ -1,0 +1,545 @@
+//! # Party-branch authorization
+//!
+//! The chain's source of truth for *who is who* in a district: its organisation tree, its verified
+//! residents and the roles they hold. The treasury, consultation, volunteer and assistance pallets
+//! ask it through [`gongzhi_primitives::civic::CivicRegistry`], which this pallet implements.
+//!
+//! ## Overview
+//!
+//! - **Organisation tree** (District → Street → Community → Grid). Each [`Unit`] has a bounded
+//!   name, its parent, a secretary and committee members (its *officers*). Districts and streets
+//!   are created by [`Config::GovernanceOrigin`] (the council or `Root`); communities and grids by
+//!   officers of the parent unit or above.
+//! - **Officers** of a unit are appointed and removed by officers above it; the unit's secretary
+//!   also appoints and removes its committee members. An officer of a unit is also an officer of
+//!   every unit below it.
+//! - **Resident registry.** A person applies to one community with a salted hash commitment of
+//!   their identity ([`Pallet::apply`]), or an officer registers them in person
+//!   ([`Pallet::register`]); an officer of that community approves after checking the real name off
+//!   chain. One commitment maps to one account at a time. Residents move between communities
+//!   (approved by the receiving community), re-key to a new account when a phone is lost (the old
+//!   account loses everything civic), and are revoked with a [`RevocationReason`]. Each unit keeps
+//!   its resident count, updated in O(1) (the tree is at most four levels deep).
+//! - **Roles** ([`Role`]) are granted at a unit by its officers and hold at that unit and below.
+//! - **Feeless civic calls.** Verified residents make up to [`FreeCallQuota`] civic calls a day
+//!   without fees, through the [`ChargeCivicFees`] transaction extension (see [`fees`]).
+//!
+//! ## Commitments: no personal data on chain
+//!
+//! The commitment is `blake2_256(district_salt ++ id_number)`, computed by the district's
+//! real-name verification system with a salt that the district keeps secret. It is the same for
+//! the same person whoever computes it, so one person cannot register two accounts, and it reveals
+//! nothing about the person without the salt. Residents never choose their own salt: the officer
+//! who approves recomputes the commitment from the documents shown and checks it equals the one
+//! applied with.
+//!
+//! ## Accountability
+//!
+//! Every approval, revocation, appointment and role change records who authorised it (an
+//! [`Authority`]: governance, or an officer by account) in storage and in its event. Nobody acts
+//! on themselves: an officer cannot approve, appoint, grant to or revoke their own account.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use gongzhi_primitives::civic::{Role, UnitId, UnitLevel};
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod fees;
+#[cfg(test)]
+mod mock;
+mod registry;
+mod residents;
+mod roles;
+#[cfg(test)]
+mod tests;
+pub mod types;
+mod units;
+pub mod weights;
+
+pub use fees::ChargeCivicFees;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::{string::String, vec::Vec};
+	use frame_support::{pallet_prelude::*, traits::Contains};
+	use frame_system::pallet_prelude::*;
+
+	/// The unit record as stored.
+	pub type UnitOf<T> = Unit<
+		<T as frame_system::Config>::AccountId,
+		UnitName<<T as Config>::MaxNameLength>,
+		UnitCommittee<<T as frame_system::Config>::AccountId, <T as Config>::MaxCommitteeMembers>,
+	>;
+	/// The resident record as stored.
+	pub type ResidentOf<T> = ResidentRecord<
+		<T as frame_system::Config>::AccountId,
+		<T as frame_system::Config>::Hash,
+		BlockNumberFor<T>,
+	>;
+	/// An application as stored.
+	pub type ApplicationOf<T> = Application<<T as frame_system::Config>::Hash, BlockNumberFor<T>>;
+	/// A role grant as stored.
+	pub type RoleGrantOf<T> = RoleGrant<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+	/// Who authorised an act.
+	pub type AuthorityOf<T> = Authority<<T as frame_system::Config>::AccountId>;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Creates districts and streets, and sets the free-call quota: the council or `Root`.
+		/// It may also do anything an officer may.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The calls that verified residents make without fees, up to their daily quota.
+		type FeelessCalls: Contains<<Self as frame_system::Config>::RuntimeCall>;
+
+		/// The longest unit name, in bytes of UTF-8.
+		#[pallet::constant]
+		type MaxNameLength: Get<u32>;
+
+		/// The most committee members a unit has (the secretary aside).
+		#[pallet::constant]
+		type MaxCommitteeMembers: Get<u32>;
+
+		/// The most roles one account holds.
+		#[pallet::constant]
+		type MaxRolesPerAccount: Get<u32>;
+
+		/// The length of a free-call quota period, in blocks: a day.
+		#[pallet::constant]
+		type QuotaPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The highest free-call quota governance may set.
+		#[pallet::constant]
+		type MaxFreeCallsPerPeriod: Get<u32>;
+
+		/// Weights of this pallet's calls, measured by its benchmarks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The id the next unit gets.
+	#[pallet::storage]
+	pub type NextUnitId<T> = StorageValue<_, UnitId, ValueQuery>;
+
+	/// The organisation tree.
+	#[pallet::storage]
+	pub type Units<T: Config> = StorageMap<_, Twox64Concat, UnitId, UnitOf<T>>;
+
+	/// Verified residents.
+	#[pallet::storage]
+	pub type Residents<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ResidentOf<T>>;
+
+	/// Which account each identity commitment is registered to.
+	#[pallet::storage]
+	pub type Commitments<T: Config> = StorageMap<_, Identity, T::Hash, T::AccountId>;
+
+	/// Applications waiting for an officer.
+	#[pallet::storage]
+	pub type Applications<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, ApplicationOf<T>>;
+
+	/// Residents' requests to move to another community, by destination.
+	#[pallet::storage]
+	pub type MoveRequests<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, UnitId>;
+
+	/// Roles: account → (role, unit) → who granted it.
+	#[pallet::storage]
+	pub type Roles<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		(Role, UnitId),
+		RoleGrantOf<T>,
+	>;
+
+	/// How many roles each account holds (at most [`Config::MaxRolesPerAccount`]).
+	#[pallet::storage]
+	pub type RoleCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Free civic calls a verified resident may make per quota period.
+	#[pallet::storage]
+	pub type FreeCallQuota<T> = StorageValue<_, u32, ValueQuery>;
+
+	/// Free calls each resident has made in the current quota period.
+	#[pallet::storage]
+	pub type FreeCallsUsed<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, FreeCallUsage, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A unit was added to the organisation tree.
+		UnitCreated {
+			unit: UnitId,
+			level: UnitLevel,
+			parent: Option<UnitId>,
+			by: AuthorityOf<T>,
+		},
+		/// An officer was appointed to a unit.
+		OfficerAppointed { unit: UnitId, who: T::AccountId, office: Office, by: AuthorityOf<T> },
+		/// An officer left a unit's office.
+		OfficerRemoved { unit: UnitId, who: T::AccountId, by: AuthorityOf<T> },
+		/// An account applied to become a resident of a community.
+		Applied { who: T::AccountId, community: UnitId },
+		/// An applicant withdrew their application.
+		ApplicationWithdrawn { who: T::AccountId },
+		/// An application was rejected.
+		ApplicationRejected { who: T::AccountId, community: UnitId, by: AuthorityOf<T> },
+		/// An account became a verified resident.
+		ResidentApproved { who: T::AccountId, community: UnitId, by: AuthorityOf<T> },
+		/// A resident was removed from the registry.
+		ResidentRevoked {
+			who: T::AccountId,
+			community: UnitId,
+			reason: RevocationReason,
+			by: AuthorityOf<T>,
+		},
+		/// A resident asked to move to another community.
+		MoveRequested { who: T::AccountId, from: UnitId, to: UnitId },
+		/// A resident moved to another community.
+		ResidentMoved { who: T::AccountId, from: UnitId, to: UnitId, by: AuthorityOf<T> },
+		/// A resident's registration passed to a new account; the old one lost it.
+		ResidentRekeyed {
+			old: T::AccountId,
+			new: T::AccountId,
+			community: UnitId,
+			by: AuthorityOf<T>,
+		},
+		/// A role was granted.
+		RoleGranted { who: T::AccountId, role: Role, unit: UnitId, by: AuthorityOf<T> },
+		/// A role was revoked.
+		RoleRevoked { who: T::AccountId, role: Role, unit: UnitId, by: AuthorityOf<T> },
+		/// The daily free-call quota changed.
+		FreeCallQuotaSet { per_period: u32 },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No unit has that id.
+		UnknownUnit,
+		/// The unit is not of the level this needs: a parent must be one level up (a street's
+		/// parent a district, ...), and residents belong to communities.
+		WrongLevel,
+		/// Only governance creates districts and streets, and sets the free-call quota.
+		GovernanceOnly,
+		/// The caller is not an officer of the unit (nor of a unit above it).
+		NotOfficer,
+		/// The name is longer than `MaxNameLength`.
+		NameTooLong,
+		/// The unit already has `MaxCommitteeMembers` committee members.
+		TooManyCommitteeMembers,
+		/// The account already holds an office in the unit.
+		AlreadyOfficer,
+		/// The account holds no office in the unit.
+		NotAnOfficerOfUnit,
+		/// The unit has no more unit ids to give.
+		TooManyUnits,
+		/// Officers do not act on their own account: approving, appointing, granting to or
+		/// revoking oneself is refused.
+		ActingOnSelf,
+		/// The account is already a verified resident.
+		AlreadyResident,
+		/// The account already has a pending application.
+		AlreadyApplied,
+		/// The account has no pending application.
+		NoApplication,
+		/// The commitment is already registered to another account: one person, one account.
+		CommitmentInUse,
+		/// The commitment is not registered to any resident, so there is nothing to re-key.
+		NothingToRekey,
+		/// The account is not a verified resident.
+		NotResident,
+		/// The resident already lives in that community.
+		SameCommunity,
+		/// The resident has asked to move nowhere.
+		NoMoveRequest,
+		/// The account already holds that role at that unit.
+		RoleAlreadyGranted,
+		/// The account does not hold that role at that unit.
+		RoleNotGranted,
+		/// The account already holds `MaxRolesPerAccount` roles.
+		TooManyRoles,
+		/// This role is only for verified residents of the unit.
+		RoleNeedsResidency,
+		/// The quota is above `MaxFreeCallsPerPeriod`.
+		QuotaTooHigh,
+		/// A resident count would overflow or underflow: the registry is inconsistent.
+		CountOverflow,
+	}
+
+	/// A unit in the genesis organisation tree. Units get ids in the order listed, from 0; a
+	/// parent is named by its id, so it must be listed before its children.
+	#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+	pub struct GenesisUnit<AccountId> {
+		pub level: UnitLevel,
+		pub parent: Option<UnitId>,
+		pub name: String,
+		pub secretary: Option<AccountId>,
+		pub committee: Vec<AccountId>,
+	}
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The organisation tree.
+		pub units: Vec<GenesisUnit<T::AccountId>>,
+		/// Verified residents: account, community, commitment.
+		pub residents: Vec<(T::AccountId, UnitId, T::Hash)>,
+		/// Roles: account, role, unit.
+		pub roles: Vec<(T::AccountId, Role, UnitId)>,
+		/// Free civic calls per resident per quota period.
+		pub free_call_quota: u32,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			// A chain spec that breaks the registry's rules must not start a chain: panicking
+			// here stops `build-spec` and node start with the reason.
+			for unit in &self.units {
+				Pallet::<T>::do_create_unit(
+					Authority::Governance,
+					unit.level,
+					unit.parent,
+					unit.name.as_bytes().to_vec(),
+					unit.secretary.clone(),
+				)
+				.expect("genesis unit must be valid");
+				let id = NextUnitId::<T>::get() - 1;
+				for member in &unit.committee {
+					Pallet::<T>::do_appoint(Authority::Governance, id, member.clone(), Office::Committee)
+						.expect("genesis committee member must be valid");
+				}
+			}
+			for (who, community, commitment) in &self.residents {
+				Pallet::<T>::do_register(Authority::Governance, who.clone(), *community, *commitment)
+					.expect("genesis resident must be valid");
+			}
+			for (who, role, unit) in &self.roles {
+				Pallet::<T>::do_grant_role(Authority::Governance, who.clone(), *role, *unit)
+					.expect("genesis role must be valid");
+			}
+			assert!(
+				self.free_call_quota <= T::MaxFreeCallsPerPeriod::get(),
+				"genesis free_call_quota above MaxFreeCallsPerPeriod"
+			);
+			FreeCallQuota::<T>::put(self.free_call_quota);
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Add a unit to the organisation tree, with an optional secretary.
+		///
+		/// Districts (no parent) and streets (parent a district) need the governance origin;
+		/// communities (parent a street) and grids (parent a community) may also be created by an
+		/// officer of the parent or above.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::create_unit(name.len() as u32))]
+		pub fn create_unit(
+			origin: OriginFor<T>,
+			level: UnitLevel,
+			parent: Option<UnitId>,
+			name: Vec<u8>,
+			secretary: Option<T::AccountId>,
+		) -> DispatchResult {
+			let by = match level {
+				UnitLevel::District | UnitLevel::Street => Self::ensure_governance(origin)?,
+				UnitLevel::Community | UnitLevel::Grid => {
+					let parent = parent.ok_or(Error::<T>::WrongLevel)?;
+					Self::ensure_officer(origin, parent)?
+				},
+			};
+			Self::do_create_unit(by, level, parent, name, secretary)
+		}
+
+		/// Appoint `who` to an office of `unit`. A secretary is appointed from above (governance
+		/// or an officer of a unit above); a committee member also by the unit's secretary.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::appoint_officer())]
+		pub fn appoint_officer(
+			origin: OriginFor<T>,
+			unit: UnitId,
+			who: T::AccountId,
+			office: Office,
+		) -> DispatchResult {
+			let by = Self::ensure_may_staff(origin, unit, office)?;
+			Self::do_appoint(by, unit, who, office)
+		}
+
+		/// Remove `who` from the offices of `unit`, with the same authority as appointing them.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::remove_officer())]
+		pub fn remove_officer(origin: OriginFor<T>, unit: UnitId, who: T::AccountId) -> DispatchResult {
+			let office = Self::office_in(&who, unit)?;
+			let by = Self::ensure_may_staff(origin, unit, office)?;
+			Self::do_remove_officer(by, unit, who)
+		}
+
+		/// Apply to become a verified resident of `community`, with the commitment that the
+		/// community's real-name check will recompute.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::apply())]
+		pub fn apply(origin: OriginFor<T>, community: UnitId, commitment: T::Hash) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_apply(who, community, commitment)
+		}
+
+		/// Withdraw one's pending application.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::withdraw_application())]
+		pub fn withdraw_application(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Applications::<T>::take(&who).ok_or(Error::<T>::NoApplication)?;
+			Self::deposit_event(Event::ApplicationWithdrawn { who });
+			Ok(())
+		}
+
+		/// Approve `applicant`'s application, after the real-name check off chain. The caller
+		/// must be an officer of the community applied to (or above).
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::approve())]
+		pub fn approve(origin: OriginFor<T>, applicant: T::AccountId) -> DispatchResult {
+			let application =
+				Applications::<T>::get(&applicant).ok_or(Error::<T>::NoApplication)?;
+			let by = Self::ensure_officer_not_self(origin, application.community, &applicant)?;
+			Self::do_register(by, applicant, application.community, application.commitment)
+		}
+
+		/// Reject `applicant`'s application.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::reject())]
+		pub fn reject(origin: OriginFor<T>, applicant: T::AccountId) -> DispatchResult {
+			let application =
+				Applications::<T>::get(&applicant).ok_or(Error::<T>::NoApplication)?;
+			let by = Self::ensure_officer_not_self(origin, application.community, &applicant)?;
+			Applications::<T>::remove(&applicant);
+			Self::deposit_event(Event::ApplicationRejected {
+				who: applicant,
+				community: application.community,
+				by,
+			});
+			Ok(())
+		}
+
+		/// Register `who` as a verified resident of `community` in one step, for a person who
+		/// applies in person (e.g. an elderly resident whose account holds no tokens and so
+		/// cannot send `apply`).
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::register())]
+		pub fn register(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			community: UnitId,
+			commitment: T::Hash,
+		) -> DispatchResult {
+			let by = Self::ensure_officer_not_self(origin, community, &who)?;
+			Self::do_register(by, who, community, commitment)
+		}
+
+		/// Remove `resident` from the registry, for `reason`. Their roles, pending move and free
+		/// calls go with it; the commitment is released.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::revoke(T::MaxRolesPerAccount::get()))]
+		pub fn revoke(
+			origin: OriginFor<T>,
+			resident: T::AccountId,
+			reason: RevocationReason,
+		) -> DispatchResultWithPostInfo {
+			let record = Residents::<T>::get(&resident).ok_or(Error::<T>::NotResident)?;
+			let by = Self::ensure_officer_not_self(origin, record.community, &resident)?;
+			let roles = Self::do_revoke(by, resident, reason)?;
+			Ok(Some(T::WeightInfo::revoke(roles)).into())
+		}
+
+		/// Ask to move to community `to`. An officer of `to` approves with [`Pallet::approve_move`].
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::request_move())]
+		pub fn request_move(origin: OriginFor<T>, to: UnitId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_request_move(who, to)
+		}
+
+		/// Approve `resident`'s move into a community the caller is an officer of. Roles that
+		/// need residency and were held at units the resident leaves are dropped.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::approve_move(T::MaxRolesPerAccount::get()))]
+		pub fn approve_move(
+			origin: OriginFor<T>,
+			resident: T::AccountId,
+		) -> DispatchResultWithPostInfo {
+			let to = MoveRequests::<T>::get(&resident).ok_or(Error::<T>::NoMoveRequest)?;
+			let by = Self::ensure_officer_not_self(origin, to, &resident)?;
+			let roles = Self::do_move(by, resident, to)?;
+			Ok(Some(T::WeightInfo::approve_move(roles)).into())
+		}
+
+		/// Pass a resident's registration to `new_account`, which has applied with the same
+		/// commitment (a lost phone). The old account loses residency, roles and free calls; the
+		/// new one gets them.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::approve_rekey(T::MaxRolesPerAccount::get()))]
+		pub fn approve_rekey(
+			origin: OriginFor<T>,
+			new_account: T::AccountId,
+		) -> DispatchResultWithPostInfo {
+			let application =
+				Applications::<T>::get(&new_account).ok_or(Error::<T>::NoApplication)?;
+			let old = Commitments::<T>::get(application.commitment)
+				.ok_or(Error::<T>::NothingToRekey)?;
+			let community = Residents::<T>::get(&old).ok_or(Error::<T>::NotResident)?.community;
+			let by = Self::ensure_officer(origin, community)?;
+			Self::ensure_not_self(&by, &old)?;
+			Self::ensure_not_self(&by, &new_account)?;
+			let roles = Self::do_rekey(by, old, new_account, application)?;
+			Ok(Some(T::WeightInfo::approve_rekey(roles)).into())
+		}
+
+		/// Grant `role` at `unit` to `who`. The caller must be an officer of `unit` or above.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::grant_role())]
+		pub fn grant_role(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			role: Role,
+			unit: UnitId,
+		) -> DispatchResult {
+			let by = Self::ensure_officer_not_self(origin, unit, &who)?;
+			Self::do_grant_role(by, who, role, unit)
+		}
+
+		/// Revoke `role` at `unit` from `who`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::revoke_role())]
+		pub fn revoke_role(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			role: Role,
+			unit: UnitId,
+		) -> DispatchResult {
+			let by = Self::ensure_officer_not_self(origin, unit, &who)?;
+			Self::do_revoke_role(by, who, role, unit)
+		}
+
+		/// Set how many free civic calls a verified resident may make per quota period.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::set_free_call_quota())]
+		pub fn set_free_call_quota(origin: OriginFor<T>, per_period: u32) -> DispatchResult {
+			Self::ensure_governance(origin)?;
+			ensure!(per_period <= T::MaxFreeCallsPerPeriod::get(), Error::<T>::QuotaTooHigh);
+			FreeCallQuota::<T>::put(per_period);
+			Self::deposit_event(Event::FreeCallQuotaSet { per_period });
+			Ok(())
+		}
+	}
+}

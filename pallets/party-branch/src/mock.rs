@@ -1,0 +1,93 @@
+//! A test runtime: System, Balances, TransactionPayment and this pallet. `Root` is governance;
+//! this pallet's own calls are the feeless civic calls.
+
+use crate as pallet_party_branch;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, Contains},
+	weights::IdentityFee,
+};
+use frame_system::EnsureRoot;
+use pallet_transaction_payment::FungibleAdapter;
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeTask,
+		RuntimeHoldReason,
+		RuntimeFreezeReason
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type TransactionPayment = pallet_transaction_payment;
+	#[runtime::pallet_index(3)]
+	pub type PartyBranch = pallet_party_branch;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+}
+
+#[derive_impl(pallet_transaction_payment::config_preludes::TestDefaultConfig)]
+impl pallet_transaction_payment::Config for Test {
+	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	type WeightToFee = IdentityFee<u64>;
+	type LengthToFee = IdentityFee<u64>;
+}
+
+/// This pallet's calls are the civic calls here.
+pub struct CivicCalls;
+impl Contains<RuntimeCall> for CivicCalls {
+	fn contains(call: &RuntimeCall) -> bool {
+		matches!(call, RuntimeCall::PartyBranch(..))
+	}
+}
+
+parameter_types! {
+	pub const QuotaPeriod: u64 = 100;
+}
+
+impl pallet_party_branch::Config for Test {
+	type GovernanceOrigin = EnsureRoot<u64>;
+	type FeelessCalls = CivicCalls;
+	type MaxNameLength = ConstU32<32>;
+	type MaxCommitteeMembers = ConstU32<3>;
+	type MaxRolesPerAccount = ConstU32<4>;
+	type QuotaPeriod = QuotaPeriod;
+	type MaxFreeCallsPerPeriod = ConstU32<50>;
+	type WeightInfo = ();
+}
+
+/// Free calls per period in the test genesis.
+pub const QUOTA: u32 = 3;
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_party_branch::GenesisConfig::<Test> { free_call_quota: QUOTA, ..Default::default() }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+

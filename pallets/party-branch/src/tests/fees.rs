@@ -1,0 +1,138 @@
+use super::*;
+use crate::{mock::*, ChargeCivicFees, Error, Event, FreeCallQuota, FreeCallsUsed};
+use codec::Encode;
+use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo, traits::fungible::Mutate};
+use pallet_transaction_payment::ChargeTransactionPayment;
+use sp_runtime::{
+	traits::{DispatchTransaction, TransactionExtension},
+	transaction_validity::{InvalidTransaction, TransactionValidityError},
+};
+
+type Extension = ChargeCivicFees<Test, ChargeTransactionPayment<Test>>;
+
+/// Enough to pay many fees.
+const FUNDS: u64 = 1_000_000_000_000;
+
+/// A civic call: asking to move (it fails for anyone without a residency, which is fine here).
+fn civic_call() -> RuntimeCall {
+	RuntimeCall::PartyBranch(crate::Call::request_move { to: OTHER_COMMUNITY })
+}
+
+fn plain_call() -> RuntimeCall {
+	RuntimeCall::System(frame_system::Call::remark { remark: vec![1, 2, 3] })
+}
+
+/// Sends `call` signed by `who` through the extension, as block execution does.
+fn send(who: u64, call: RuntimeCall) -> Result<(), TransactionValidityError> {
+	let info = call.get_dispatch_info();
+	let len = call.encoded_size();
+	Extension::new(ChargeTransactionPayment::from(0))
+		.dispatch_transaction(RuntimeOrigin::signed(who), call, &info, len, 0)
+		.map(|_| ())
+}
+
+fn used(who: u64) -> u32 {
+	FreeCallsUsed::<Test>::get(who).used
+}
+
+#[test]
+fn a_resident_without_tokens_makes_free_civic_calls_up_to_the_quota() {
+	with_tree(|| {
+		resident(ALICE, COMMUNITY);
+		assert_eq!(Balances::free_balance(ALICE), 0);
+
+		for n in 1..=QUOTA {
+			assert_ok!(send(ALICE, civic_call()));
+			assert_eq!(used(ALICE), n);
+		}
+		assert_eq!(PartyBranch::free_calls_left(&ALICE), 0);
+		// Beyond the quota the fee applies, and Alice has nothing to pay it with.
+		assert_eq!(
+			send(ALICE, civic_call()),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+		);
+		assert_eq!(used(ALICE), QUOTA);
+	});
+}
+
+#[test]
+fn beyond_the_quota_a_resident_with_funds_pays() {
+	with_tree(|| {
+		resident(ALICE, COMMUNITY);
+		Balances::set_balance(&ALICE, FUNDS);
+		for _ in 0..QUOTA {
+			assert_ok!(send(ALICE, civic_call()));
+		}
+		assert_eq!(Balances::free_balance(ALICE), FUNDS, "free calls cost nothing");
+
+		assert_ok!(send(ALICE, civic_call()));
+		assert!(Balances::free_balance(ALICE) < FUNDS, "the next one is charged");
+	});
+}
+
+#[test]
+fn non_residents_and_non_civic_calls_pay() {
+	with_tree(|| {
+		Balances::set_balance(&BOB, FUNDS);
+		assert_ok!(send(BOB, civic_call()));
+		assert!(Balances::free_balance(BOB) < FUNDS);
+		assert_eq!(used(BOB), 0);
+
+		resident(ALICE, COMMUNITY);
+		assert_eq!(
+			send(ALICE, plain_call()),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+		);
+		assert_eq!(used(ALICE), 0);
+	});
+}
+
+#[test]
+fn a_failing_civic_call_still_uses_a_free_call() {
+	with_tree(|| {
+		resident(ALICE, COMMUNITY);
+		let call = RuntimeCall::PartyBranch(crate::Call::request_move { to: COMMUNITY });
+		assert_ok!(send(ALICE, call)); // the transaction is applied; the call fails inside
+		assert_eq!(used(ALICE), 1);
+	});
+}
+
+#[test]
+fn the_quota_renews_each_period() {
+	with_tree(|| {
+		resident(ALICE, COMMUNITY);
+		for _ in 0..QUOTA {
+			assert_ok!(send(ALICE, civic_call()));
+		}
+		System::set_block_number(QuotaPeriod::get() * 2);
+		assert_eq!(PartyBranch::free_calls_left(&ALICE), QUOTA);
+		assert_ok!(send(ALICE, civic_call()));
+		assert_eq!(used(ALICE), 1);
+	});
+}
+
+#[test]
+fn wallets_see_the_plain_fee_extension() {
+	let inner = ChargeTransactionPayment::<Test>::from(7);
+	let wrapped = Extension::new(inner.clone());
+	assert_eq!(<Extension as TransactionExtension<RuntimeCall>>::IDENTIFIER, "ChargeTransactionPayment");
+	assert_eq!(wrapped.encode(), inner.encode());
+	assert_eq!(scale_info::meta_type::<Extension>(), scale_info::meta_type::<ChargeTransactionPayment<Test>>());
+}
+
+#[test]
+fn only_governance_sets_the_quota_within_its_bound() {
+	with_tree(|| {
+		assert_noop!(
+			PartyBranch::set_free_call_quota(RuntimeOrigin::signed(DISTRICT_SECRETARY), 10),
+			Error::<Test>::GovernanceOnly
+		);
+		assert_noop!(
+			PartyBranch::set_free_call_quota(RuntimeOrigin::root(), 51),
+			Error::<Test>::QuotaTooHigh
+		);
+		assert_ok!(PartyBranch::set_free_call_quota(RuntimeOrigin::root(), 10));
+		assert_eq!(FreeCallQuota::<Test>::get(), 10);
+		System::assert_last_event(Event::FreeCallQuotaSet { per_period: 10 }.into());
+	});
+}

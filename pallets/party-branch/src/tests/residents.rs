@@ -1,0 +1,306 @@
+use super::*;
+use crate::{
+	mock::*, Applications, Authority, Commitments, Error, Event, MoveRequests,
+	RevocationReason, Roles, Units,
+};
+use frame_support::{assert_noop, assert_ok};
+use gongzhi_primitives::civic::{CivicRegistry, Role};
+
+fn count(unit: u32) -> u32 {
+	PartyBranch::resident_count(unit)
+}
+
+#[test]
+fn apply_then_approve_makes_a_verified_resident_and_counts_them_up_the_tree() {
+	with_tree(|| {
+		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(ALICE), COMMUNITY, commitment(ALICE)));
+		System::assert_last_event(Event::Applied { who: ALICE, community: COMMUNITY }.into());
+		assert_eq!(PartyBranch::community_of(&ALICE), None, "not yet verified");
+
+		assert_ok!(PartyBranch::approve(RuntimeOrigin::signed(COMMITTEE), ALICE));
+
+		assert_eq!(PartyBranch::community_of(&ALICE), Some(COMMUNITY));
+		assert!(PartyBranch::is_resident_of(&ALICE, STREET));
+		assert!(!PartyBranch::is_resident_of(&ALICE, OTHER_COMMUNITY));
+		assert_eq!(Commitments::<Test>::get(commitment(ALICE)), Some(ALICE));
+		assert!(!Applications::<Test>::contains_key(ALICE));
+		assert_eq!((count(COMMUNITY), count(STREET), count(DISTRICT)), (1, 1, 1));
+		assert_eq!(count(OTHER_COMMUNITY), 0);
+		// The account exists without tokens, so it can send free civic calls.
+		assert_eq!(System::sufficients(&ALICE), 1);
+		System::assert_last_event(
+			Event::ResidentApproved {
+				who: ALICE,
+				community: COMMUNITY,
+				by: Authority::Officer(COMMITTEE),
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn residents_register_only_in_communities() {
+	with_tree(|| {
+		for unit in [STREET, GRID] {
+			assert_noop!(
+				PartyBranch::apply(RuntimeOrigin::signed(ALICE), unit, commitment(ALICE)),
+				Error::<Test>::WrongLevel
+			);
+		}
+		assert_noop!(
+			PartyBranch::apply(RuntimeOrigin::signed(ALICE), 99, commitment(ALICE)),
+			Error::<Test>::UnknownUnit
+		);
+	});
+}
+
+#[test]
+fn applying_twice_or_as_a_resident_is_refused() {
+	with_tree(|| {
+		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(ALICE), COMMUNITY, commitment(ALICE)));
+		assert_noop!(
+			PartyBranch::apply(RuntimeOrigin::signed(ALICE), OTHER_COMMUNITY, commitment(ALICE)),
+			Error::<Test>::AlreadyApplied
+		);
+		resident(BOB, COMMUNITY);
+		assert_noop!(
+			PartyBranch::apply(RuntimeOrigin::signed(BOB), COMMUNITY, commitment(BOB)),
+			Error::<Test>::AlreadyResident
+		);
+	});
+}
+
+#[test]
+fn one_commitment_one_account() {
+	with_tree(|| {
+		resident(ALICE, COMMUNITY);
+		// The same person applies again from a second account.
+		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(BOB), OTHER_COMMUNITY, commitment(ALICE)));
+		assert_noop!(
+			PartyBranch::approve(RuntimeOrigin::signed(OTHER_SECRETARY), BOB),
+			Error::<Test>::CommitmentInUse
+		);
+		assert_noop!(
+			PartyBranch::register(RuntimeOrigin::signed(SECRETARY), CAROL, COMMUNITY, commitment(ALICE)),
+			Error::<Test>::CommitmentInUse
+		);
+		assert_eq!(count(DISTRICT), 1);
+	});
+}
+
+#[test]
+fn only_officers_of_the_community_approve_and_never_themselves() {
+	with_tree(|| {
+		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(ALICE), COMMUNITY, commitment(ALICE)));
+		for outsider in [OTHER_SECRETARY, BOB] {
+			assert_noop!(
+				PartyBranch::approve(RuntimeOrigin::signed(outsider), ALICE),
+				Error::<Test>::NotOfficer
+			);
+		}
+		// An officer who applies cannot approve their own application.
+		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(COMMITTEE), COMMUNITY, commitment(COMMITTEE)));
+		assert_noop!(
+			PartyBranch::approve(RuntimeOrigin::signed(COMMITTEE), COMMITTEE),
+			Error::<Test>::ActingOnSelf
+		);
+		assert_noop!(
+			PartyBranch::register(RuntimeOrigin::signed(SECRETARY), SECRETARY, COMMUNITY, commitment(SECRETARY)),
+			Error::<Test>::ActingOnSelf
+		);
+		// An officer above may approve.
+		assert_ok!(PartyBranch::approve(RuntimeOrigin::signed(STREET_SECRETARY), COMMITTEE));
+	});
+}
+
+#[test]
+fn approving_or_rejecting_a_non_applicant_is_refused() {
+	with_tree(|| {
+		assert_noop!(
+			PartyBranch::approve(RuntimeOrigin::signed(SECRETARY), ALICE),
+			Error::<Test>::NoApplication
+		);
+		assert_noop!(
+			PartyBranch::reject(RuntimeOrigin::signed(SECRETARY), ALICE),
+			Error::<Test>::NoApplication
+		);
+		assert_noop!(
+			PartyBranch::withdraw_application(RuntimeOrigin::signed(ALICE)),
+			Error::<Test>::NoApplication
+		);
+	});
+}
+
+#[test]
+fn rejecting_and_withdrawing_remove_the_application() {
+	with_tree(|| {
+		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(ALICE), COMMUNITY, commitment(ALICE)));
+		assert_ok!(PartyBranch::reject(RuntimeOrigin::signed(SECRETARY), ALICE));
+		assert!(!Applications::<Test>::contains_key(ALICE));
+		System::assert_last_event(
+			Event::ApplicationRejected {
+				who: ALICE,
+				community: COMMUNITY,
+				by: Authority::Officer(SECRETARY),
+			}
+			.into(),
+		);
+
+		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(ALICE), COMMUNITY, commitment(ALICE)));
+		assert_ok!(PartyBranch::withdraw_application(RuntimeOrigin::signed(ALICE)));
+		assert!(!Applications::<Test>::contains_key(ALICE));
+	});
+}
+
+#[test]
+fn revoking_removes_residency_roles_and_commitment() {
+	with_tree(|| {
+		resident(ALICE, COMMUNITY);
+		assert_ok!(PartyBranch::grant_role(RuntimeOrigin::signed(SECRETARY), ALICE, Role::Volunteer, COMMUNITY));
+		assert_ok!(PartyBranch::request_move(RuntimeOrigin::signed(ALICE), OTHER_COMMUNITY));
+
+		assert_ok!(PartyBranch::revoke(
+			RuntimeOrigin::signed(COMMITTEE),
+			ALICE,
+			RevocationReason::Deceased
+		));
+
+		assert_eq!(PartyBranch::community_of(&ALICE), None);
+		assert!(!Commitments::<Test>::contains_key(commitment(ALICE)));
+		assert!(!MoveRequests::<Test>::contains_key(ALICE));
+		assert_eq!(Roles::<Test>::iter_prefix(ALICE).count(), 0);
+		assert!(!PartyBranch::has_role(&ALICE, Role::Volunteer, COMMUNITY));
+		assert_eq!((count(COMMUNITY), count(STREET), count(DISTRICT)), (0, 0, 0));
+		assert_eq!(System::sufficients(&ALICE), 0);
+		System::assert_last_event(
+			Event::ResidentRevoked {
+				who: ALICE,
+				community: COMMUNITY,
+				reason: RevocationReason::Deceased,
+				by: Authority::Officer(COMMITTEE),
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn revoking_a_non_resident_or_from_elsewhere_is_refused() {
+	with_tree(|| {
+		assert_noop!(
+			PartyBranch::revoke(RuntimeOrigin::signed(SECRETARY), ALICE, RevocationReason::Fraud),
+			Error::<Test>::NotResident
+		);
+		resident(ALICE, COMMUNITY);
+		assert_noop!(
+			PartyBranch::revoke(RuntimeOrigin::signed(OTHER_SECRETARY), ALICE, RevocationReason::Fraud),
+			Error::<Test>::NotOfficer
+		);
+	});
+}
+
+#[test]
+fn a_move_is_approved_by_the_receiving_community() {
+	with_tree(|| {
+		resident(ALICE, COMMUNITY);
+		assert_ok!(PartyBranch::grant_role(RuntimeOrigin::signed(SECRETARY), ALICE, Role::Volunteer, COMMUNITY));
+		assert_ok!(PartyBranch::grant_role(RuntimeOrigin::signed(SECRETARY), ALICE, Role::GridWorker, GRID));
+		assert_ok!(PartyBranch::request_move(RuntimeOrigin::signed(ALICE), OTHER_COMMUNITY));
+
+		// The community being left cannot approve the move.
+		assert_noop!(
+			PartyBranch::approve_move(RuntimeOrigin::signed(SECRETARY), ALICE),
+			Error::<Test>::NotOfficer
+		);
+		assert_ok!(PartyBranch::approve_move(RuntimeOrigin::signed(OTHER_SECRETARY), ALICE));
+
+		assert_eq!(PartyBranch::community_of(&ALICE), Some(OTHER_COMMUNITY));
+		assert_eq!((count(COMMUNITY), count(OTHER_COMMUNITY), count(STREET)), (0, 1, 1));
+		// A resident's own role in the old community goes; a staff role stays with its unit.
+		assert!(!PartyBranch::has_role(&ALICE, Role::Volunteer, COMMUNITY));
+		assert!(PartyBranch::has_role(&ALICE, Role::GridWorker, GRID));
+		System::assert_last_event(
+			Event::ResidentMoved {
+				who: ALICE,
+				from: COMMUNITY,
+				to: OTHER_COMMUNITY,
+				by: Authority::Officer(OTHER_SECRETARY),
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn a_move_needs_a_request_to_another_community() {
+	with_tree(|| {
+		assert_noop!(
+			PartyBranch::request_move(RuntimeOrigin::signed(ALICE), OTHER_COMMUNITY),
+			Error::<Test>::NotResident
+		);
+		resident(ALICE, COMMUNITY);
+		assert_noop!(
+			PartyBranch::request_move(RuntimeOrigin::signed(ALICE), COMMUNITY),
+			Error::<Test>::SameCommunity
+		);
+		assert_noop!(
+			PartyBranch::request_move(RuntimeOrigin::signed(ALICE), GRID),
+			Error::<Test>::WrongLevel
+		);
+		assert_noop!(
+			PartyBranch::approve_move(RuntimeOrigin::signed(OTHER_SECRETARY), ALICE),
+			Error::<Test>::NoMoveRequest
+		);
+	});
+}
+
+#[test]
+fn a_lost_phone_is_rekeyed_and_the_old_account_loses_everything() {
+	with_tree(|| {
+		resident(ALICE, COMMUNITY);
+		assert_ok!(PartyBranch::grant_role(RuntimeOrigin::signed(SECRETARY), ALICE, Role::Volunteer, COMMUNITY));
+		// Alice's new phone account applies with her commitment.
+		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(BOB), COMMUNITY, commitment(ALICE)));
+
+		assert_ok!(PartyBranch::approve_rekey(RuntimeOrigin::signed(SECRETARY), BOB));
+
+		assert_eq!(PartyBranch::community_of(&ALICE), None);
+		assert_eq!(PartyBranch::community_of(&BOB), Some(COMMUNITY));
+		assert_eq!(Commitments::<Test>::get(commitment(ALICE)), Some(BOB));
+		assert!(!PartyBranch::has_role(&ALICE, Role::Volunteer, COMMUNITY));
+		assert!(PartyBranch::has_role(&BOB, Role::Volunteer, COMMUNITY));
+		assert_eq!(count(COMMUNITY), 1);
+		assert_eq!((System::sufficients(&ALICE), System::sufficients(&BOB)), (0, 1));
+		System::assert_last_event(
+			Event::ResidentRekeyed {
+				old: ALICE,
+				new: BOB,
+				community: COMMUNITY,
+				by: Authority::Officer(SECRETARY),
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn a_rekey_needs_a_registered_commitment_and_the_right_officer() {
+	with_tree(|| {
+		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(BOB), COMMUNITY, commitment(ALICE)));
+		assert_noop!(
+			PartyBranch::approve_rekey(RuntimeOrigin::signed(SECRETARY), BOB),
+			Error::<Test>::NothingToRekey
+		);
+		resident(ALICE, COMMUNITY);
+		assert_noop!(
+			PartyBranch::approve_rekey(RuntimeOrigin::signed(OTHER_SECRETARY), BOB),
+			Error::<Test>::NotOfficer
+		);
+		assert_noop!(
+			PartyBranch::approve_rekey(RuntimeOrigin::signed(SECRETARY), CAROL),
+			Error::<Test>::NoApplication
+		);
+		assert!(Units::<Test>::get(COMMUNITY).unwrap().residents == 1);
+	});
+}

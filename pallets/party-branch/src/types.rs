@@ -1,0 +1,107 @@
+//! The records this pallet stores.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::BoundedVec;
+use gongzhi_primitives::civic::{UnitId, UnitLevel};
+use scale_info::TypeInfo;
+
+/// A unit of the organisation tree and its officers.
+#[derive(Clone, Eq, PartialEq, Encode, Decode, Debug, MaxEncodedLen, TypeInfo)]
+pub struct Unit<AccountId, Name, Committee> {
+	/// Where it stands in the tree.
+	pub level: UnitLevel,
+	/// The unit it belongs to (`None` for a district).
+	pub parent: Option<UnitId>,
+	/// Its name, UTF-8.
+	pub name: Name,
+	/// The Party-branch secretary (or head of office) of the unit.
+	pub secretary: Option<AccountId>,
+	/// The other officers: committee members.
+	pub committee: Committee,
+	/// Verified residents of this unit and of every unit below it.
+	pub residents: u32,
+}
+
+/// Why a resident was removed from the registry.
+#[derive(
+	Copy, Clone, Eq, PartialEq, Encode, Decode, DecodeWithMemTracking, Debug, MaxEncodedLen, TypeInfo,
+)]
+pub enum RevocationReason {
+	/// Moved out of the district.
+	MovedAway,
+	/// Passed away.
+	Deceased,
+	/// The registration was obtained by fraud.
+	Fraud,
+	/// Asked to be removed.
+	Requested,
+}
+
+/// A seat among a unit's officers.
+#[derive(
+	Copy, Clone, Eq, PartialEq, Encode, Decode, DecodeWithMemTracking, Debug, MaxEncodedLen, TypeInfo,
+)]
+pub enum Office {
+	/// The secretary: appointed only from above.
+	Secretary,
+	/// A committee member: appointed by the secretary or from above.
+	Committee,
+}
+
+/// Who authorised an act: governance (a council motion or referendum), or a named officer.
+#[derive(
+	Clone, Eq, PartialEq, Encode, Decode, DecodeWithMemTracking, Debug, MaxEncodedLen, TypeInfo,
+)]
+pub enum Authority<AccountId> {
+	/// The governance origin (Council or Root).
+	Governance,
+	/// An officer, acting for their office.
+	Officer(AccountId),
+}
+
+/// A verified resident.
+#[derive(Clone, Eq, PartialEq, Encode, Decode, Debug, MaxEncodedLen, TypeInfo)]
+pub struct ResidentRecord<AccountId, Hash, BlockNumber> {
+	/// The community the resident belongs to.
+	pub community: UnitId,
+	/// Salted hash of the real identity: see the module docs on commitments.
+	pub commitment: Hash,
+	/// When the residency was approved (or last moved or re-keyed).
+	pub since: BlockNumber,
+	/// Who approved it.
+	pub approved_by: Authority<AccountId>,
+}
+
+/// A pending application to become a verified resident.
+#[derive(Clone, Eq, PartialEq, Encode, Decode, Debug, MaxEncodedLen, TypeInfo)]
+pub struct Application<Hash, BlockNumber> {
+	/// The community applied to.
+	pub community: UnitId,
+	/// Salted hash of the applicant's real identity.
+	pub commitment: Hash,
+	/// When the application was made.
+	pub submitted: BlockNumber,
+}
+
+/// Who granted a role, and when.
+#[derive(Clone, Eq, PartialEq, Encode, Decode, Debug, MaxEncodedLen, TypeInfo)]
+pub struct RoleGrant<AccountId, BlockNumber> {
+	/// Who granted it.
+	pub granted_by: Authority<AccountId>,
+	/// When.
+	pub since: BlockNumber,
+}
+
+/// How many free civic calls an account has used in a quota period.
+#[derive(Clone, Copy, Eq, PartialEq, Encode, Decode, Debug, MaxEncodedLen, TypeInfo, Default)]
+pub struct FreeCallUsage {
+	/// The quota period (block number divided by the period length).
+	pub period: u32,
+	/// Free calls made in it.
+	pub used: u32,
+}
+
+/// A unit's name as stored.
+pub type UnitName<S> = BoundedVec<u8, S>;
+/// A unit's committee as stored.
+pub type UnitCommittee<AccountId, S> = BoundedVec<AccountId, S>;

@@ -1,0 +1,95 @@
+//! The civic configuration: which calls are free for residents, what a civic proxy may do, and
+//! the sample organisation of the presets.
+
+mod common;
+
+use frame_support::traits::{Contains, InstanceFilter};
+use gongzhi_primitives::civic::{CivicRegistry, Role};
+use gongzhi_runtime::{
+	configs::{accounts::ProxyType, civic::CivicCalls},
+	PartyBranch, RuntimeCall,
+};
+use sp_keyring::Sr25519Keyring::*;
+
+fn request_move() -> RuntimeCall {
+	RuntimeCall::PartyBranch(pallet_party_branch::Call::request_move { to: 4 })
+}
+
+fn transfer() -> RuntimeCall {
+	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+		dest: Bob.to_account_id().into(),
+		value: 1,
+	})
+}
+
+fn add_proxy(proxy_type: ProxyType) -> RuntimeCall {
+	RuntimeCall::Proxy(pallet_proxy::Call::add_proxy {
+		delegate: Bob.to_account_id().into(),
+		proxy_type,
+		delay: 0,
+	})
+}
+
+fn proxied(call: RuntimeCall) -> RuntimeCall {
+	RuntimeCall::Proxy(pallet_proxy::Call::proxy {
+		real: Ferdie.to_account_id().into(),
+		force_proxy_type: Some(ProxyType::Civic),
+		call: Box::new(call),
+	})
+}
+
+fn batch(calls: Vec<RuntimeCall>) -> RuntimeCall {
+	RuntimeCall::Utility(pallet_utility::Call::batch_all { calls })
+}
+
+#[test]
+fn civic_calls_and_civic_proxy_business_are_free_for_residents() {
+	for call in [
+		request_move(),
+		add_proxy(ProxyType::Civic),
+		proxied(request_move()),
+		batch(vec![request_move(), request_move()]),
+	] {
+		assert!(CivicCalls::contains(&call), "{call:?}");
+	}
+}
+
+#[test]
+fn everything_else_pays() {
+	for call in [
+		transfer(),
+		add_proxy(ProxyType::Any),
+		proxied(transfer()),
+		batch(vec![request_move(), transfer()]),
+		batch(vec![]),
+		// Nesting beyond two levels is not looked into.
+		proxied(proxied(proxied(request_move()))),
+	] {
+		assert!(!CivicCalls::contains(&call), "{call:?}");
+	}
+}
+
+#[test]
+fn a_civic_proxy_acts_only_in_the_civic_pallets() {
+	assert!(ProxyType::Civic.filter(&request_move()));
+	assert!(!ProxyType::Civic.filter(&transfer()));
+	assert!(!ProxyType::Civic.filter(&add_proxy(ProxyType::Any)));
+	assert!(ProxyType::Any.is_superset(&ProxyType::Civic));
+	assert!(!ProxyType::Civic.is_superset(&ProxyType::Any));
+}
+
+#[test]
+fn the_development_chain_starts_with_the_sample_organisation() {
+	common::new_ext("development").execute_with(|| {
+		// Plum Garden (3) has two residents; East Street (1) and the district count them too.
+		assert_eq!(PartyBranch::resident_count(3), 2);
+		assert_eq!(PartyBranch::resident_count(1), 2);
+		assert_eq!(PartyBranch::resident_count(0), 3);
+		assert_eq!(PartyBranch::community_of(&Ferdie.to_account_id()), Some(3));
+		assert!(PartyBranch::has_role(&Ferdie.to_account_id(), Role::SpecialNeeds, 3));
+		assert!(PartyBranch::is_officer(&Dave.to_account_id(), 6));
+		assert!(PartyBranch::is_officer(&Bob.to_account_id(), 3));
+		assert!(!PartyBranch::is_officer(&Charlie.to_account_id(), 3));
+		assert_eq!(PartyBranch::free_calls_left(&Ferdie.to_account_id()), 20);
+	});
+}
