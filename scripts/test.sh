@@ -9,6 +9,11 @@ scripts/setup.sh
 
 cargo test --release --locked --workspace
 
+# Each pallet's benchmarks run once as tests, against its mock runtime.
+pallets=()
+for dir in pallets/*/; do pallets+=(-p "pallet-$(basename "$dir")"); done
+SKIP_WASM_BUILD=1 cargo test --release --locked "${pallets[@]}" --features runtime-benchmarks
+
 cd tests/e2e
 npm ci --no-audit --no-fund --loglevel=error
 npm test

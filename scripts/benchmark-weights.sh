@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Regenerates the weights.rs of every pallet in pallets/ from the node's `benchmark pallet`
+# command. Builds the node with `runtime-benchmarks` in its own cargo profile (`benchmarks`), so
+# the release node the tests use is left alone.
+#
+#   scripts/benchmark-weights.sh [pallet ...]     (default: every pallet under pallets/)
+#   STEPS=50 REPEAT=20 scripts/benchmark-weights.sh   (the defaults; fewer for a quick look)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+cargo build --locked --profile benchmarks -p gongzhi-node --features runtime-benchmarks
+node_bin="$CARGO_TARGET_DIR/benchmarks/gongzhi-node"
+
+if (($#)); then
+	pallets=("$@")
+else
+	pallets=()
+	for dir in pallets/*/; do pallets+=("$(basename "$dir")"); done
+fi
+
+for name in "${pallets[@]}"; do
+	pallet="pallet_${name//-/_}"
+	echo "benchmarking $pallet"
+	"$node_bin" benchmark pallet \
+		--runtime "$CARGO_TARGET_DIR/benchmarks/wbuild/gongzhi-runtime/gongzhi_runtime.compact.compressed.wasm" \
+		--genesis-builder=runtime --genesis-builder-preset=development \
+		--pallet "$pallet" --extrinsic '*' \
+		--steps "${STEPS:-50}" --repeat "${REPEAT:-20}" \
+		--template scripts/weights-template.hbs \
+		--output "pallets/$name/src/weights.rs"
+done
