@@ -410,9 +410,7 @@ pub mod pallet {
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::approve())]
 		pub fn approve(origin: OriginFor<T>, applicant: T::AccountId) -> DispatchResult {
-			let application =
-				Applications::<T>::get(&applicant).ok_or(Error::<T>::NoApplication)?;
-			let by = Self::ensure_officer_not_self(origin, application.community, &applicant)?;
+			let (application, by) = Self::application_before_officer(origin, &applicant)?;
 			Self::do_register(by, applicant, application.community, application.commitment)
 		}
 
@@ -420,9 +418,7 @@ pub mod pallet {
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::reject())]
 		pub fn reject(origin: OriginFor<T>, applicant: T::AccountId) -> DispatchResult {
-			let application =
-				Applications::<T>::get(&applicant).ok_or(Error::<T>::NoApplication)?;
-			let by = Self::ensure_officer_not_self(origin, application.community, &applicant)?;
+			let (application, by) = Self::application_before_officer(origin, &applicant)?;
 			Applications::<T>::remove(&applicant);
 			Self::deposit_event(Event::ApplicationRejected {
 				who: applicant,

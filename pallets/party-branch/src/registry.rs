@@ -7,7 +7,7 @@ use gongzhi_primitives::civic::{CivicRegistry, Role, UnitId, UnitLevel, MAX_DEPT
 use sp_runtime::DispatchError;
 
 use crate::{
-	Authority, AuthorityOf, Config, Error, Office, Pallet, Residents, Roles, Units,
+	Authority, AuthorityOf, Config, Error, Office, Pallet, Residents, Roles, UnitOf, Units,
 };
 
 impl<T: Config> CivicRegistry<T::AccountId> for Pallet<T> {
@@ -78,22 +78,32 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Governance, or a signed account that `allowed` accepts for the existing unit `unit`.
+	fn authorise(
+		origin: OriginFor<T>,
+		unit: UnitId,
+		allowed: impl FnOnce(&T::AccountId, &UnitOf<T>) -> bool,
+	) -> Result<AuthorityOf<T>, DispatchError> {
+		let who = match T::GovernanceOrigin::try_origin(origin) {
+			Ok(_) => None,
+			Err(origin) => Some(frame_system::ensure_signed(origin)?),
+		};
+		let record = Units::<T>::get(unit).ok_or(Error::<T>::UnknownUnit)?;
+		match who {
+			None => Ok(Authority::Governance),
+			Some(who) => {
+				ensure!(allowed(&who, &record), Error::<T>::NotOfficer);
+				Ok(Authority::Officer(who))
+			},
+		}
+	}
+
 	/// Governance, or an officer of `unit` or of a unit above it.
 	pub(crate) fn ensure_officer(
 		origin: OriginFor<T>,
 		unit: UnitId,
 	) -> Result<AuthorityOf<T>, DispatchError> {
-		let origin = match T::GovernanceOrigin::try_origin(origin) {
-			Ok(_) => {
-				ensure!(Units::<T>::contains_key(unit), Error::<T>::UnknownUnit);
-				return Ok(Authority::Governance);
-			},
-			Err(origin) => origin,
-		};
-		let who = frame_system::ensure_signed(origin)?;
-		ensure!(Units::<T>::contains_key(unit), Error::<T>::UnknownUnit);
-		ensure!(<Self as CivicRegistry<_>>::is_officer(&who, unit), Error::<T>::NotOfficer);
-		Ok(Authority::Officer(who))
+		Self::authorise(origin, unit, |who, _| <Self as CivicRegistry<_>>::is_officer(who, unit))
 	}
 
 	/// As [`Self::ensure_officer`], refusing an officer who would act on their own account.
@@ -122,21 +132,13 @@ impl<T: Config> Pallet<T> {
 		unit: UnitId,
 		office: Office,
 	) -> Result<AuthorityOf<T>, DispatchError> {
-		let origin = match T::GovernanceOrigin::try_origin(origin) {
-			Ok(_) => {
-				ensure!(Units::<T>::contains_key(unit), Error::<T>::UnknownUnit);
-				return Ok(Authority::Governance);
-			},
-			Err(origin) => origin,
-		};
-		let who = frame_system::ensure_signed(origin)?;
-		let record = Units::<T>::get(unit).ok_or(Error::<T>::UnknownUnit)?;
-		let from_above =
-			record.parent.is_some_and(|p| <Self as CivicRegistry<_>>::is_officer(&who, p));
-		let own_secretary =
-			office == Office::Committee && record.secretary.as_ref() == Some(&who);
-		ensure!(from_above || own_secretary, Error::<T>::NotOfficer);
-		Ok(Authority::Officer(who))
+		Self::authorise(origin, unit, |who, record| {
+			let from_above =
+				record.parent.is_some_and(|p| <Self as CivicRegistry<_>>::is_officer(who, p));
+			let own_secretary =
+				office == Office::Committee && record.secretary.as_ref() == Some(who);
+			from_above || own_secretary
+		})
 	}
 }
 

@@ -39,6 +39,16 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// `applicant`'s pending application, and the officer of its community who acts on it.
+	pub(crate) fn application_before_officer(
+		origin: frame_system::pallet_prelude::OriginFor<T>,
+		applicant: &T::AccountId,
+	) -> Result<(ApplicationOf<T>, AuthorityOf<T>), DispatchError> {
+		let application = Applications::<T>::get(applicant).ok_or(Error::<T>::NoApplication)?;
+		let by = Self::ensure_officer_not_self(origin, application.community, applicant)?;
+		Ok((application, by))
+	}
+
 	pub(crate) fn do_apply(who: T::AccountId, community: UnitId, commitment: T::Hash) -> DispatchResult {
 		Self::ensure_community(community)?;
 		ensure!(!Residents::<T>::contains_key(&who), Error::<T>::AlreadyResident);
