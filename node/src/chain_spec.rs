@@ -3,6 +3,7 @@
 
 use gongzhi_primitives::currency::{SS58_PREFIX, TOKEN_DECIMALS, TOKEN_SYMBOL};
 use gongzhi_runtime::{genesis_config_presets::DISTRICT_RUNTIME_PRESET, WASM_BINARY};
+use sc_network::config::MultiaddrWithPeerId;
 use sc_service::{ChainType, Properties};
 
 /// A chain spec of this runtime.
@@ -22,6 +23,7 @@ fn from_preset(
 	id: &str,
 	chain_type: ChainType,
 	preset: &str,
+	boot_nodes: Vec<MultiaddrWithPeerId>,
 ) -> Result<ChainSpec, String> {
 	let wasm = WASM_BINARY.ok_or_else(|| {
 		"the runtime's wasm was not built (was SKIP_WASM_BUILD set?): rebuild the node".to_string()
@@ -33,6 +35,7 @@ fn from_preset(
 		.with_chain_type(chain_type)
 		.with_properties(properties())
 		.with_genesis_config_preset_name(preset)
+		.with_boot_nodes(boot_nodes)
 		.build())
 }
 
@@ -43,6 +46,7 @@ pub fn development() -> Result<ChainSpec, String> {
 		"gongzhi_dev",
 		ChainType::Development,
 		sp_genesis_builder::DEV_RUNTIME_PRESET,
+		Vec::new(),
 	)
 }
 
@@ -53,13 +57,32 @@ pub fn local_testnet() -> Result<ChainSpec, String> {
 		"gongzhi_local",
 		ChainType::Local,
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
+		Vec::new(),
 	)
 }
+
+/// Boot nodes of the district testnet as `scripts/district-network.sh` runs it on one machine:
+/// streets 1 and 2, whose development node keys are 0x…01 and 0x…02. A real district lists its
+/// street offices' public addresses here.
+const DISTRICT_BOOT_NODES: [&str; 2] = [
+	"/ip4/127.0.0.1/tcp/30333/p2p/12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp",
+	"/ip4/127.0.0.1/tcp/30334/p2p/12D3KooWHdiAxVd8uMQR1hGWXccidmfCwLqcMpGwR6QcTP6QRMuD",
+];
 
 /// Four street validators. `chain-specs/district.json` is this spec, exported by
 /// `scripts/build-chain-spec.sh`.
 pub fn district() -> Result<ChainSpec, String> {
-	from_preset("Gongzhi District Testnet", "gongzhi_district", ChainType::Live, DISTRICT_RUNTIME_PRESET)
+	let boot_nodes = DISTRICT_BOOT_NODES
+		.iter()
+		.map(|address| address.parse().map_err(|e| format!("boot node {address}: {e}")))
+		.collect::<Result<Vec<_>, _>>()?;
+	from_preset(
+		"Gongzhi District Testnet",
+		"gongzhi_district",
+		ChainType::Live,
+		DISTRICT_RUNTIME_PRESET,
+		boot_nodes,
+	)
 }
 
 /// A chain spec file, with a message that says which file and what is wrong with it.

@@ -4,7 +4,8 @@
 //! fee extension (`pallet_transaction_payment::ChargeTransactionPayment`): a signed transaction
 //! whose call is one of [`Config::FeelessCalls`], sent by a verified resident who has free calls
 //! left in the current quota period, pays nothing and uses one free call. Every other transaction
-//! goes to the wrapped extension and pays as usual, so spam still costs.
+//! goes to the wrapped extension and pays as usual, so spam still costs. A transaction longer than
+//! [`Config::MaxFreeCallBytes`] always pays, so free calls cannot carry large payloads.
 //!
 //! The wrapper is invisible to wallets: it has the wrapped extension's identifier, encoding and
 //! type information, so Polkadot.js and every other client sign for it unchanged.
@@ -141,7 +142,8 @@ where
 		source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
 		if let Some(who) = origin.as_system_origin_signer() {
-			if T::FeelessCalls::contains(call) && Pallet::<T>::free_calls_left(who) > 0 {
+			let small = len <= T::MaxFreeCallBytes::get() as usize;
+			if small && T::FeelessCalls::contains(call) && Pallet::<T>::free_calls_left(who) > 0 {
 				let who = who.clone();
 				return Ok((ValidTransaction::default(), Decision::Free(who), origin));
 			}

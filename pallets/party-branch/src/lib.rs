@@ -122,6 +122,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxFreeCallsPerPeriod: Get<u32>;
 
+		/// The longest transaction (in bytes) that can be free: larger ones pay, so that free
+		/// calls cannot fill blocks with large payloads.
+		#[pallet::constant]
+		type MaxFreeCallBytes: Get<u32>;
+
 		/// Weights of this pallet's calls, measured by its benchmarks.
 		type WeightInfo: WeightInfo;
 	}

@@ -75,6 +75,7 @@ impl pallet_party_branch::Config for Test {
 	type MaxRolesPerAccount = ConstU32<4>;
 	type QuotaPeriod = QuotaPeriod;
 	type MaxFreeCallsPerPeriod = ConstU32<50>;
+	type MaxFreeCallBytes = ConstU32<256>;
 	type WeightInfo = ();
 }
 

@@ -20,6 +20,7 @@ impl pallet_party_branch::Config for Runtime {
 	type MaxRolesPerAccount = ConstU32<16>;
 	type QuotaPeriod = QuotaPeriod;
 	type MaxFreeCallsPerPeriod = ConstU32<200>;
+	type MaxFreeCallBytes = ConstU32<2048>;
 	type WeightInfo = pallet_party_branch::weights::SubstrateWeight<Runtime>;
 }
 

@@ -88,6 +88,24 @@ fn non_residents_and_non_civic_calls_pay() {
 }
 
 #[test]
+fn a_large_civic_transaction_pays() {
+	with_tree(|| {
+		resident(ALICE, COMMUNITY);
+		let large = RuntimeCall::PartyBranch(crate::Call::create_unit {
+			level: UnitLevel::Grid,
+			parent: Some(COMMUNITY),
+			name: vec![b'x'; 300],
+			secretary: None,
+		});
+		assert_eq!(
+			send(ALICE, large),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+		);
+		assert_eq!(used(ALICE), 0);
+	});
+}
+
+#[test]
 fn a_failing_civic_call_still_uses_a_free_call() {
 	with_tree(|| {
 		resident(ALICE, COMMUNITY);
