@@ -54,12 +54,8 @@ impl frame_benchmarking_cli::ExtrinsicBuilder for CallBuilder {
 	}
 
 	fn build(&self, nonce: u32) -> std::result::Result<OpaqueExtrinsic, &'static str> {
-		let extrinsic = signed_extrinsic(
-			&self.client,
-			Sr25519Keyring::Bob.pair(),
-			self.call.clone(),
-			nonce,
-		)?;
+		let extrinsic =
+			signed_extrinsic(&self.client, Sr25519Keyring::Bob.pair(), self.call.clone(), nonce)?;
 		Ok(extrinsic.into())
 	}
 }
@@ -71,11 +67,8 @@ pub fn signed_extrinsic(
 	call: runtime::RuntimeCall,
 	nonce: u32,
 ) -> std::result::Result<runtime::UncheckedExtrinsic, &'static str> {
-	let genesis_hash = client
-		.block_hash(0)
-		.ok()
-		.flatten()
-		.ok_or("the database has no genesis block")?;
+	let genesis_hash =
+		client.block_hash(0).ok().flatten().ok_or("the database has no genesis block")?;
 	let info = client.chain_info();
 
 	let period = runtime::configs::BlockHashCount::get()

@@ -125,12 +125,16 @@ pub fn run() -> sc_cli::Result<()> {
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
-						sc_network::NetworkWorker<Block, <Block as sp_runtime::traits::Block>::Hash>,
+						sc_network::NetworkWorker<
+							Block,
+							<Block as sp_runtime::traits::Block>::Hash,
+						>,
 					>(config)
 					.map_err(sc_cli::Error::Service),
-					sc_network::config::NetworkBackendType::Litep2p =>
+					sc_network::config::NetworkBackendType::Litep2p => {
 						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
-							.map_err(sc_cli::Error::Service),
+							.map_err(sc_cli::Error::Service)
+					},
 				}
 			})
 		},
@@ -161,8 +165,9 @@ fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cl
 			let shared_trie_cache = backend.expose_shared_trie_cache();
 			cmd.run(config, client, db, storage, shared_trie_cache)
 		},
-		BenchmarkCmd::Overhead(cmd) => cmd
-			.run_with_default_builder_and_spec::<Block, ()>(Some(config.chain_spec)),
+		BenchmarkCmd::Overhead(cmd) => {
+			cmd.run_with_default_builder_and_spec::<Block, ()>(Some(config.chain_spec))
+		},
 		BenchmarkCmd::Extrinsic(cmd) => {
 			let PartialComponents { client, .. } = service::new_partial(&config)?;
 			let factory = ExtrinsicFactory(vec![

@@ -10,7 +10,11 @@ fn node(args: &[&str]) -> Output {
 }
 
 fn text(output: &Output) -> String {
-	format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+	format!(
+		"{}{}",
+		String::from_utf8_lossy(&output.stdout),
+		String::from_utf8_lossy(&output.stderr)
+	)
 }
 
 #[test]
@@ -31,7 +35,8 @@ fn exported_specs_carry_the_chain_properties() {
 fn a_missing_chain_spec_file_is_refused_with_a_readable_message() {
 	let dir = std::env::temp_dir().join(format!("gongzhi-cli-missing-{}", std::process::id()));
 	let missing = dir.join("missing.json");
-	let output = node(&["--chain", missing.to_str().unwrap(), "--base-path", dir.to_str().unwrap()]);
+	let output =
+		node(&["--chain", missing.to_str().unwrap(), "--base-path", dir.to_str().unwrap()]);
 
 	assert!(!output.status.success());
 	let said = text(&output);
@@ -46,7 +51,8 @@ fn a_malformed_chain_spec_file_is_refused_with_a_readable_message() {
 	let malformed = dir.join("malformed.json");
 	std::fs::write(&malformed, r#"{"name": "half a chain spec""#).unwrap();
 
-	let output = node(&["--chain", malformed.to_str().unwrap(), "--base-path", dir.to_str().unwrap()]);
+	let output =
+		node(&["--chain", malformed.to_str().unwrap(), "--base-path", dir.to_str().unwrap()]);
 
 	assert!(!output.status.success());
 	let said = text(&output);

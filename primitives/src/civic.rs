@@ -41,8 +41,9 @@ pub const MAX_DEPTH: u32 = 4;
 	Debug,
 	MaxEncodedLen,
 	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum UnitLevel {
 	/// 区: a district government.
 	District,
@@ -80,8 +81,9 @@ impl UnitLevel {
 	Debug,
 	MaxEncodedLen,
 	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub enum Role {
 	/// Gives service and earns volunteer credits.
 	Volunteer,

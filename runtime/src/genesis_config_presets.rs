@@ -51,7 +51,11 @@ impl Genesis {
 				balances: self.endowed.into_iter().map(|who| (who, ENDOWMENT)).collect::<Vec<_>>(),
 			},
 			aura: AuraConfig {
-				authorities: self.authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
+				authorities: self
+					.authorities
+					.iter()
+					.map(|(aura, _)| aura.clone())
+					.collect::<Vec<_>>(),
 			},
 			grandpa: GrandpaConfig {
 				authorities: self
@@ -122,7 +126,11 @@ pub fn sample_commitment(label: &str) -> Hash {
 /// Dave//stash (Riverside). Eve is the grid worker of grid 6.
 pub fn sample_organisation() -> PartyBranchConfig {
 	use Sr25519Keyring::*;
-	let unit = |level, parent, name: &str, secretary: Option<Sr25519Keyring>, committee: &[Sr25519Keyring]| {
+	let unit = |level,
+	            parent,
+	            name: &str,
+	            secretary: Option<Sr25519Keyring>,
+	            committee: &[Sr25519Keyring]| {
 		GenesisUnit {
 			level,
 			parent,

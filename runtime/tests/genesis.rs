@@ -27,7 +27,8 @@ fn presets_have_their_validators_and_a_four_member_council() {
 			assert_eq!(Grandpa::grandpa_authorities().len(), validators, "{preset}: GRANDPA");
 			assert_eq!(aura[0], Alice.public().into(), "{preset}: Alice validates first");
 
-			let council = pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get();
+			let council =
+				pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get();
 			// The collective keeps its members sorted.
 			let mut expected: Vec<_> =
 				[Alice, Bob, Charlie, Dave].iter().map(|k| k.to_account_id()).collect();

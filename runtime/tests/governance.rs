@@ -5,8 +5,7 @@ mod common;
 use codec::Encode;
 use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo};
 use gongzhi_runtime::{
-	Balances, Council, Preimage, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin,
-	System, UNITS,
+	Balances, Council, Preimage, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, UNITS,
 };
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring::{self, *};
@@ -50,7 +49,9 @@ fn executed_result(hash: H256) -> Option<Result<(), DispatchError>> {
 	System::events().into_iter().find_map(|record| match record.event {
 		RuntimeEvent::Council(pallet_collective::Event::Executed { proposal_hash, result })
 			if proposal_hash == hash =>
-			Some(result),
+		{
+			Some(result)
+		},
 		_ => None,
 	})
 }
@@ -63,7 +64,10 @@ fn a_root_call_from_a_plain_account_fails_and_changes_nothing() {
 		let call = force_set_ferdie();
 		assert_noop!(call.dispatch_from(signed(Alice)), DispatchError::BadOrigin);
 		// A council member alone cannot use the council's door to Root either.
-		assert_noop!(as_root(force_set_ferdie()).dispatch_from(signed(Alice)), DispatchError::BadOrigin);
+		assert_noop!(
+			as_root(force_set_ferdie()).dispatch_from(signed(Alice)),
+			DispatchError::BadOrigin
+		);
 
 		assert_eq!(Balances::free_balance(Ferdie.to_account_id()), before);
 	});

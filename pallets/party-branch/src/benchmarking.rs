@@ -40,8 +40,13 @@ fn commitment_of<T: Config>(n: u32) -> T::Hash {
 
 fn resident<T: Config>(index: u32, community: UnitId) -> T::AccountId {
 	let who: T::AccountId = account("resident", index, 0);
-	Pallet::<T>::do_register(Authority::Governance, who.clone(), community, commitment_of::<T>(index))
-		.unwrap();
+	Pallet::<T>::do_register(
+		Authority::Governance,
+		who.clone(),
+		community,
+		commitment_of::<T>(index),
+	)
+	.unwrap();
 	who
 }
 
@@ -105,8 +110,13 @@ mod benchmarks {
 	fn remove_officer() {
 		let tree = tree::<T>();
 		let who: T::AccountId = account("member", 0, 0);
-		Pallet::<T>::do_appoint(Authority::Governance, tree.community, who.clone(), Office::Committee)
-			.unwrap();
+		Pallet::<T>::do_appoint(
+			Authority::Governance,
+			tree.community,
+			who.clone(),
+			Office::Committee,
+		)
+		.unwrap();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(tree.officer), tree.community, who.clone());

@@ -184,12 +184,7 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// A unit was added to the organisation tree.
-		UnitCreated {
-			unit: UnitId,
-			level: UnitLevel,
-			parent: Option<UnitId>,
-			by: AuthorityOf<T>,
-		},
+		UnitCreated { unit: UnitId, level: UnitLevel, parent: Option<UnitId>, by: AuthorityOf<T> },
 		/// An officer was appointed to a unit.
 		OfficerAppointed { unit: UnitId, who: T::AccountId, office: Office, by: AuthorityOf<T> },
 		/// An officer left a unit's office.
@@ -322,13 +317,23 @@ pub mod pallet {
 				.expect("genesis unit must be valid");
 				let id = NextUnitId::<T>::get() - 1;
 				for member in &unit.committee {
-					Pallet::<T>::do_appoint(Authority::Governance, id, member.clone(), Office::Committee)
-						.expect("genesis committee member must be valid");
+					Pallet::<T>::do_appoint(
+						Authority::Governance,
+						id,
+						member.clone(),
+						Office::Committee,
+					)
+					.expect("genesis committee member must be valid");
 				}
 			}
 			for (who, community, commitment) in &self.residents {
-				Pallet::<T>::do_register(Authority::Governance, who.clone(), *community, *commitment)
-					.expect("genesis resident must be valid");
+				Pallet::<T>::do_register(
+					Authority::Governance,
+					who.clone(),
+					*community,
+					*commitment,
+				)
+				.expect("genesis resident must be valid");
 			}
 			for (who, role, unit) in &self.roles {
 				Pallet::<T>::do_grant_role(Authority::Governance, who.clone(), *role, *unit)
@@ -385,7 +390,11 @@ pub mod pallet {
 		/// Remove `who` from the offices of `unit`, with the same authority as appointing them.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::remove_officer())]
-		pub fn remove_officer(origin: OriginFor<T>, unit: UnitId, who: T::AccountId) -> DispatchResult {
+		pub fn remove_officer(
+			origin: OriginFor<T>,
+			unit: UnitId,
+			who: T::AccountId,
+		) -> DispatchResult {
 			let office = Self::office_in(&who, unit)?;
 			let by = Self::ensure_may_staff(origin, unit, office)?;
 			Self::do_remove_officer(by, unit, who)
@@ -395,7 +404,11 @@ pub mod pallet {
 		/// community's real-name check will recompute.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::apply())]
-		pub fn apply(origin: OriginFor<T>, community: UnitId, commitment: T::Hash) -> DispatchResult {
+		pub fn apply(
+			origin: OriginFor<T>,
+			community: UnitId,
+			commitment: T::Hash,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_apply(who, community, commitment)
 		}
@@ -496,8 +509,8 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let application =
 				Applications::<T>::get(&new_account).ok_or(Error::<T>::NoApplication)?;
-			let old = Commitments::<T>::get(application.commitment)
-				.ok_or(Error::<T>::NothingToRekey)?;
+			let old =
+				Commitments::<T>::get(application.commitment).ok_or(Error::<T>::NothingToRekey)?;
 			let community = Residents::<T>::get(&old).ok_or(Error::<T>::NotResident)?.community;
 			let by = Self::ensure_officer(origin, community)?;
 			Self::ensure_not_self(&by, &old)?;

@@ -49,7 +49,11 @@ impl<T: Config> Pallet<T> {
 		Ok((application, by))
 	}
 
-	pub(crate) fn do_apply(who: T::AccountId, community: UnitId, commitment: T::Hash) -> DispatchResult {
+	pub(crate) fn do_apply(
+		who: T::AccountId,
+		community: UnitId,
+		commitment: T::Hash,
+	) -> DispatchResult {
 		Self::ensure_community(community)?;
 		ensure!(!Residents::<T>::contains_key(&who), Error::<T>::AlreadyResident);
 		ensure!(!Applications::<T>::contains_key(&who), Error::<T>::AlreadyApplied);

@@ -60,7 +60,8 @@ impl<T: Config> Pallet<T> {
 		let mut left_behind = alloc::vec::Vec::new();
 		for ((role, unit), _) in Roles::<T>::iter_prefix(who) {
 			looked += 1;
-			let still_home = unit == community || <Self as CivicRegistry<_>>::is_above(unit, community);
+			let still_home =
+				unit == community || <Self as CivicRegistry<_>>::is_above(unit, community);
 			if role.requires_residency() && !still_home {
 				left_behind.push((role, unit));
 			}

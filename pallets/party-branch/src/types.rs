@@ -24,7 +24,16 @@ pub struct Unit<AccountId, Name, Committee> {
 
 /// Why a resident was removed from the registry.
 #[derive(
-	Copy, Clone, Eq, PartialEq, Encode, Decode, DecodeWithMemTracking, Debug, MaxEncodedLen, TypeInfo,
+	Copy,
+	Clone,
+	Eq,
+	PartialEq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum RevocationReason {
 	/// Moved out of the district.
@@ -39,7 +48,16 @@ pub enum RevocationReason {
 
 /// A seat among a unit's officers.
 #[derive(
-	Copy, Clone, Eq, PartialEq, Encode, Decode, DecodeWithMemTracking, Debug, MaxEncodedLen, TypeInfo,
+	Copy,
+	Clone,
+	Eq,
+	PartialEq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum Office {
 	/// The secretary: appointed only from above.

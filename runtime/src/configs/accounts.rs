@@ -57,9 +57,10 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 				RuntimeCall::Council(..) | RuntimeCall::Democracy(..) | RuntimeCall::Utility(..)
 			),
 			// A batch's calls are each checked against this filter again by the proxy pallet.
-			ProxyType::Civic =>
-				super::civic::CivicCalls::is_civic_pallet_call(call) ||
-					matches!(call, RuntimeCall::Utility(..)),
+			ProxyType::Civic => {
+				super::civic::CivicCalls::is_civic_pallet_call(call)
+					|| matches!(call, RuntimeCall::Utility(..))
+			},
 		}
 	}
 

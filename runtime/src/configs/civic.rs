@@ -47,17 +47,21 @@ impl CivicCalls {
 		}
 		match call {
 			RuntimeCall::Proxy(pallet_proxy::Call::add_proxy {
-				proxy_type: ProxyType::Civic, ..
-			}) |
-			RuntimeCall::Proxy(pallet_proxy::Call::remove_proxy {
-				proxy_type: ProxyType::Civic, ..
+				proxy_type: ProxyType::Civic,
+				..
+			})
+			| RuntimeCall::Proxy(pallet_proxy::Call::remove_proxy {
+				proxy_type: ProxyType::Civic,
+				..
 			}) => true,
-			RuntimeCall::Proxy(pallet_proxy::Call::proxy { call, .. }) =>
-				Self::is_civic(call, depth + 1),
-			RuntimeCall::Utility(pallet_utility::Call::batch { calls }) |
-			RuntimeCall::Utility(pallet_utility::Call::batch_all { calls }) |
-			RuntimeCall::Utility(pallet_utility::Call::force_batch { calls }) =>
-				!calls.is_empty() && calls.iter().all(|c| Self::is_civic(c, depth + 1)),
+			RuntimeCall::Proxy(pallet_proxy::Call::proxy { call, .. }) => {
+				Self::is_civic(call, depth + 1)
+			},
+			RuntimeCall::Utility(pallet_utility::Call::batch { calls })
+			| RuntimeCall::Utility(pallet_utility::Call::batch_all { calls })
+			| RuntimeCall::Utility(pallet_utility::Call::force_batch { calls }) => {
+				!calls.is_empty() && calls.iter().all(|c| Self::is_civic(c, depth + 1))
+			},
 			_ => false,
 		}
 	}

@@ -133,9 +133,15 @@ fn the_quota_renews_each_period() {
 fn wallets_see_the_plain_fee_extension() {
 	let inner = ChargeTransactionPayment::<Test>::from(7);
 	let wrapped = Extension::new(inner.clone());
-	assert_eq!(<Extension as TransactionExtension<RuntimeCall>>::IDENTIFIER, "ChargeTransactionPayment");
+	assert_eq!(
+		<Extension as TransactionExtension<RuntimeCall>>::IDENTIFIER,
+		"ChargeTransactionPayment"
+	);
 	assert_eq!(wrapped.encode(), inner.encode());
-	assert_eq!(scale_info::meta_type::<Extension>(), scale_info::meta_type::<ChargeTransactionPayment<Test>>());
+	assert_eq!(
+		scale_info::meta_type::<Extension>(),
+		scale_info::meta_type::<ChargeTransactionPayment<Test>>()
+	);
 }
 
 #[test]

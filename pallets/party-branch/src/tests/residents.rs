@@ -1,7 +1,7 @@
 use super::*;
 use crate::{
-	mock::*, Applications, Authority, Commitments, Error, Event, MoveRequests,
-	RevocationReason, Roles, Units,
+	mock::*, Applications, Authority, Commitments, Error, Event, MoveRequests, RevocationReason,
+	Roles, Units,
 };
 use frame_support::{assert_noop, assert_ok};
 use gongzhi_primitives::civic::{CivicRegistry, Role};
@@ -76,13 +76,22 @@ fn one_commitment_one_account() {
 	with_tree(|| {
 		resident(ALICE, COMMUNITY);
 		// The same person applies again from a second account.
-		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(BOB), OTHER_COMMUNITY, commitment(ALICE)));
+		assert_ok!(PartyBranch::apply(
+			RuntimeOrigin::signed(BOB),
+			OTHER_COMMUNITY,
+			commitment(ALICE)
+		));
 		assert_noop!(
 			PartyBranch::approve(RuntimeOrigin::signed(OTHER_SECRETARY), BOB),
 			Error::<Test>::CommitmentInUse
 		);
 		assert_noop!(
-			PartyBranch::register(RuntimeOrigin::signed(SECRETARY), CAROL, COMMUNITY, commitment(ALICE)),
+			PartyBranch::register(
+				RuntimeOrigin::signed(SECRETARY),
+				CAROL,
+				COMMUNITY,
+				commitment(ALICE)
+			),
 			Error::<Test>::CommitmentInUse
 		);
 		assert_eq!(count(DISTRICT), 1);
@@ -100,13 +109,22 @@ fn only_officers_of_the_community_approve_and_never_themselves() {
 			);
 		}
 		// An officer who applies cannot approve their own application.
-		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(COMMITTEE), COMMUNITY, commitment(COMMITTEE)));
+		assert_ok!(PartyBranch::apply(
+			RuntimeOrigin::signed(COMMITTEE),
+			COMMUNITY,
+			commitment(COMMITTEE)
+		));
 		assert_noop!(
 			PartyBranch::approve(RuntimeOrigin::signed(COMMITTEE), COMMITTEE),
 			Error::<Test>::ActingOnSelf
 		);
 		assert_noop!(
-			PartyBranch::register(RuntimeOrigin::signed(SECRETARY), SECRETARY, COMMUNITY, commitment(SECRETARY)),
+			PartyBranch::register(
+				RuntimeOrigin::signed(SECRETARY),
+				SECRETARY,
+				COMMUNITY,
+				commitment(SECRETARY)
+			),
 			Error::<Test>::ActingOnSelf
 		);
 		// An officer above may approve.
@@ -157,7 +175,12 @@ fn rejecting_and_withdrawing_remove_the_application() {
 fn revoking_removes_residency_roles_and_commitment() {
 	with_tree(|| {
 		resident(ALICE, COMMUNITY);
-		assert_ok!(PartyBranch::grant_role(RuntimeOrigin::signed(SECRETARY), ALICE, Role::Volunteer, COMMUNITY));
+		assert_ok!(PartyBranch::grant_role(
+			RuntimeOrigin::signed(SECRETARY),
+			ALICE,
+			Role::Volunteer,
+			COMMUNITY
+		));
 		assert_ok!(PartyBranch::request_move(RuntimeOrigin::signed(ALICE), OTHER_COMMUNITY));
 
 		assert_ok!(PartyBranch::revoke(
@@ -194,7 +217,11 @@ fn revoking_a_non_resident_or_from_elsewhere_is_refused() {
 		);
 		resident(ALICE, COMMUNITY);
 		assert_noop!(
-			PartyBranch::revoke(RuntimeOrigin::signed(OTHER_SECRETARY), ALICE, RevocationReason::Fraud),
+			PartyBranch::revoke(
+				RuntimeOrigin::signed(OTHER_SECRETARY),
+				ALICE,
+				RevocationReason::Fraud
+			),
 			Error::<Test>::NotOfficer
 		);
 	});
@@ -204,8 +231,18 @@ fn revoking_a_non_resident_or_from_elsewhere_is_refused() {
 fn a_move_is_approved_by_the_receiving_community() {
 	with_tree(|| {
 		resident(ALICE, COMMUNITY);
-		assert_ok!(PartyBranch::grant_role(RuntimeOrigin::signed(SECRETARY), ALICE, Role::Volunteer, COMMUNITY));
-		assert_ok!(PartyBranch::grant_role(RuntimeOrigin::signed(SECRETARY), ALICE, Role::GridWorker, GRID));
+		assert_ok!(PartyBranch::grant_role(
+			RuntimeOrigin::signed(SECRETARY),
+			ALICE,
+			Role::Volunteer,
+			COMMUNITY
+		));
+		assert_ok!(PartyBranch::grant_role(
+			RuntimeOrigin::signed(SECRETARY),
+			ALICE,
+			Role::GridWorker,
+			GRID
+		));
 		assert_ok!(PartyBranch::request_move(RuntimeOrigin::signed(ALICE), OTHER_COMMUNITY));
 
 		// The community being left cannot approve the move.
@@ -259,7 +296,12 @@ fn a_move_needs_a_request_to_another_community() {
 fn a_lost_phone_is_rekeyed_and_the_old_account_loses_everything() {
 	with_tree(|| {
 		resident(ALICE, COMMUNITY);
-		assert_ok!(PartyBranch::grant_role(RuntimeOrigin::signed(SECRETARY), ALICE, Role::Volunteer, COMMUNITY));
+		assert_ok!(PartyBranch::grant_role(
+			RuntimeOrigin::signed(SECRETARY),
+			ALICE,
+			Role::Volunteer,
+			COMMUNITY
+		));
 		// Alice's new phone account applies with her commitment.
 		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(BOB), COMMUNITY, commitment(ALICE)));
 

@@ -32,11 +32,21 @@ fn a_role_granted_at_a_unit_holds_there_and_below() {
 fn roles_are_granted_by_officers_of_the_unit_and_never_to_themselves() {
 	with_tree(|| {
 		assert_noop!(
-			PartyBranch::grant_role(RuntimeOrigin::signed(OTHER_SECRETARY), ALICE, Role::GridWorker, GRID),
+			PartyBranch::grant_role(
+				RuntimeOrigin::signed(OTHER_SECRETARY),
+				ALICE,
+				Role::GridWorker,
+				GRID
+			),
 			Error::<Test>::NotOfficer
 		);
 		assert_noop!(
-			PartyBranch::grant_role(RuntimeOrigin::signed(SECRETARY), SECRETARY, Role::TreasurySupervisor, COMMUNITY),
+			PartyBranch::grant_role(
+				RuntimeOrigin::signed(SECRETARY),
+				SECRETARY,
+				Role::TreasurySupervisor,
+				COMMUNITY
+			),
 			Error::<Test>::ActingOnSelf
 		);
 		assert_noop!(
@@ -50,12 +60,22 @@ fn roles_are_granted_by_officers_of_the_unit_and_never_to_themselves() {
 fn personal_roles_need_residency_of_the_unit() {
 	with_tree(|| {
 		assert_noop!(
-			PartyBranch::grant_role(RuntimeOrigin::signed(SECRETARY), ALICE, Role::SpecialNeeds, COMMUNITY),
+			PartyBranch::grant_role(
+				RuntimeOrigin::signed(SECRETARY),
+				ALICE,
+				Role::SpecialNeeds,
+				COMMUNITY
+			),
 			Error::<Test>::RoleNeedsResidency
 		);
 		resident(ALICE, OTHER_COMMUNITY);
 		assert_noop!(
-			PartyBranch::grant_role(RuntimeOrigin::signed(SECRETARY), ALICE, Role::SpecialNeeds, COMMUNITY),
+			PartyBranch::grant_role(
+				RuntimeOrigin::signed(SECRETARY),
+				ALICE,
+				Role::SpecialNeeds,
+				COMMUNITY
+			),
 			Error::<Test>::RoleNeedsResidency
 		);
 		assert_ok!(PartyBranch::grant_role(
@@ -86,16 +106,31 @@ fn a_role_is_granted_once_and_roles_are_bounded() {
 #[test]
 fn revoking_a_role_removes_it_and_counts_down() {
 	with_tree(|| {
-		assert_ok!(PartyBranch::grant_role(RuntimeOrigin::signed(SECRETARY), ALICE, Role::GridWorker, GRID));
+		assert_ok!(PartyBranch::grant_role(
+			RuntimeOrigin::signed(SECRETARY),
+			ALICE,
+			Role::GridWorker,
+			GRID
+		));
 		assert_noop!(
-			PartyBranch::revoke_role(RuntimeOrigin::signed(SECRETARY), ALICE, Role::PollingOfficer, GRID),
+			PartyBranch::revoke_role(
+				RuntimeOrigin::signed(SECRETARY),
+				ALICE,
+				Role::PollingOfficer,
+				GRID
+			),
 			Error::<Test>::RoleNotGranted
 		);
 		assert_noop!(
 			PartyBranch::revoke_role(RuntimeOrigin::signed(BOB), ALICE, Role::GridWorker, GRID),
 			Error::<Test>::NotOfficer
 		);
-		assert_ok!(PartyBranch::revoke_role(RuntimeOrigin::signed(COMMITTEE), ALICE, Role::GridWorker, GRID));
+		assert_ok!(PartyBranch::revoke_role(
+			RuntimeOrigin::signed(COMMITTEE),
+			ALICE,
+			Role::GridWorker,
+			GRID
+		));
 		assert!(!PartyBranch::has_role(&ALICE, Role::GridWorker, GRID));
 		assert_eq!(RoleCount::<Test>::get(ALICE), 0);
 		System::assert_last_event(

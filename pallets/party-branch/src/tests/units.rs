@@ -68,7 +68,13 @@ fn only_governance_creates_districts_and_streets() {
 			);
 		}
 		assert_noop!(
-			PartyBranch::create_unit(RuntimeOrigin::none(), UnitLevel::District, None, vec![], None),
+			PartyBranch::create_unit(
+				RuntimeOrigin::none(),
+				UnitLevel::District,
+				None,
+				vec![],
+				None
+			),
 			DispatchError::BadOrigin
 		);
 	});
@@ -240,7 +246,11 @@ fn removing_officers_follows_the_same_authority() {
 			PartyBranch::remove_officer(RuntimeOrigin::signed(SECRETARY), COMMUNITY, ALICE),
 			Error::<Test>::NotAnOfficerOfUnit
 		);
-		assert_ok!(PartyBranch::remove_officer(RuntimeOrigin::signed(SECRETARY), COMMUNITY, COMMITTEE));
+		assert_ok!(PartyBranch::remove_officer(
+			RuntimeOrigin::signed(SECRETARY),
+			COMMUNITY,
+			COMMITTEE
+		));
 		assert!(!PartyBranch::is_officer(&COMMITTEE, COMMUNITY));
 		assert_ok!(PartyBranch::remove_officer(RuntimeOrigin::root(), COMMUNITY, SECRETARY));
 		assert_eq!(Units::<Test>::get(COMMUNITY).unwrap().secretary, None);
