@@ -113,6 +113,28 @@ impl Role {
 	}
 }
 
+/// Who authorised an act: governance (a council motion or referendum), or a named officer.
+/// Every civic act records one, in storage and in its event.
+#[derive(
+	Clone,
+	Eq,
+	PartialEq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum Authority<AccountId> {
+	/// The governance origin (Council or Root).
+	Governance,
+	/// An officer, acting for their office.
+	Officer(AccountId),
+}
+
 /// Who is who in the organisation tree: the questions every civic pallet asks.
 pub trait CivicRegistry<AccountId> {
 	/// The community of `who`, if `who` is a verified resident.

@@ -8,7 +8,9 @@
 //!   which the runtime and every chain spec's properties both read from here;
 //! - [`time`]: the block time and the block counts of a minute, an hour and a day;
 //! - [`civic`]: the organisation tree, residents and roles as the civic pallets see them, and the
-//!   origins that require them.
+//!   origins that require them;
+//! - [`votes`]: how a pallet asks the residents of a unit to decide something by vote, and hears
+//!   the result.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -40,6 +42,7 @@ pub type Moment = u64;
 
 pub mod civic;
 pub mod token;
+pub mod votes;
 
 /// The native token and the deposits priced in it.
 pub mod currency {

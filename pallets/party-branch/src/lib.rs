@@ -43,7 +43,7 @@
 
 extern crate alloc;
 
-pub use gongzhi_primitives::civic::{Role, UnitId, UnitLevel};
+pub use gongzhi_primitives::civic::{Authority, Role, UnitId, UnitLevel};
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;

@@ -2,7 +2,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::BoundedVec;
-use gongzhi_primitives::civic::{UnitId, UnitLevel};
+use gongzhi_primitives::civic::{Authority, UnitId, UnitLevel};
 use scale_info::TypeInfo;
 
 /// A unit of the organisation tree and its officers.
@@ -64,17 +64,6 @@ pub enum Office {
 	Secretary,
 	/// A committee member: appointed by the secretary or from above.
 	Committee,
-}
-
-/// Who authorised an act: governance (a council motion or referendum), or a named officer.
-#[derive(
-	Clone, Eq, PartialEq, Encode, Decode, DecodeWithMemTracking, Debug, MaxEncodedLen, TypeInfo,
-)]
-pub enum Authority<AccountId> {
-	/// The governance origin (Council or Root).
-	Governance,
-	/// An officer, acting for their office.
-	Officer(AccountId),
 }
 
 /// A verified resident.

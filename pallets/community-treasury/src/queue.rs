@@ -1,0 +1,134 @@
+//! First-in-first-out queues of spends coming due, and the per-block work on them.
+//!
+//! Every spend waits the same period (approval or notice), so items come due in the order they
+//! are pushed: a block looks only at the queues' heads, and handles at most
+//! [`Config::MaxDuePerBlock`] items, however many spends are open. An item whose spend has since
+//! moved on (approved, cancelled, sent to a vote) is dropped when it reaches the head.
+
+use codec::{Decode, Encode, MaxEncodedLen};
+use frame_support::{
+	traits::Get,
+	weights::{Weight, WeightMeter},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use gongzhi_primitives::votes::SpendIndex;
+use scale_info::TypeInfo;
+
+use crate::{Config, Objections, Pallet, QueueBounds, QueueItems, SpendStatus, Spends, WeightInfo};
+
+/// The queues.
+#[derive(Copy, Clone, Eq, PartialEq, Encode, Decode, Debug, MaxEncodedLen, TypeInfo)]
+pub enum Queue {
+	/// Spends awaiting approval, by expiry block.
+	Expiries,
+	/// Spends in notice, by the block their notice ends.
+	Payouts,
+	/// Ended spends whose objection records are to be removed.
+	Cleanups,
+}
+
+impl<T: Config> Pallet<T> {
+	/// Adds `spend`, due at `due`, to the back of `queue`.
+	pub(crate) fn push(queue: Queue, due: BlockNumberFor<T>, spend: SpendIndex) {
+		QueueBounds::<T>::mutate(queue, |(_, tail): &mut (u32, u32)| {
+			QueueItems::<T>::insert(queue, *tail, (due, spend));
+			*tail = tail.wrapping_add(1);
+		});
+	}
+
+	/// The front item of `queue`, if it is due by `now`.
+	fn peek_due(queue: Queue, now: BlockNumberFor<T>) -> Option<SpendIndex> {
+		let (head, tail) = QueueBounds::<T>::get(queue);
+		if head == tail {
+			return None;
+		}
+		match QueueItems::<T>::get(queue, head) {
+			Some((due, spend)) if due <= now => Some(spend),
+			Some(_) => None,
+			// Cannot happen: positions head..tail are filled. Skip the hole rather than stall.
+			None => {
+				QueueBounds::<T>::insert(queue, (head.wrapping_add(1), tail));
+				None
+			},
+		}
+	}
+
+	/// Removes the front item of `queue`.
+	fn pop(queue: Queue) {
+		QueueBounds::<T>::mutate(queue, |(head, _)| {
+			QueueItems::<T>::remove(queue, *head);
+			*head = head.wrapping_add(1);
+		});
+	}
+
+	/// `on_initialize`: expires spends whose approval period is over and pays those whose
+	/// notice ended, at most `MaxDuePerBlock` items in all.
+	pub(crate) fn process_due(now: BlockNumberFor<T>) -> Weight {
+		let mut weight = T::WeightInfo::on_initialize_idle();
+		for _ in 0..T::MaxDuePerBlock::get() {
+			if let Some(index) = Self::peek_due(Queue::Expiries, now) {
+				Self::pop(Queue::Expiries);
+				Self::expire(index);
+				weight.saturating_accrue(T::WeightInfo::on_initialize_expiry());
+			} else if let Some(index) = Self::peek_due(Queue::Payouts, now) {
+				Self::pop(Queue::Payouts);
+				Self::pay_at_notice_end(index);
+				weight.saturating_accrue(T::WeightInfo::on_initialize_payout());
+			} else {
+				break;
+			}
+		}
+		weight
+	}
+
+	/// `on_idle`: removes objection records of ended spends, as far as `remaining` allows.
+	pub(crate) fn clear_ended_objections(remaining: Weight) -> Weight {
+		let mut meter = WeightMeter::with_limit(remaining);
+		let per_record =
+			T::WeightInfo::clear_objections(1).saturating_sub(T::WeightInfo::clear_objections(0));
+		if meter.try_consume(T::WeightInfo::clear_objections(0)).is_err() {
+			return Weight::zero();
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		while let Some(index) = Self::peek_due(Queue::Cleanups, now) {
+			let limit = if per_record.all_lte(Weight::zero()) {
+				u32::MAX
+			} else {
+				meter.remaining().checked_div_per_component(&per_record).unwrap_or(0) as u32
+			};
+			if limit == 0 {
+				break;
+			}
+			let result = Objections::<T>::clear_prefix(index, limit, None);
+			meter.consume(per_record.saturating_mul(result.unique.into()));
+			if result.maybe_cursor.is_some() {
+				break;
+			}
+			Self::pop(Queue::Cleanups);
+		}
+		meter.consumed()
+	}
+
+	/// The approval period of spend `index` is over: it expires unless it moved on.
+	fn expire(index: SpendIndex) {
+		let Some(spend) = Spends::<T>::get(index) else {
+			return;
+		};
+		let now = frame_system::Pallet::<T>::block_number();
+		if matches!(spend.status, SpendStatus::AwaitingApproval { expires_at } if expires_at <= now)
+		{
+			Self::end(index, spend, crate::EndReason::Expired);
+		}
+	}
+
+	/// The notice of spend `index` is over: it is paid unless it moved on.
+	fn pay_at_notice_end(index: SpendIndex) {
+		let Some(spend) = Spends::<T>::get(index) else {
+			return;
+		};
+		let now = frame_system::Pallet::<T>::block_number();
+		if matches!(spend.status, SpendStatus::Notice { ends_at } if ends_at <= now) {
+			Self::pay_or_fail(index, spend);
+		}
+	}
+}

@@ -1,0 +1,278 @@
+//! The records this pallet stores and returns.
+
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use gongzhi_primitives::{civic::UnitId, votes::SpendIndex};
+use scale_info::TypeInfo;
+use sp_runtime::Permill;
+
+/// What a spend is for. Budget lines are set per category.
+#[derive(
+	Copy,
+	Clone,
+	Eq,
+	PartialEq,
+	Ord,
+	PartialOrd,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum Category {
+	/// Repairs and upkeep of shared facilities: lifts, roofs, lighting, fitness equipment.
+	Facilities,
+	/// Greening, sanitation, waste sorting.
+	Environment,
+	/// Care for the elderly and disabled.
+	ElderlyCare,
+	/// Children and youth.
+	Youth,
+	/// Culture, sport, festivals.
+	Culture,
+	/// Subsidies to assistance requests.
+	Assistance,
+	/// Safety and emergencies.
+	Safety,
+	/// Running the residents' committee.
+	Administration,
+	/// Anything else.
+	Other,
+}
+
+/// Who receives a spend.
+#[derive(
+	Clone,
+	Eq,
+	PartialEq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum Beneficiary<AccountId> {
+	/// An account: a contractor, a merchant, a resident.
+	Account(AccountId),
+	/// The pot of a child unit: an allocation from a street to a community, say.
+	Unit(UnitId),
+}
+
+/// Why a spend is made: a short text, or the hash of a document published off chain (a quote,
+/// a contract, minutes of a meeting).
+#[derive(
+	Clone,
+	Eq,
+	PartialEq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum Purpose<Text> {
+	/// A short text, UTF-8.
+	Text(Text),
+	/// The blake2-256 hash of the document.
+	Document([u8; 32]),
+}
+
+/// Where a spend stands. Spends that end (paid, cancelled, rejected, expired, voted down) are
+/// removed from storage; their events and, when paid, the statement keep the record.
+#[derive(
+	Clone,
+	Eq,
+	PartialEq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum SpendStatus<BlockNumber> {
+	/// Waiting for supervisors' approvals; expires at the block given.
+	AwaitingApproval { expires_at: BlockNumber },
+	/// Approved; residents may object until the block given, when it is paid.
+	Notice { ends_at: BlockNumber },
+	/// Residents objected enough, or the amount is above the unit's cap: waiting for the
+	/// residents' vote.
+	AwaitingVote,
+	/// Authorised, but the pot could not pay at the block given. Nothing was paid; it can be
+	/// retried or cancelled.
+	Failed { at: BlockNumber },
+}
+
+/// A proposed spend from a unit's pot.
+#[derive(
+	Clone,
+	Eq,
+	PartialEq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct Spend<AccountId, Balance, BlockNumber, Supervisors, Text> {
+	/// The unit whose pot pays.
+	pub unit: UnitId,
+	/// The officer who proposed it.
+	pub proposer: AccountId,
+	/// Who is paid.
+	pub beneficiary: Beneficiary<AccountId>,
+	/// How much.
+	pub amount: Balance,
+	/// The budget line it counts against.
+	pub category: Category,
+	/// Why.
+	pub purpose: Purpose<Text>,
+	/// The consultation topic whose outcome this spend carries out, if any.
+	pub consultation: Option<u32>,
+	/// The supervisors who approved it.
+	pub approvals: Supervisors,
+	/// The supervisors who rejected it.
+	pub rejections: Supervisors,
+	/// How many residents objected during the notice period.
+	pub objections: u32,
+	/// How many objections send it to a vote: fixed when the notice period starts.
+	pub objection_threshold: u32,
+	/// Where it stands.
+	pub status: SpendStatus<BlockNumber>,
+	/// When it was proposed.
+	pub proposed_at: BlockNumber,
+	/// The budget period it was counted against, once approved.
+	pub budget_period: Option<u32>,
+}
+
+/// How a unit's pot is supervised.
+#[derive(
+	Clone,
+	Eq,
+	PartialEq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct UnitSettings<Supervisors, Balance> {
+	/// The N supervisors: officers, owners' committee members, treasury supervisors, residents.
+	pub supervisors: Supervisors,
+	/// M: the approvals a spend or a change of these settings needs.
+	pub required_approvals: u32,
+	/// The share of the unit's residents whose objections send a spend to a vote.
+	pub objection_share: Permill,
+	/// Spends above this amount always go to a residents' vote.
+	pub vote_cap: Balance,
+}
+
+/// A change of a unit's settings that its supervisors are approving.
+#[derive(
+	Clone, Eq, PartialEq, Encode, Decode, DecodeWithMemTracking, Debug, MaxEncodedLen, TypeInfo,
+)]
+pub struct PendingSettings<Settings, Supervisors> {
+	/// The settings proposed.
+	pub settings: Settings,
+	/// The current supervisors who approved the change.
+	pub approvals: Supervisors,
+}
+
+/// Money in or out of a pot.
+#[derive(
+	Copy,
+	Clone,
+	Eq,
+	PartialEq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum Direction {
+	/// Into the pot.
+	In,
+	/// Out of the pot.
+	Out,
+}
+
+/// Why money moved.
+#[derive(
+	Clone,
+	Eq,
+	PartialEq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum EntryReason<Memo> {
+	/// A donation, with the donor's memo.
+	Donation(Memo),
+	/// A spend paid (out of the paying pot, or into a child unit's pot).
+	Spend { index: SpendIndex, category: Category },
+}
+
+/// One line of a unit's statement.
+#[derive(
+	Clone,
+	Eq,
+	PartialEq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct LedgerEntry<AccountId, Balance, BlockNumber, Memo> {
+	/// The block it happened in.
+	pub block: BlockNumber,
+	/// In or out.
+	pub direction: Direction,
+	/// The other side: the donor, the beneficiary, or the unit allocating or allocated to.
+	pub counterparty: Beneficiary<AccountId>,
+	/// How much.
+	pub amount: Balance,
+	/// Why.
+	pub reason: EntryReason<Memo>,
+}
+
+/// A page of a unit's statement.
+#[derive(
+	Clone, Eq, PartialEq, Encode, Decode, Debug, TypeInfo, serde::Serialize, serde::Deserialize,
+)]
+pub struct StatementPage<Entry> {
+	/// The entries with their positions in the unit's ledger, oldest first.
+	pub entries: Vec<(u32, Entry)>,
+	/// The position to ask for next, if the range has more entries.
+	pub next: Option<u32>,
+}
