@@ -2,14 +2,15 @@
 //! author, system, chainSpec, ...).
 //!
 //! - `system_accountNextIndex`: an account's next nonce, counting pending transactions;
-//! - `payment_queryInfo` / `payment_queryFeeDetails`: what a transaction will cost.
+//! - `payment_queryInfo` / `payment_queryFeeDetails`: what a transaction will cost;
+//! - `communityTreasury_pot` / `_statement` / `_openSpends`: a unit's pot, its statement by block
+//!   range, its open spends (see `pallet-community-treasury-rpc`).
 //!
-//! The civic pallets' RPC methods (statements, need lists, credit histories) are added in
-//! [`create_full`], each as its own module merged into the one returned.
+//! Each civic pallet's RPC methods are their own module, merged in [`create_full`].
 
 use std::sync::Arc;
 
-use gongzhi_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use gongzhi_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce, Runtime};
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
@@ -38,14 +39,24 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: pallet_community_treasury_rpc::CommunityTreasuryRuntimeApi<
+		Block,
+		AccountId,
+		Balance,
+		BlockNumber,
+		pallet_community_treasury::SpendOf<Runtime>,
+		pallet_community_treasury::LedgerEntryOf<Runtime>,
+	>,
 	P: TransactionPool + 'static,
 {
+	use pallet_community_treasury_rpc::{CommunityTreasury, CommunityTreasuryApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let FullDeps { client, pool } = deps;
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(CommunityTreasury::new(client).into_rpc())?;
 	Ok(module)
 }

@@ -20,8 +20,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Aura, Balance, Block, BlockNumber, CommunityTreasury, Executive, Grandpa,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -150,6 +151,37 @@ impl_runtime_apis! {
 	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
 		fn account_nonce(account: AccountId) -> Nonce {
 			System::account_nonce(account)
+		}
+	}
+
+	impl pallet_community_treasury_runtime_api::CommunityTreasuryApi<
+		Block,
+		AccountId,
+		Balance,
+		BlockNumber,
+		pallet_community_treasury::SpendOf<Runtime>,
+		pallet_community_treasury::LedgerEntryOf<Runtime>,
+	> for Runtime {
+		fn pot(
+			unit: pallet_community_treasury::UnitId,
+		) -> Option<pallet_community_treasury::PotInfo<AccountId, Balance>> {
+			CommunityTreasury::pot(unit)
+		}
+
+		fn statement(
+			unit: pallet_community_treasury::UnitId,
+			from: BlockNumber,
+			to: BlockNumber,
+			start: Option<u32>,
+			limit: u32,
+		) -> pallet_community_treasury::StatementPage<pallet_community_treasury::LedgerEntryOf<Runtime>> {
+			CommunityTreasury::statement(unit, from, to, start, limit)
+		}
+
+		fn open_spends(
+			unit: pallet_community_treasury::UnitId,
+		) -> Vec<(pallet_community_treasury::SpendIndex, pallet_community_treasury::SpendOf<Runtime>)> {
+			CommunityTreasury::open_spends(unit)
 		}
 	}
 

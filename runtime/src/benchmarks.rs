@@ -14,4 +14,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_proxy, Proxy]
 	[pallet_utility, Utility]
 	[pallet_party_branch, PartyBranch]
+	[pallet_community_treasury, CommunityTreasury]
 );

@@ -19,8 +19,8 @@ use sp_genesis_builder::PresetId;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, AuraConfig, Balance, BalancesConfig, CouncilConfig, GrandpaConfig, Hash,
-	PartyBranchConfig, RuntimeGenesisConfig, UNITS,
+	AccountId, AuraConfig, Balance, BalancesConfig, BlockNumber, CommunityTreasuryConfig,
+	CouncilConfig, GrandpaConfig, Hash, PartyBranchConfig, RuntimeGenesisConfig, UNITS,
 };
 use gongzhi_primitives::civic::{Role, UnitLevel};
 use pallet_party_branch::GenesisUnit;
@@ -42,6 +42,8 @@ struct Genesis {
 	endowed: Vec<AccountId>,
 	/// The Party-branch registry.
 	organisation: PartyBranchConfig,
+	/// The treasury's approval and notice periods, if not the runtime's (two weeks, three days).
+	treasury_periods: Option<(BlockNumber, BlockNumber)>,
 }
 
 impl Genesis {
@@ -66,6 +68,10 @@ impl Genesis {
 			},
 			council: CouncilConfig { members: self.council },
 			party_branch: self.organisation,
+			community_treasury: CommunityTreasuryConfig {
+				approval_period: self.treasury_periods.map(|(approval, _)| approval),
+				notice_period: self.treasury_periods.map(|(_, notice)| notice),
+			},
 		})
 	}
 }
@@ -168,13 +174,19 @@ fn empty_organisation() -> PartyBranchConfig {
 	PartyBranchConfig { free_call_quota: FREE_CALLS_PER_DAY, ..Default::default() }
 }
 
-/// `--dev`: one validator, a four-member council, the sample organisation.
+/// Treasury periods for development chains: ten minutes to approve, half a minute of notice, so
+/// that a spend's whole life can be watched (and tested) in one sitting.
+pub const DEV_TREASURY_PERIODS: (BlockNumber, BlockNumber) = (100, 5);
+
+/// `--dev`: one validator, a four-member council, the sample organisation, short treasury
+/// periods.
 pub fn development() -> Value {
 	Genesis {
 		authorities: authorities(1),
 		council: council(),
 		endowed: all_dev_accounts(),
 		organisation: sample_organisation(),
+		treasury_periods: Some(DEV_TREASURY_PERIODS),
 	}
 	.into_patch()
 }
@@ -186,17 +198,20 @@ pub fn local_testnet() -> Value {
 		council: council(),
 		endowed: all_dev_accounts(),
 		organisation: empty_organisation(),
+		treasury_periods: Some(DEV_TREASURY_PERIODS),
 	}
 	.into_patch()
 }
 
-/// Four street validators, a council of the four street offices, the sample organisation.
+/// Four street validators, a council of the four street offices, the sample organisation, the
+/// runtime's treasury periods.
 pub fn district() -> Value {
 	Genesis {
 		authorities: authorities(4),
 		council: council(),
 		endowed: all_dev_accounts(),
 		organisation: sample_organisation(),
+		treasury_periods: None,
 	}
 	.into_patch()
 }

@@ -183,4 +183,6 @@ mod runtime {
 	// --- civic pallets
 	#[runtime::pallet_index(30)]
 	pub type PartyBranch = pallet_party_branch;
+	#[runtime::pallet_index(31)]
+	pub type CommunityTreasury = pallet_community_treasury;
 }

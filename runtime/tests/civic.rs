@@ -7,7 +7,7 @@ use frame_support::traits::{Contains, InstanceFilter};
 use gongzhi_primitives::civic::{CivicRegistry, Role};
 use gongzhi_runtime::{
 	configs::{accounts::ProxyType, civic::CivicCalls},
-	PartyBranch, RuntimeCall,
+	PartyBranch, Runtime, RuntimeCall,
 };
 use sp_keyring::Sr25519Keyring::*;
 
@@ -38,6 +38,18 @@ fn proxied(call: RuntimeCall) -> RuntimeCall {
 	})
 }
 
+fn object() -> RuntimeCall {
+	RuntimeCall::CommunityTreasury(pallet_community_treasury::Call::object { index: 0 })
+}
+
+fn donate() -> RuntimeCall {
+	RuntimeCall::CommunityTreasury(pallet_community_treasury::Call::donate {
+		unit: 3,
+		amount: 1,
+		memo: vec![],
+	})
+}
+
 fn batch(calls: Vec<RuntimeCall>) -> RuntimeCall {
 	RuntimeCall::Utility(pallet_utility::Call::batch_all { calls })
 }
@@ -46,6 +58,8 @@ fn batch(calls: Vec<RuntimeCall>) -> RuntimeCall {
 fn civic_calls_and_civic_proxy_business_are_free_for_residents() {
 	for call in [
 		request_move(),
+		object(),
+		proxied(object()),
 		add_proxy(ProxyType::Civic),
 		proxied(request_move()),
 		batch(vec![request_move(), request_move()]),
@@ -58,6 +72,9 @@ fn civic_calls_and_civic_proxy_business_are_free_for_residents() {
 fn everything_else_pays() {
 	for call in [
 		transfer(),
+		// A donation moves the resident's own money.
+		donate(),
+		proxied(donate()),
 		add_proxy(ProxyType::Any),
 		proxied(transfer()),
 		batch(vec![request_move(), transfer()]),
@@ -72,7 +89,11 @@ fn everything_else_pays() {
 #[test]
 fn a_civic_proxy_acts_only_in_the_civic_pallets() {
 	assert!(ProxyType::Civic.filter(&request_move()));
+	assert!(ProxyType::Civic.filter(&object()));
 	assert!(!ProxyType::Civic.filter(&transfer()));
+	assert!(!ProxyType::Civic.filter(&donate()));
+	assert!(!ProxyType::NonTransfer.filter(&donate()));
+	assert!(ProxyType::NonTransfer.filter(&object()));
 	assert!(!ProxyType::Civic.filter(&add_proxy(ProxyType::Any)));
 	assert!(ProxyType::Any.is_superset(&ProxyType::Civic));
 	assert!(!ProxyType::Civic.is_superset(&ProxyType::Any));
@@ -91,5 +112,21 @@ fn the_development_chain_starts_with_the_sample_organisation() {
 		assert!(PartyBranch::is_officer(&Bob.to_account_id(), 3));
 		assert!(!PartyBranch::is_officer(&Charlie.to_account_id(), 3));
 		assert_eq!(PartyBranch::free_calls_left(&Ferdie.to_account_id()), 20);
+	});
+}
+
+#[test]
+fn development_chains_have_short_treasury_periods_and_the_district_the_runtime_s() {
+	use gongzhi_runtime::{configs::civic, genesis_config_presets::DEV_TREASURY_PERIODS};
+	use pallet_community_treasury::{ApprovalPeriod, NoticePeriod};
+	common::new_ext("development").execute_with(|| {
+		assert_eq!(
+			(ApprovalPeriod::<Runtime>::get(), NoticePeriod::<Runtime>::get()),
+			DEV_TREASURY_PERIODS
+		);
+	});
+	common::new_ext("district").execute_with(|| {
+		assert_eq!(NoticePeriod::<Runtime>::get(), civic::NoticePeriod::get());
+		assert_eq!(ApprovalPeriod::<Runtime>::get(), civic::ApprovalPeriod::get());
 	});
 }

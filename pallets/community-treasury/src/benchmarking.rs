@@ -317,6 +317,20 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn set_periods() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let (approval, notice): (BlockNumberFor<T>, BlockNumberFor<T>) =
+			(100u32.into(), 50u32.into());
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, approval, notice);
+
+		assert_eq!(NoticePeriod::<T>::get(), notice);
+		Ok(())
+	}
+
+	#[benchmark]
 	fn on_initialize_idle() {
 		let now = frame_system::Pallet::<T>::block_number();
 
@@ -334,7 +348,7 @@ mod benchmarks {
 		// One item due: the others, proposed in the same block, leave the queue.
 		QueueBounds::<T>::mutate(queue::Queue::Expiries, |(head, tail)| *tail = *head + 1);
 		let due =
-			frame_system::Pallet::<T>::block_number().saturating_add(T::ApprovalPeriod::get());
+			frame_system::Pallet::<T>::block_number().saturating_add(ApprovalPeriod::<T>::get());
 		frame_system::Pallet::<T>::set_block_number(due);
 
 		#[block]

@@ -17,9 +17,9 @@
 //! - **Spends.** An officer of the unit proposes a spend (beneficiary, amount, [`Category`],
 //!   purpose, optional consultation topic). The proposer's approval counts once if they are a
 //!   supervisor. With M approvals the spend enters a **public notice** period
-//!   ([`Config::NoticePeriod`]) in which verified residents of the unit may object; at its end the
+//!   ([`NoticePeriod`]) in which verified residents of the unit may object; at its end the
 //!   spend is paid automatically. A majority of supervisors rejecting it ends it; so does the
-//!   proposer or an officer cancelling it, or the [`Config::ApprovalPeriod`] passing without
+//!   proposer or an officer cancelling it, or the [`ApprovalPeriod`] passing without
 //!   enough approvals.
 //! - **Residents' vote.** A spend goes to a vote of the unit's residents when objections reach the
 //!   unit's threshold (a share of its residents, fixed when the notice starts), and always when
@@ -30,6 +30,9 @@
 //! - **Budget lines.** The level above (or governance) may cap what a unit spends per category per
 //!   [`Config::BudgetPeriod`] ([`Pallet::set_budget`]). A spend counts against its line when it is
 //!   approved, and is given back if it then does not happen.
+//! - **Periods.** The approval and notice periods are chain-wide, set in the chain spec and by
+//!   governance ([`Pallet::set_periods`]); a district's chain gives residents days to object, a
+//!   development chain a few blocks.
 //! - **Allocations.** A unit funds a child unit by a spend whose beneficiary is
 //!   [`Beneficiary::Unit`]: the same supervision and notice as any spend.
 //!
@@ -171,13 +174,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxOpenSpends: Get<u32>;
 
-		/// How long a spend may wait for its approvals before it expires, in blocks.
+		/// The approval period where the chain spec sets none, in blocks.
 		#[pallet::constant]
-		type ApprovalPeriod: Get<BlockNumberFor<Self>>;
+		type DefaultApprovalPeriod: Get<BlockNumberFor<Self>>;
 
-		/// How long residents may object to an approved spend, in blocks.
+		/// The notice period where the chain spec sets none, in blocks.
 		#[pallet::constant]
-		type NoticePeriod: Get<BlockNumberFor<Self>>;
+		type DefaultNoticePeriod: Get<BlockNumberFor<Self>>;
 
 		/// The period budget lines apply to, in blocks.
 		#[pallet::constant]
@@ -200,6 +203,26 @@ pub mod pallet {
 			Self::AccountId,
 		>;
 	}
+
+	#[pallet::type_value]
+	pub fn DefaultApprovalPeriodOf<T: Config>() -> BlockNumberFor<T> {
+		T::DefaultApprovalPeriod::get()
+	}
+
+	#[pallet::type_value]
+	pub fn DefaultNoticePeriodOf<T: Config>() -> BlockNumberFor<T> {
+		T::DefaultNoticePeriod::get()
+	}
+
+	/// How long a spend may wait for its approvals before it expires, in blocks.
+	#[pallet::storage]
+	pub type ApprovalPeriod<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, DefaultApprovalPeriodOf<T>>;
+
+	/// How long residents may object to an approved spend, in blocks.
+	#[pallet::storage]
+	pub type NoticePeriod<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, DefaultNoticePeriodOf<T>>;
 
 	/// How each unit's pot is supervised. A unit without settings cannot spend.
 	#[pallet::storage]
@@ -262,6 +285,30 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type QueueBounds<T> = StorageMap<_, Twox64Concat, queue::Queue, (u32, u32), ValueQuery>;
 
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The approval period, if not the default.
+		pub approval_period: Option<BlockNumberFor<T>>,
+		/// The notice period, if not the default.
+		pub notice_period: Option<BlockNumberFor<T>>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for period in [self.approval_period, self.notice_period].into_iter().flatten() {
+				assert!(!period.is_zero(), "treasury periods must be at least one block");
+			}
+			if let Some(period) = self.approval_period {
+				ApprovalPeriod::<T>::put(period);
+			}
+			if let Some(period) = self.notice_period {
+				NoticePeriod::<T>::put(period);
+			}
+		}
+	}
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -275,6 +322,8 @@ pub mod pallet {
 		SettingsChangeApproved { unit: UnitId, by: T::AccountId, approvals: u32 },
 		/// The pending change had its approvals and now applies.
 		SettingsChanged { unit: UnitId, settings: UnitSettingsOf<T> },
+		/// Governance set the approval and notice periods of spends proposed from now on.
+		PeriodsSet { approval: BlockNumberFor<T>, notice: BlockNumberFor<T> },
 		/// A budget line was set (`None`: removed).
 		BudgetSet {
 			unit: UnitId,
@@ -422,6 +471,8 @@ pub mod pallet {
 		NotFailed,
 		/// The spend is not waiting for a vote.
 		NotAwaitingVote,
+		/// Periods must be at least one block.
+		ZeroPeriod,
 		/// The pot does not hold enough to pay the spend (keeping nothing half-paid).
 		InsufficientPot,
 	}
@@ -444,6 +495,8 @@ pub mod pallet {
 			);
 			assert!(T::MaxDuePerBlock::get() >= 1, "due items must be handled");
 			assert!(!T::BudgetPeriod::get().is_zero(), "budget periods cannot be empty");
+			assert!(!T::DefaultApprovalPeriod::get().is_zero(), "approval periods cannot be empty");
+			assert!(!T::DefaultNoticePeriod::get().is_zero(), "notice periods cannot be empty");
 		}
 	}
 
@@ -598,6 +651,24 @@ pub mod pallet {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::conclude_vote(index, approved, DecidedBy::Governance)
 		}
+
+		/// Governance sets the approval and notice periods, in blocks, for spends proposed (and
+		/// approved) from now on. Shortening them lets later spends come due only after the ones
+		/// already queued.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::set_periods())]
+		pub fn set_periods(
+			origin: OriginFor<T>,
+			approval: BlockNumberFor<T>,
+			notice: BlockNumberFor<T>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(!approval.is_zero() && !notice.is_zero(), Error::<T>::ZeroPeriod);
+			ApprovalPeriod::<T>::put(approval);
+			NoticePeriod::<T>::put(notice);
+			Self::deposit_event(Event::PeriodsSet { approval, notice });
+			Ok(())
+		}
 	}
 }
 
@@ -607,5 +678,14 @@ impl<T: Config> Pallet<T> {
 		use frame_support::traits::Get;
 		use sp_runtime::traits::AccountIdConversion;
 		T::PalletId::get().into_sub_account_truncating(unit)
+	}
+
+	/// `unit`'s pot and its balance, if the unit exists.
+	pub fn pot(unit: UnitId) -> Option<PotInfo<T::AccountId, BalanceOf<T>>> {
+		use frame_support::traits::fungible::Inspect;
+		use gongzhi_primitives::civic::CivicRegistry;
+		T::Registry::level_of(unit)?;
+		let account = Self::pot_account(unit);
+		Some(PotInfo { balance: T::Currency::balance(&account), account })
 	}
 }

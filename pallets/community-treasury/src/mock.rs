@@ -111,8 +111,8 @@ impl pallet_community_treasury::Config for Test {
 	type MaxPurposeLength = ConstU32<32>;
 	type MaxMemoLength = ConstU32<16>;
 	type MaxOpenSpends = ConstU32<4>;
-	type ApprovalPeriod = ConstU64<APPROVAL_PERIOD>;
-	type NoticePeriod = ConstU64<NOTICE>;
+	type DefaultApprovalPeriod = ConstU64<APPROVAL_PERIOD>;
+	type DefaultNoticePeriod = ConstU64<NOTICE>;
 	type BudgetPeriod = ConstU64<BUDGET_PERIOD>;
 	type MaxDuePerBlock = ConstU32<2>;
 	type MaxStatementPage = ConstU32<5>;

@@ -3,7 +3,7 @@
 
 use frame_support::{
 	ensure,
-	traits::{fungible::Mutate, tokens::Preservation, Get},
+	traits::{fungible::Mutate, tokens::Preservation},
 };
 use gongzhi_primitives::{
 	civic::{CivicRegistry, UnitId},
@@ -15,9 +15,9 @@ use sp_runtime::{
 };
 
 use crate::{
-	queue::Queue, BalanceOf, Beneficiary, Category, Config, DecidedBy, Direction, EndReason,
-	EntryReason, Error, Event, NextSpendIndex, Objections, OpenSpends, Pallet, PurposeOf, Settings,
-	Spend, SpendOf, SpendStatus, Spends, VoteReason,
+	queue::Queue, ApprovalPeriod, BalanceOf, Beneficiary, Category, Config, DecidedBy, Direction,
+	EndReason, EntryReason, Error, Event, NextSpendIndex, NoticePeriod, Objections, OpenSpends,
+	Pallet, PurposeOf, Settings, Spend, SpendOf, SpendStatus, Spends, VoteReason,
 };
 
 impl<T: Config> Pallet<T> {
@@ -45,7 +45,7 @@ impl<T: Config> Pallet<T> {
 		NextSpendIndex::<T>::put(index.wrapping_add(1));
 
 		let now = frame_system::Pallet::<T>::block_number();
-		let expires_at = now.saturating_add(T::ApprovalPeriod::get());
+		let expires_at = now.saturating_add(ApprovalPeriod::<T>::get());
 		let approvals = if Self::is_supervisor(&who, &settings) {
 			BoundedVec::truncate_from(alloc::vec![who.clone()])
 		} else {
@@ -121,7 +121,7 @@ impl<T: Config> Pallet<T> {
 			return Self::request_vote(index, unit, VoteReason::AboveCap);
 		}
 		let ends_at =
-			frame_system::Pallet::<T>::block_number().saturating_add(T::NoticePeriod::get());
+			frame_system::Pallet::<T>::block_number().saturating_add(NoticePeriod::<T>::get());
 		let threshold = Self::objection_threshold(spend.unit, settings.objection_share);
 		spend.status = SpendStatus::Notice { ends_at };
 		spend.objection_threshold = threshold;

@@ -21,7 +21,6 @@ use sp_runtime::Permill;
 	MaxEncodedLen,
 	TypeInfo,
 	serde::Serialize,
-	serde::Deserialize,
 )]
 pub enum Category {
 	/// Repairs and upkeep of shared facilities: lifts, roofs, lighting, fitness equipment.
@@ -56,7 +55,6 @@ pub enum Category {
 	MaxEncodedLen,
 	TypeInfo,
 	serde::Serialize,
-	serde::Deserialize,
 )]
 pub enum Beneficiary<AccountId> {
 	/// An account: a contractor, a merchant, a resident.
@@ -78,7 +76,6 @@ pub enum Beneficiary<AccountId> {
 	MaxEncodedLen,
 	TypeInfo,
 	serde::Serialize,
-	serde::Deserialize,
 )]
 pub enum Purpose<Text> {
 	/// A short text, UTF-8.
@@ -100,7 +97,6 @@ pub enum Purpose<Text> {
 	MaxEncodedLen,
 	TypeInfo,
 	serde::Serialize,
-	serde::Deserialize,
 )]
 pub enum SpendStatus<BlockNumber> {
 	/// Waiting for supervisors' approvals; expires at the block given.
@@ -127,8 +123,10 @@ pub enum SpendStatus<BlockNumber> {
 	MaxEncodedLen,
 	TypeInfo,
 	serde::Serialize,
-	serde::Deserialize,
 )]
+#[serde(rename_all = "camelCase")]
+#[serde(bound(serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, \
+	BlockNumber: serde::Serialize, Supervisors: serde::Serialize, Text: serde::Serialize"))]
 pub struct Spend<AccountId, Balance, BlockNumber, Supervisors, Text> {
 	/// The unit whose pot pays.
 	pub unit: UnitId,
@@ -136,7 +134,8 @@ pub struct Spend<AccountId, Balance, BlockNumber, Supervisors, Text> {
 	pub proposer: AccountId,
 	/// Who is paid.
 	pub beneficiary: Beneficiary<AccountId>,
-	/// How much.
+	/// How much (a decimal string in JSON, as amounts exceed what JavaScript numbers hold).
+	#[serde(serialize_with = "as_decimal")]
 	pub amount: Balance,
 	/// The budget line it counts against.
 	pub category: Category,
@@ -172,8 +171,9 @@ pub struct Spend<AccountId, Balance, BlockNumber, Supervisors, Text> {
 	MaxEncodedLen,
 	TypeInfo,
 	serde::Serialize,
-	serde::Deserialize,
 )]
+#[serde(rename_all = "camelCase")]
+#[serde(bound(serialize = "Supervisors: serde::Serialize, Balance: core::fmt::Display"))]
 pub struct UnitSettings<Supervisors, Balance> {
 	/// The N supervisors: officers, owners' committee members, treasury supervisors, residents.
 	pub supervisors: Supervisors,
@@ -182,6 +182,7 @@ pub struct UnitSettings<Supervisors, Balance> {
 	/// The share of the unit's residents whose objections send a spend to a vote.
 	pub objection_share: Permill,
 	/// Spends above this amount always go to a residents' vote.
+	#[serde(serialize_with = "as_decimal")]
 	pub vote_cap: Balance,
 }
 
@@ -209,7 +210,6 @@ pub struct PendingSettings<Settings, Supervisors> {
 	MaxEncodedLen,
 	TypeInfo,
 	serde::Serialize,
-	serde::Deserialize,
 )]
 pub enum Direction {
 	/// Into the pot.
@@ -230,7 +230,6 @@ pub enum Direction {
 	MaxEncodedLen,
 	TypeInfo,
 	serde::Serialize,
-	serde::Deserialize,
 )]
 pub enum EntryReason<Memo> {
 	/// A donation, with the donor's memo.
@@ -251,8 +250,10 @@ pub enum EntryReason<Memo> {
 	MaxEncodedLen,
 	TypeInfo,
 	serde::Serialize,
-	serde::Deserialize,
 )]
+#[serde(rename_all = "camelCase")]
+#[serde(bound(serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display, \
+	BlockNumber: serde::Serialize, Memo: serde::Serialize"))]
 pub struct LedgerEntry<AccountId, Balance, BlockNumber, Memo> {
 	/// The block it happened in.
 	pub block: BlockNumber,
@@ -261,15 +262,33 @@ pub struct LedgerEntry<AccountId, Balance, BlockNumber, Memo> {
 	/// The other side: the donor, the beneficiary, or the unit allocating or allocated to.
 	pub counterparty: Beneficiary<AccountId>,
 	/// How much.
+	#[serde(serialize_with = "as_decimal")]
 	pub amount: Balance,
 	/// Why.
 	pub reason: EntryReason<Memo>,
 }
 
+/// A unit's pot: its account and what it holds.
+#[derive(Clone, Eq, PartialEq, Encode, Decode, Debug, TypeInfo, serde::Serialize)]
+#[serde(bound(serialize = "AccountId: serde::Serialize, Balance: core::fmt::Display"))]
+pub struct PotInfo<AccountId, Balance> {
+	/// The pot's account.
+	pub account: AccountId,
+	/// What it holds.
+	#[serde(serialize_with = "as_decimal")]
+	pub balance: Balance,
+}
+
+/// Writes an amount as a decimal string.
+fn as_decimal<S: serde::Serializer, B: core::fmt::Display>(
+	amount: &B,
+	serializer: S,
+) -> Result<S::Ok, S::Error> {
+	serializer.collect_str(amount)
+}
+
 /// A page of a unit's statement.
-#[derive(
-	Clone, Eq, PartialEq, Encode, Decode, Debug, TypeInfo, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Eq, PartialEq, Encode, Decode, Debug, TypeInfo, serde::Serialize)]
 pub struct StatementPage<Entry> {
 	/// The entries with their positions in the unit's ledger, oldest first.
 	pub entries: Vec<(u32, Entry)>,

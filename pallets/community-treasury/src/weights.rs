@@ -21,6 +21,7 @@ pub trait WeightInfo {
 	fn cancel_spend() -> Weight;
 	fn retry_spend() -> Weight;
 	fn decide_by_governance() -> Weight;
+	fn set_periods() -> Weight;
 	fn on_initialize_idle() -> Weight;
 	fn on_initialize_expiry() -> Weight;
 	fn on_initialize_payout() -> Weight;
@@ -64,6 +65,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(50_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(8, 8))
 	}
 	fn decide_by_governance() -> Weight {
+		Weight::from_parts(50_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(8, 8))
+	}
+	fn set_periods() -> Weight {
 		Weight::from_parts(50_000_000, 10_000).saturating_add(T::DbWeight::get().reads_writes(8, 8))
 	}
 	fn on_initialize_idle() -> Weight {
@@ -115,6 +119,9 @@ impl WeightInfo for () {
 		Weight::from_parts(50_000_000, 10_000).saturating_add(ParityDbWeight::get().reads_writes(8, 8))
 	}
 	fn decide_by_governance() -> Weight {
+		Weight::from_parts(50_000_000, 10_000).saturating_add(ParityDbWeight::get().reads_writes(8, 8))
+	}
+	fn set_periods() -> Weight {
 		Weight::from_parts(50_000_000, 10_000).saturating_add(ParityDbWeight::get().reads_writes(8, 8))
 	}
 	fn on_initialize_idle() -> Weight {

@@ -51,7 +51,13 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 	fn filter(&self, call: &RuntimeCall) -> bool {
 		match self {
 			ProxyType::Any => true,
-			ProxyType::NonTransfer => !matches!(call, RuntimeCall::Balances(..)),
+			ProxyType::NonTransfer => !matches!(
+				call,
+				RuntimeCall::Balances(..)
+					| RuntimeCall::CommunityTreasury(
+						pallet_community_treasury::Call::donate { .. }
+					)
+			),
 			ProxyType::Governance => matches!(
 				call,
 				RuntimeCall::Council(..) | RuntimeCall::Democracy(..) | RuntimeCall::Utility(..)

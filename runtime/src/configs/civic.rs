@@ -1,15 +1,22 @@
-//! The civic pallets: Party-branch authorization, and which calls verified residents make free.
+//! The civic pallets: Party-branch authorization, the community treasury, and which calls
+//! verified residents make free.
 
 use frame_support::{
 	parameter_types,
 	traits::{ConstU32, Contains},
+	PalletId,
 };
 
 use super::{accounts::ProxyType, governance::RootOrCouncilMajority};
-use crate::{BlockNumber, Runtime, RuntimeCall, DAYS};
+use crate::{Balances, BlockNumber, PartyBranch, Runtime, RuntimeCall, DAYS};
 
 parameter_types! {
 	pub const QuotaPeriod: BlockNumber = DAYS;
+	pub const TreasuryPalletId: PalletId = PalletId(*b"gz/cmtry");
+	// Residents get three days to read a spend and object; supervisors two weeks to approve it.
+	pub const NoticePeriod: BlockNumber = 3 * DAYS;
+	pub const ApprovalPeriod: BlockNumber = 14 * DAYS;
+	pub const BudgetPeriod: BlockNumber = 365 * DAYS;
 }
 
 impl pallet_party_branch::Config for Runtime {
@@ -24,6 +31,28 @@ impl pallet_party_branch::Config for Runtime {
 	type WeightInfo = pallet_party_branch::weights::SubstrateWeight<Runtime>;
 }
 
+impl pallet_community_treasury::Config for Runtime {
+	type Currency = Balances;
+	type Registry = PartyBranch;
+	type GovernanceOrigin = RootOrCouncilMajority;
+	// Until the consultation pallet convenes them, spends sent to a vote wait for governance.
+	type VoteRequester = ();
+	type PalletId = TreasuryPalletId;
+	type MaxSupervisors = ConstU32<9>;
+	type MinApprovals = ConstU32<2>;
+	type MaxPurposeLength = ConstU32<256>;
+	type MaxMemoLength = ConstU32<64>;
+	type MaxOpenSpends = ConstU32<32>;
+	type DefaultApprovalPeriod = ApprovalPeriod;
+	type DefaultNoticePeriod = NoticePeriod;
+	type BudgetPeriod = BudgetPeriod;
+	type MaxDuePerBlock = ConstU32<16>;
+	type MaxStatementPage = ConstU32<100>;
+	type WeightInfo = pallet_community_treasury::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = PartyBranch;
+}
+
 /// How deep a proxy or batch call may nest civic calls and still be free.
 const MAX_NESTING: u32 = 2;
 
@@ -33,9 +62,15 @@ const MAX_NESTING: u32 = 2;
 pub struct CivicCalls;
 
 impl CivicCalls {
-	/// Whether `call` belongs to a civic pallet.
+	/// Whether `call` belongs to a civic pallet and moves none of the caller's money (a
+	/// donation does: it is neither free nor open to a civic proxy).
 	pub fn is_civic_pallet_call(call: &RuntimeCall) -> bool {
-		matches!(call, RuntimeCall::PartyBranch(..))
+		match call {
+			RuntimeCall::PartyBranch(..) => true,
+			RuntimeCall::CommunityTreasury(pallet_community_treasury::Call::donate { .. }) => false,
+			RuntimeCall::CommunityTreasury(..) => true,
+			_ => false,
+		}
 	}
 
 	fn is_civic(call: &RuntimeCall, depth: u32) -> bool {

@@ -228,3 +228,29 @@ fn the_proposer_or_an_officer_cancels_before_payment() {
 		);
 	});
 }
+
+#[test]
+fn governance_sets_the_periods_for_spends_from_now_on() {
+	new_test_ext().execute_with(|| {
+		configure_plum(1_000);
+		let before = approved_spend(10);
+		assert_noop!(
+			CommunityTreasury::set_periods(RuntimeOrigin::signed(DISTRICT_SECRETARY), 5, 3),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_noop!(
+			CommunityTreasury::set_periods(RuntimeOrigin::root(), 5, 0),
+			Error::<Test>::ZeroPeriod
+		);
+		assert_ok!(CommunityTreasury::set_periods(RuntimeOrigin::root(), 50, 30));
+		assert_eq!(last_event(), Event::PeriodsSet { approval: 50, notice: 30 });
+		assert_eq!(status(before), Some(SpendStatus::Notice { ends_at: 1 + NOTICE }));
+		let waiting = propose(10);
+		assert_eq!(status(waiting), Some(SpendStatus::AwaitingApproval { expires_at: 51 }));
+		assert_ok!(CommunityTreasury::approve_spend(
+			RuntimeOrigin::signed(PLUM_COMMITTEE),
+			waiting
+		));
+		assert_eq!(status(waiting), Some(SpendStatus::Notice { ends_at: 31 }));
+	});
+}
