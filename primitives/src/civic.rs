@@ -140,6 +140,10 @@ pub trait CivicRegistry<AccountId> {
 	/// The community of `who`, if `who` is a verified resident.
 	fn community_of(who: &AccountId) -> Option<UnitId>;
 
+	/// The block at which `who` became a verified resident of their current community, if they
+	/// are one. Votes use it to keep to the electorate of the day voting opened.
+	fn resident_since(who: &AccountId) -> Option<u64>;
+
 	/// Whether `who` is a verified resident of `unit` or of a unit below it.
 	fn is_resident_of(who: &AccountId, unit: UnitId) -> bool {
 		Self::community_of(who).is_some_and(|c| c == unit || Self::is_above(unit, c))

@@ -10,7 +10,8 @@
 //! - [`civic`]: the organisation tree, residents and roles as the civic pallets see them, and the
 //!   origins that require them;
 //! - [`votes`]: how a pallet asks the residents of a unit to decide something by vote, and hears
-//!   the result.
+//!   the result; how an approved consultation topic asks the treasury to pay;
+//! - [`queue`]: first-in-first-out queues of items coming due, for bounded work per block.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -41,6 +42,7 @@ pub type BlockNumber = u32;
 pub type Moment = u64;
 
 pub mod civic;
+pub mod queue;
 pub mod token;
 pub mod votes;
 

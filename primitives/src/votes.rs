@@ -5,15 +5,60 @@
 //! the decision asks for it through [`ResidentVoteRequester`] (which the consultation pallet
 //! implements: it convenes the vote) and hears the result through [`ResidentVoteOutcome`] (which
 //! the asking pallet implements). Neither pallet depends on the other.
+//!
+//! The other way round, residents may raise a topic that asks for money ("repaint the
+//! playground, 3,000 from the community pot"); when the vote approves it, the consultation pallet
+//! asks the treasury to pay through [`ResidentSpends`].
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_runtime::DispatchResult;
+use sp_runtime::{DispatchError, DispatchResult};
 
 use crate::civic::UnitId;
 
 /// The index of a community treasury spend.
 pub type SpendIndex = u32;
+
+/// The index of a consultation topic.
+pub type TopicId = u32;
+
+/// What a spend is for. Budget lines are set per category.
+#[derive(
+	Copy,
+	Clone,
+	Eq,
+	PartialEq,
+	Ord,
+	PartialOrd,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum SpendCategory {
+	/// Repairs and upkeep of shared facilities: lifts, roofs, lighting, fitness equipment.
+	Facilities,
+	/// Greening, sanitation, waste sorting.
+	Environment,
+	/// Care for the elderly and disabled.
+	ElderlyCare,
+	/// Children and youth.
+	Youth,
+	/// Culture, sport, festivals.
+	Culture,
+	/// Subsidies to assistance requests.
+	Assistance,
+	/// Safety and emergencies.
+	Safety,
+	/// Running the residents' committee.
+	Administration,
+	/// Anything else.
+	Other,
+}
 
 /// What residents are asked to decide.
 #[derive(
@@ -53,4 +98,34 @@ impl ResidentVoteRequester for () {
 pub trait ResidentVoteOutcome {
 	/// The residents decided `subject`: `approved` or not.
 	fn vote_concluded(subject: VoteSubject, approved: bool) -> DispatchResult;
+}
+
+/// Pays what residents decided: a treasury spend that a consultation vote approved.
+pub trait ResidentSpends<AccountId> {
+	/// Pays `amount` from `unit`'s pot to `beneficiary`, as topic `topic` (raised by `proposer`)
+	/// decided. The residents' vote stands in for the supervisors' approvals and the notice
+	/// period; the budget line still applies. Returns the spend's index; if the pot cannot pay
+	/// yet, the spend stays, failed and retryable.
+	fn pay_decided_spend(
+		unit: UnitId,
+		topic: TopicId,
+		proposer: &AccountId,
+		beneficiary: &AccountId,
+		amount: u128,
+		category: SpendCategory,
+	) -> Result<SpendIndex, DispatchError>;
+}
+
+/// No treasury: a decided spend cannot be paid.
+impl<AccountId> ResidentSpends<AccountId> for () {
+	fn pay_decided_spend(
+		_unit: UnitId,
+		_topic: TopicId,
+		_proposer: &AccountId,
+		_beneficiary: &AccountId,
+		_amount: u128,
+		_category: SpendCategory,
+	) -> Result<SpendIndex, DispatchError> {
+		Err(DispatchError::Other("no treasury pays decided spends"))
+	}
 }

@@ -27,6 +27,10 @@
 //!   [`Config::VoteRequester`] (the consultation pallet), whose result comes back through
 //!   [`ResidentVoteOutcome`]; where no vote can be convened, governance decides
 //!   ([`Pallet::decide_by_governance`]).
+//! - **Decided by residents.** A consultation topic that asks for money and passes its vote is
+//!   paid through [`ResidentSpends`](gongzhi_primitives::votes::ResidentSpends): the vote stands
+//!   in for the supervisors' approvals and the notice, the budget line still applies, and the
+//!   spend records the topic.
 //! - **Budget lines.** The level above (or governance) may cap what a unit spends per category per
 //!   [`Config::BudgetPeriod`] ([`Pallet::set_budget`]). A spend counts against its line when it is
 //!   approved, and is given back if it then does not happen.
@@ -426,6 +430,8 @@ pub mod pallet {
 		UnknownUnit,
 		/// The amount is zero.
 		ZeroAmount,
+		/// The amount a consultation decided does not fit this chain's balance type.
+		AmountTooLarge,
 		/// The memo is longer than allowed.
 		MemoTooLong,
 		/// Only governance or an officer of a unit above this one may do this.

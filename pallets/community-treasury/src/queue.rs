@@ -11,7 +11,7 @@ use frame_support::{
 	weights::{Weight, WeightMeter},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use gongzhi_primitives::votes::SpendIndex;
+use gongzhi_primitives::{queue::DueQueues, votes::SpendIndex};
 use scale_info::TypeInfo;
 
 use crate::{Config, Objections, Pallet, QueueBounds, QueueItems, SpendStatus, Spends, WeightInfo};
@@ -27,44 +27,14 @@ pub enum Queue {
 	Cleanups,
 }
 
+/// The pallet's queues, in [`QueueItems`] and [`QueueBounds`].
+pub(crate) type Queues<T> =
+	DueQueues<Queue, BlockNumberFor<T>, SpendIndex, QueueItems<T>, QueueBounds<T>>;
+
 impl<T: Config> Pallet<T> {
 	/// Adds `spend`, due at `due`, to the back of `queue`.
 	pub(crate) fn push(queue: Queue, due: BlockNumberFor<T>, spend: SpendIndex) {
-		QueueBounds::<T>::mutate(queue, |(_, tail): &mut (u32, u32)| {
-			QueueItems::<T>::insert(queue, *tail, (due, spend));
-			*tail = tail.wrapping_add(1);
-		});
-	}
-
-	/// How many items `queue` holds.
-	pub(crate) fn queued(queue: Queue) -> u32 {
-		let (head, tail) = QueueBounds::<T>::get(queue);
-		tail.wrapping_sub(head)
-	}
-
-	/// The front item of `queue`, if it is due by `now`.
-	fn peek_due(queue: Queue, now: BlockNumberFor<T>) -> Option<SpendIndex> {
-		let (head, tail) = QueueBounds::<T>::get(queue);
-		if head == tail {
-			return None;
-		}
-		match QueueItems::<T>::get(queue, head) {
-			Some((due, spend)) if due <= now => Some(spend),
-			Some(_) => None,
-			// Cannot happen: positions head..tail are filled. Skip the hole rather than stall.
-			None => {
-				QueueBounds::<T>::insert(queue, (head.wrapping_add(1), tail));
-				None
-			},
-		}
-	}
-
-	/// Removes the front item of `queue`.
-	fn pop(queue: Queue) {
-		QueueBounds::<T>::mutate(queue, |(head, _)| {
-			QueueItems::<T>::remove(queue, *head);
-			*head = head.wrapping_add(1);
-		});
+		Queues::<T>::push(queue, due, spend)
 	}
 
 	/// `on_initialize`: expires spends whose approval period is over and pays those whose
@@ -72,15 +42,13 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn process_due(now: BlockNumberFor<T>) -> Weight {
 		let mut weight = T::WeightInfo::on_initialize_idle();
 		for _ in 0..T::MaxDuePerBlock::get() {
-			if let Some(index) = Self::peek_due(Queue::Expiries, now) {
-				Self::pop(Queue::Expiries);
+			if let Some(index) = Queues::<T>::pop_due(Queue::Expiries, &now) {
 				Self::expire(index);
 				weight.saturating_accrue(T::WeightInfo::on_initialize_expiry());
-			} else if let Some(index) = Self::peek_due(Queue::Payouts, now) {
-				Self::pop(Queue::Payouts);
+			} else if let Some(index) = Queues::<T>::pop_due(Queue::Payouts, &now) {
 				// The benchmark finds the cost all but flat in the queue's length; charging for
 				// the real length keeps the weight honest however long the queue grows.
-				let behind = Self::queued(Queue::Payouts);
+				let behind = Queues::<T>::len(Queue::Payouts);
 				Self::pay_at_notice_end(index);
 				weight.saturating_accrue(T::WeightInfo::on_initialize_payout(behind));
 			} else {
@@ -99,7 +67,7 @@ impl<T: Config> Pallet<T> {
 			return Weight::zero();
 		}
 		let now = frame_system::Pallet::<T>::block_number();
-		while let Some(index) = Self::peek_due(Queue::Cleanups, now) {
+		while let Some(index) = Queues::<T>::peek_due(Queue::Cleanups, &now) {
 			let limit = if per_record.all_lte(Weight::zero()) {
 				u32::MAX
 			} else {
@@ -113,7 +81,7 @@ impl<T: Config> Pallet<T> {
 			if result.maybe_cursor.is_some() {
 				break;
 			}
-			Self::pop(Queue::Cleanups);
+			Queues::<T>::pop(Queue::Cleanups);
 		}
 		meter.consumed()
 	}

@@ -6,42 +6,7 @@ use gongzhi_primitives::{civic::UnitId, votes::SpendIndex};
 use scale_info::TypeInfo;
 use sp_runtime::Permill;
 
-/// What a spend is for. Budget lines are set per category.
-#[derive(
-	Copy,
-	Clone,
-	Eq,
-	PartialEq,
-	Ord,
-	PartialOrd,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	Debug,
-	MaxEncodedLen,
-	TypeInfo,
-	serde::Serialize,
-)]
-pub enum Category {
-	/// Repairs and upkeep of shared facilities: lifts, roofs, lighting, fitness equipment.
-	Facilities,
-	/// Greening, sanitation, waste sorting.
-	Environment,
-	/// Care for the elderly and disabled.
-	ElderlyCare,
-	/// Children and youth.
-	Youth,
-	/// Culture, sport, festivals.
-	Culture,
-	/// Subsidies to assistance requests.
-	Assistance,
-	/// Safety and emergencies.
-	Safety,
-	/// Running the residents' committee.
-	Administration,
-	/// Anything else.
-	Other,
-}
+pub use gongzhi_primitives::votes::SpendCategory as Category;
 
 /// Who receives a spend.
 #[derive(
@@ -130,7 +95,7 @@ pub enum SpendStatus<BlockNumber> {
 pub struct Spend<AccountId, Balance, BlockNumber, Supervisors, Text> {
 	/// The unit whose pot pays.
 	pub unit: UnitId,
-	/// The officer who proposed it.
+	/// The officer who proposed it, or the author of the consultation topic that decided it.
 	pub proposer: AccountId,
 	/// Who is paid.
 	pub beneficiary: Beneficiary<AccountId>,

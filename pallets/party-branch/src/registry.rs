@@ -4,7 +4,7 @@
 use frame_support::{ensure, traits::EnsureOrigin};
 use frame_system::pallet_prelude::OriginFor;
 use gongzhi_primitives::civic::{CivicRegistry, Role, UnitId, UnitLevel, MAX_DEPTH};
-use sp_runtime::DispatchError;
+use sp_runtime::{traits::SaturatedConversion, DispatchError};
 
 use crate::{
 	Authority, AuthorityOf, Config, Error, Office, Pallet, Residents, Roles, UnitOf, Units,
@@ -13,6 +13,10 @@ use crate::{
 impl<T: Config> CivicRegistry<T::AccountId> for Pallet<T> {
 	fn community_of(who: &T::AccountId) -> Option<UnitId> {
 		Residents::<T>::get(who).map(|r| r.community)
+	}
+
+	fn resident_since(who: &T::AccountId) -> Option<u64> {
+		Residents::<T>::get(who).map(|r| r.since.saturated_into())
 	}
 
 	fn has_role(who: &T::AccountId, role: Role, unit: UnitId) -> bool {

@@ -1,6 +1,7 @@
 //! Tests, by concern. Shared fixtures: Plum's pot supervised by its secretary, its committee
 //! member, an owners' committee member and a resident, two approvals required.
 
+mod decided;
 mod lifecycle;
 mod limits;
 mod notice;

@@ -1,0 +1,98 @@
+//! Spends decided by a consultation vote ([`ResidentSpends`]).
+
+use super::*;
+use frame_support::{assert_noop, assert_ok};
+use gongzhi_primitives::votes::ResidentSpends;
+
+const TOPIC: u32 = 7;
+
+fn pay(amount: u128) -> Result<SpendIndex, sp_runtime::DispatchError> {
+	CommunityTreasury::pay_decided_spend(
+		PLUM,
+		TOPIC,
+		&11,
+		&CONTRACTOR,
+		amount,
+		Category::Facilities,
+	)
+}
+
+#[test]
+fn a_decided_spend_is_paid_at_once_and_records_its_topic() {
+	new_test_ext().execute_with(|| {
+		configure_plum(1_000);
+		// Above the vote cap too: the residents have voted already.
+		let index = pay(VOTE_CAP as u128 + 100).unwrap();
+		assert_eq!(balance(CONTRACTOR), START_BALANCE + VOTE_CAP + 100);
+		assert_eq!(pot(PLUM), 1_000 - VOTE_CAP - 100);
+		assert!(!Spends::<Test>::contains_key(index));
+		assert!(OpenSpends::<Test>::get(PLUM).is_empty());
+		let events = events();
+		assert!(events.contains(&Event::SpendProposed {
+			index,
+			unit: PLUM,
+			proposer: 11,
+			beneficiary: Beneficiary::Account(CONTRACTOR),
+			amount: VOTE_CAP + 100,
+			category: Category::Facilities,
+		}));
+		assert!(events.contains(&Event::VoteConcluded {
+			index,
+			approved: true,
+			by: DecidedBy::Residents
+		}));
+		assert_eq!(
+			last_event(),
+			Event::SpendPaid {
+				index,
+				unit: PLUM,
+				beneficiary: Beneficiary::Account(CONTRACTOR),
+				amount: VOTE_CAP + 100
+			}
+		);
+	});
+}
+
+#[test]
+fn a_decided_spend_the_pot_cannot_pay_waits_failed_and_can_be_retried() {
+	new_test_ext().execute_with(|| {
+		configure_plum(100);
+		let index = pay(300).unwrap();
+		assert!(matches!(status(index), Some(SpendStatus::Failed { .. })));
+		assert_eq!(Spends::<Test>::get(index).unwrap().consultation, Some(TOPIC));
+		assert_eq!(pot(PLUM), 100);
+		assert_ok!(CommunityTreasury::donate(RuntimeOrigin::signed(25), PLUM, 200, vec![]));
+		assert_ok!(CommunityTreasury::retry_spend(RuntimeOrigin::signed(25), index));
+		assert_eq!(balance(CONTRACTOR), START_BALANCE + 300);
+	});
+}
+
+#[test]
+fn a_decided_spend_keeps_to_the_budget_line_and_the_settings() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(pay(10), Error::<Test>::NotConfigured);
+		configure_plum(1_000);
+		assert_ok!(CommunityTreasury::set_budget(
+			RuntimeOrigin::root(),
+			PLUM,
+			Category::Facilities,
+			Some(50)
+		));
+		assert_noop!(pay(60), Error::<Test>::OverBudget);
+		assert_noop!(pay(0), Error::<Test>::ZeroAmount);
+		assert_noop!(pay(u128::from(u64::MAX) + 1), Error::<Test>::AmountTooLarge);
+		assert_noop!(
+			CommunityTreasury::pay_decided_spend(
+				99,
+				TOPIC,
+				&11,
+				&CONTRACTOR,
+				10,
+				Category::Facilities
+			),
+			Error::<Test>::UnknownUnit
+		);
+		assert_ok!(pay(50));
+		assert_eq!(BudgetUsed::<Test>::get(PLUM, Category::Facilities).map(|u| u.1), Some(50));
+	});
+}
