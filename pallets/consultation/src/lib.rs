@@ -1,0 +1,648 @@
+//! # Consultation
+//!
+//! Residents raise public matters of their community or street; when enough neighbours support
+//! one, the chain itself convenes a consultation meeting and a vote, one verified resident one
+//! vote, whose process and result nobody can alter afterwards.
+//!
+//! ## Overview
+//!
+//! - **Topics.** A verified resident raises a topic in their community, or in their street for
+//!   street-wide matters ([`Pallet::raise_topic`]): a bounded title, a bounded body or the hash of
+//!   a document, a [`Category`], an [`Action`], and whether ballots are secret. Raising counts as
+//!   the author's support. A resident has at most [`Config::MaxOpenTopicsPerResident`] topics
+//!   open; raising is free (the civic fee rules and their quota cover it), so no resident needs
+//!   tokens to take part. An officer of the unit puts a topic straight on the agenda: it is
+//!   qualified at once.
+//! - **Supports.** Verified residents of the unit support a topic once each
+//!   ([`Pallet::support`]). When supports reach the unit's threshold ([`UnitRules`]: a number, or
+//!   a share of its residents when the topic was raised) the topic qualifies. A topic that does
+//!   not qualify within the support period lapses.
+//! - **Meetings.** A unit's qualified topics are convened into one meeting as soon as there are K
+//!   of them ([`UnitRules::batch`]), or when the oldest has waited T blocks
+//!   ([`Periods::wait`]). A meeting deliberates (residents and officers record one opinion each
+//!   per topic, [`Pallet::give_opinion`]), then votes, then, if any topic has secret ballots,
+//!   gives voters time to reveal them; then every topic is decided.
+//! - **Voting.** The electorate of a meeting is the unit's verified residents when voting opens:
+//!   someone registered (or moved in) later does not vote on it. Each casts one ballot per topic,
+//!   aye, nay or abstain, changeable until voting closes ([`Pallet::vote`]). A polling officer
+//!   records paper and in-person ballots for named residents ([`Pallet::record_offline_ballot`]);
+//!   a resident has one ballot whatever the channel, and the first one cast stands.
+//! - **Secret ballots.** A topic raised with secret ballots takes commitments while voting is open
+//!   ([`Pallet::commit_vote`]) and their reveals afterwards ([`Pallet::reveal_vote`]), so no
+//!   running tally can sway voters. A ballot not revealed in time counts as an abstention: the
+//!   voter took part (it counts for the quorum) and supports neither side. Paper ballots of a
+//!   secret topic are recorded after voting closes, as a ballot box is opened after the poll.
+//! - **Outcomes.** Each [`Category`] has a quorum (a share of the electorate casting any ballot)
+//!   and a [`Majority`]: simple (more ayes than nays) or two thirds of ayes and nays. Too few
+//!   ballots is [`Outcome::NoQuorum`]; as many ayes as nays under a simple majority is
+//!   [`Outcome::Tied`]; neither approves. The result and the counts are recorded when the topic
+//!   closes and never change (see [`vote_threshold`]).
+//! - **Actions.** An approved topic's [`Action`] is carried out: a treasury spend is paid from
+//!   the unit's pot ([`Config::Spends`]); a resolution is followed up by the officers with
+//!   progress reports and a closing report ([`Pallet::report_progress`]). A vote another pallet
+//!   asked for ([`ResidentVoteRequester`], e.g. a spend residents objected to) is a topic qualified
+//!   at once, whose result goes back to that pallet ([`Config::VoteOutcome`]).
+//!
+//! ## Terms
+//!
+//! - **unit**: a community or a street of the organisation tree; its residents are those of its
+//!   communities.
+//! - **officer**: an officer of the unit or of a unit above it (see
+//!   [`gongzhi_primitives::civic`]).
+//! - **polling officer**: an account holding [`Role::PollingOfficer`] at the unit or above.
+//!
+//! ## Bounded work per block
+//!
+//! Lapses, waits, the opening and the closing of voting and the end of reveals go through
+//! first-in-first-out queues; every item of a queue waits the same chain-wide period
+//! ([`Periods`]), so they come due in order and a block looks only at the queues' heads. At most
+//! [`Config::MaxDuePerBlock`] items are handled per block, each touching at most
+//! [`Config::MaxTopicsPerMeeting`] topics; the rest wait for the next block.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use gongzhi_primitives::{
+	civic::{Role, UnitId},
+	votes::{TopicId, VoteSubject},
+};
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod meetings;
+#[cfg(test)]
+mod mock;
+mod outcomes;
+#[cfg(test)]
+mod tests;
+mod topics;
+pub mod types;
+pub mod vote_threshold;
+mod voting;
+pub mod weights;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use gongzhi_primitives::{
+		civic::{Authority, CivicRegistry},
+		votes::{ResidentSpends, ResidentVoteOutcome},
+	};
+	use sp_runtime::{traits::Zero, Permill};
+
+	/// A title, bounded.
+	pub type TitleOf<T> = BoundedVec<u8, <T as Config>::MaxTitleLength>;
+	/// A body text, bounded.
+	pub type BodyTextOf<T> = BoundedVec<u8, <T as Config>::MaxBodyLength>;
+	/// An opinion or a progress report, bounded.
+	pub type OpinionOf<T> = BoundedVec<u8, <T as Config>::MaxOpinionLength>;
+	/// A topic as stored.
+	pub type TopicOf<T> =
+		Topic<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, TitleOf<T>, BodyTextOf<T>>;
+	/// A meeting's agenda.
+	pub type AgendaOf<T> = BoundedVec<TopicId, <T as Config>::MaxTopicsPerMeeting>;
+	/// A meeting as stored.
+	pub type MeetingOf<T> = Meeting<BlockNumberFor<T>, AgendaOf<T>>;
+	/// A ballot as stored.
+	pub type BallotOf<T> = Ballot<<T as frame_system::Config>::AccountId>;
+	/// A progress report as stored.
+	pub type ProgressReportOf<T> =
+		ProgressReport<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, OpinionOf<T>>;
+	/// Who authorised an act.
+	pub type AuthorityOf<T> = Authority<<T as frame_system::Config>::AccountId>;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Who is who: units, officers, residents, roles.
+		type Registry: CivicRegistry<Self::AccountId>;
+
+		/// Sets the chain-wide periods and the categories' rules, and any unit's rules: the
+		/// council or `Root`.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Hears the result of votes other pallets asked for (the community treasury).
+		type VoteOutcome: ResidentVoteOutcome;
+
+		/// Pays the spends approved topics carry (the community treasury).
+		type Spends: ResidentSpends<Self::AccountId>;
+
+		/// The longest title, in bytes.
+		#[pallet::constant]
+		type MaxTitleLength: Get<u32>;
+
+		/// The longest body text, in bytes.
+		#[pallet::constant]
+		type MaxBodyLength: Get<u32>;
+
+		/// The longest opinion or progress report, in bytes.
+		#[pallet::constant]
+		type MaxOpinionLength: Get<u32>;
+
+		/// The most opinions a topic records.
+		#[pallet::constant]
+		type MaxOpinionsPerTopic: Get<u32>;
+
+		/// The most progress reports an approved topic records.
+		#[pallet::constant]
+		type MaxProgressReports: Get<u32>;
+
+		/// The most topics one meeting decides: the bound of every unit's K.
+		#[pallet::constant]
+		type MaxTopicsPerMeeting: Get<u32>;
+
+		/// The most topics a resident has gathering supports, qualified or in a meeting at once.
+		#[pallet::constant]
+		type MaxOpenTopicsPerResident: Get<u32>;
+
+		/// The smallest share of residents a unit may set as its support threshold.
+		#[pallet::constant]
+		type MinSupportShare: Get<Permill>;
+
+		/// The largest share of residents a unit may set as its support threshold.
+		#[pallet::constant]
+		type MaxSupportShare: Get<Permill>;
+
+		/// The rules of a unit whose officers set none.
+		#[pallet::constant]
+		type DefaultUnitRules: Get<UnitRules>;
+
+		/// The periods where the chain spec sets none.
+		#[pallet::constant]
+		type DefaultPeriods: Get<Periods<BlockNumberFor<Self>>>;
+
+		/// The most queued phase changes handled in one block.
+		#[pallet::constant]
+		type MaxDuePerBlock: Get<u32>;
+
+		/// Weights of this pallet's calls and hooks, measured by its benchmarks.
+		type WeightInfo: WeightInfo;
+
+		/// Builds units, officers and residents for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: gongzhi_primitives::civic::CivicRegistryBenchmarkHelper<
+			Self::AccountId,
+		>;
+	}
+
+	#[pallet::type_value]
+	pub fn DefaultPeriodsOf<T: Config>() -> Periods<BlockNumberFor<T>> {
+		T::DefaultPeriods::get()
+	}
+
+	/// The chain-wide periods.
+	#[pallet::storage]
+	pub type ChainPeriods<T: Config> =
+		StorageValue<_, Periods<BlockNumberFor<T>>, ValueQuery, DefaultPeriodsOf<T>>;
+
+	/// Rules of the categories governance changed; the others have
+	/// [`Category::default_rules`].
+	#[pallet::storage]
+	pub type CategoryRules<T> = StorageMap<_, Twox64Concat, Category, VoteRules>;
+
+	/// Rules of the units whose officers set them; the others have
+	/// [`Config::DefaultUnitRules`].
+	#[pallet::storage]
+	pub type UnitRulesOf<T> = StorageMap<_, Twox64Concat, UnitId, UnitRules>;
+
+	/// The id the next topic gets.
+	#[pallet::storage]
+	pub type NextTopicId<T> = StorageValue<_, TopicId, ValueQuery>;
+
+	/// Every topic, decided ones included: the record of what residents decided.
+	#[pallet::storage]
+	pub type Topics<T: Config> = StorageMap<_, Twox64Concat, TopicId, TopicOf<T>>;
+
+	/// Who supported a topic.
+	#[pallet::storage]
+	pub type Supports<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, TopicId, Blake2_128Concat, T::AccountId, ()>;
+
+	/// How many topics each resident has open.
+	#[pallet::storage]
+	pub type OpenTopicsOf<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Each unit's qualified topics waiting for a meeting, oldest first.
+	#[pallet::storage]
+	pub type Qualified<T: Config> = StorageMap<_, Twox64Concat, UnitId, AgendaOf<T>, ValueQuery>;
+
+	/// The id the next meeting gets.
+	#[pallet::storage]
+	pub type NextMeetingId<T> = StorageValue<_, MeetingId, ValueQuery>;
+
+	/// Every meeting.
+	#[pallet::storage]
+	pub type Meetings<T: Config> = StorageMap<_, Twox64Concat, MeetingId, MeetingOf<T>>;
+
+	/// Each resident's ballot on a topic.
+	#[pallet::storage]
+	pub type Ballots<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, TopicId, Blake2_128Concat, T::AccountId, BallotOf<T>>;
+
+	/// The opinions given on a topic during deliberation, one per person.
+	#[pallet::storage]
+	pub type Opinions<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, TopicId, Blake2_128Concat, T::AccountId, OpinionOf<T>>;
+
+	/// Progress reports on approved topics, numbered from 0.
+	#[pallet::storage]
+	pub type ProgressReports<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, TopicId, Twox64Concat, u32, ProgressReportOf<T>>;
+
+	/// The queues' items: (queue, position) → (due block, topic, unit or meeting id).
+	#[pallet::storage]
+	pub type QueueItems<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		meetings::Queue,
+		Twox64Concat,
+		u32,
+		(BlockNumberFor<T>, u32),
+	>;
+
+	/// Each queue's (head, tail): items at positions head..tail are waiting.
+	#[pallet::storage]
+	pub type QueueBounds<T> = StorageMap<_, Twox64Concat, meetings::Queue, (u32, u32), ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The periods, if not the default.
+		pub periods: Option<Periods<BlockNumberFor<T>>>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if let Some(periods) = self.periods {
+				assert!(Pallet::<T>::periods_valid(&periods), "periods must be at least a block");
+				ChainPeriods::<T>::put(periods);
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A topic was raised; it gathers supports (`qualified: false`) or, put on the agenda
+		/// by an officer or asked for by another pallet, is qualified at once.
+		TopicRaised {
+			topic: TopicId,
+			unit: UnitId,
+			author: Option<T::AccountId>,
+			category: Category,
+			support_threshold: u32,
+			qualified: bool,
+		},
+		/// A resident supported a topic.
+		Supported { topic: TopicId, who: T::AccountId, supports: u32 },
+		/// A topic has the supports it needs and waits for a meeting.
+		TopicQualified { topic: TopicId, unit: UnitId },
+		/// Its author withdrew a topic.
+		TopicWithdrawn { topic: TopicId },
+		/// A topic did not qualify in time.
+		TopicLapsed { topic: TopicId, supports: u32 },
+		/// A meeting was convened; it deliberates until `voting_opens`.
+		MeetingConvened {
+			meeting: MeetingId,
+			unit: UnitId,
+			topics: AgendaOf<T>,
+			voting_opens: BlockNumberFor<T>,
+		},
+		/// Someone gave (or replaced) their opinion on a topic.
+		OpinionGiven { topic: TopicId, who: T::AccountId },
+		/// A meeting's voting opened, for the electorate counted now.
+		VotingOpened { meeting: MeetingId, electorate: u32, closes: BlockNumberFor<T> },
+		/// A resident voted (or changed their vote) in the open.
+		Voted { topic: TopicId, who: T::AccountId, choice: Choice },
+		/// A resident committed (or recommitted) a secret ballot.
+		VoteCommitted { topic: TopicId, who: T::AccountId },
+		/// A resident revealed their secret ballot.
+		VoteRevealed { topic: TopicId, who: T::AccountId, choice: Choice },
+		/// A polling officer recorded a paper or in-person ballot.
+		OfflineBallotRecorded {
+			topic: TopicId,
+			resident: T::AccountId,
+			officer: T::AccountId,
+			choice: Choice,
+		},
+		/// A meeting's voting closed; secret ballots may be revealed until `reveal_until`.
+		VotingClosed { meeting: MeetingId, reveal_until: Option<BlockNumberFor<T>> },
+		/// A topic was decided. Final.
+		TopicDecided { topic: TopicId, outcome: Outcome, tally: Tally, electorate: u32 },
+		/// Every topic of a meeting is decided.
+		MeetingClosed { meeting: MeetingId },
+		/// An approved topic's spend was handed to the treasury, as spend `spend`.
+		SpendOrdered { topic: TopicId, spend: u32 },
+		/// The result of a vote another pallet asked for was passed back to it.
+		ResultReported { topic: TopicId, subject: VoteSubject, approved: bool },
+		/// An approved topic's action could not be carried out.
+		ActionFailed { topic: TopicId, error: DispatchError },
+		/// An officer reported on carrying out an approved topic.
+		ProgressReported { topic: TopicId, report: u32, by: T::AccountId, completed: bool },
+		/// A unit's rules were set.
+		UnitRulesSet { unit: UnitId, rules: UnitRules, by: AuthorityOf<T> },
+		/// Governance set a category's rules.
+		CategoryRulesSet { category: Category, rules: VoteRules },
+		/// Governance set the periods of what is queued from now on.
+		PeriodsSet { periods: Periods<BlockNumberFor<T>> },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No unit has this id.
+		UnknownUnit,
+		/// Topics are raised in communities and streets.
+		WrongLevel,
+		/// Only verified residents of the unit (or its officers) may do this.
+		NotAResidentOfUnit,
+		/// Only officers of the unit may do this.
+		NotAnOfficer,
+		/// Only a polling officer of the unit may record offline ballots.
+		NotAPollingOfficer,
+		/// The title is empty or longer than allowed.
+		BadTitle,
+		/// The body is longer than allowed.
+		BodyTooLong,
+		/// The opinion or report is empty or longer than allowed.
+		BadText,
+		/// The resident has as many open topics as allowed.
+		TooManyOpenTopics,
+		/// A topic that asks for money must be in the `Funds` category.
+		SpendNeedsFundsCategory,
+		/// A topic cannot ask for nothing.
+		ZeroAmount,
+		/// No topic has this id.
+		UnknownTopic,
+		/// The topic is not gathering supports.
+		NotGathering,
+		/// This resident supported the topic already.
+		AlreadySupported,
+		/// Only the topic's author may withdraw it.
+		NotTheAuthor,
+		/// The topic is on a meeting's agenda or decided: it can no longer be withdrawn.
+		CannotWithdraw,
+		/// The topic's meeting is not deliberating.
+		NotDeliberating,
+		/// The topic has as many opinions as allowed.
+		TooManyOpinions,
+		/// The topic's meeting is not voting.
+		NotVoting,
+		/// Secret ballots are committed and revealed, not cast in the open.
+		SecretBallot,
+		/// The topic's ballots are not secret.
+		NotSecret,
+		/// The resident registered after voting opened: not in this vote's electorate.
+		NotInElectorate,
+		/// The resident has a ballot from another channel; one ballot per resident.
+		AlreadyVoted,
+		/// The topic's meeting is not in its reveal phase.
+		NotRevealing,
+		/// This resident has no sealed ballot on the topic.
+		NothingToReveal,
+		/// The choice and salt do not match the commitment.
+		CommitmentMismatch,
+		/// Paper ballots of a secret topic are recorded after voting closes.
+		OfflineBallotTooEarly,
+		/// Progress is reported on approved topics only.
+		NotApproved,
+		/// The topic was reported carried out already.
+		AlreadyCompleted,
+		/// The topic has as many progress reports as allowed.
+		TooManyReports,
+		/// Rules outside the chain's bounds.
+		InvalidRules,
+		/// Every period must be at least one block.
+		ZeroPeriod,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::process_due(now)
+		}
+
+		fn integrity_test() {
+			assert!(T::MaxTopicsPerMeeting::get() > 0, "a meeting decides at least one topic");
+			assert!(T::MaxDuePerBlock::get() > 0, "queues must move");
+			assert!(
+				Self::unit_rules_valid(&T::DefaultUnitRules::get()),
+				"the default unit rules must be within the bounds"
+			);
+			assert!(Self::periods_valid(&T::DefaultPeriods::get()), "periods must be a block");
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Raises a topic in `unit`: a verified resident of it (whose support it counts), or an
+		/// officer of it, who puts it on the agenda at once.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::raise_topic().max(T::WeightInfo::support()))]
+		pub fn raise_topic(
+			origin: OriginFor<T>,
+			unit: UnitId,
+			title: Vec<u8>,
+			body: Body<Vec<u8>>,
+			category: Category,
+			action: Action<T::AccountId>,
+			secret: bool,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let title = TitleOf::<T>::try_from(title).map_err(|_| Error::<T>::BadTitle)?;
+			ensure!(!title.is_empty(), Error::<T>::BadTitle);
+			let body = match body {
+				Body::Text(text) => Body::Text(
+					BodyTextOf::<T>::try_from(text).map_err(|_| Error::<T>::BodyTooLong)?,
+				),
+				Body::Document(hash) => Body::Document(hash),
+			};
+			Self::do_raise_topic(who, unit, title, body, category, action, secret).map(|_| ())
+		}
+
+		/// A verified resident of the topic's unit supports it. The support that reaches the
+		/// threshold qualifies it, and may convene a meeting.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::support())]
+		pub fn support(origin: OriginFor<T>, topic: TopicId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_support(who, topic)
+		}
+
+		/// The author withdraws a topic not yet on a meeting's agenda.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::withdraw_topic())]
+		pub fn withdraw_topic(origin: OriginFor<T>, topic: TopicId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw_topic(who, topic)
+		}
+
+		/// A verified resident or an officer of the unit gives their opinion on a topic while its
+		/// meeting deliberates; a second opinion replaces the first.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::give_opinion())]
+		pub fn give_opinion(origin: OriginFor<T>, topic: TopicId, text: Vec<u8>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let text = Self::bounded_text(text)?;
+			Self::do_give_opinion(who, topic, text)
+		}
+
+		/// A resident of the electorate votes on a topic in the open, or changes their vote.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::vote())]
+		pub fn vote(origin: OriginFor<T>, topic: TopicId, choice: Choice) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_vote(who, topic, choice)
+		}
+
+		/// A resident of the electorate commits a secret ballot: blake2-256 of the SCALE encoding
+		/// of `(topic, voter, choice, salt)`, salt 32 random bytes. A new commitment replaces the
+		/// old until voting closes.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::commit_vote())]
+		pub fn commit_vote(
+			origin: OriginFor<T>,
+			topic: TopicId,
+			commitment: [u8; 32],
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_commit_vote(who, topic, commitment)
+		}
+
+		/// After voting closes, a resident reveals the choice and salt of their secret ballot.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::reveal_vote())]
+		pub fn reveal_vote(
+			origin: OriginFor<T>,
+			topic: TopicId,
+			choice: Choice,
+			salt: [u8; 32],
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_reveal_vote(who, topic, choice, salt)
+		}
+
+		/// A polling officer records the paper or in-person ballot of `resident`. Refused if the
+		/// resident has a ballot already.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::record_offline_ballot())]
+		pub fn record_offline_ballot(
+			origin: OriginFor<T>,
+			topic: TopicId,
+			resident: T::AccountId,
+			choice: Choice,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_record_offline_ballot(who, topic, resident, choice)
+		}
+
+		/// An officer of the unit reports progress on carrying out an approved topic;
+		/// `completed` makes it the closing report.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::report_progress())]
+		pub fn report_progress(
+			origin: OriginFor<T>,
+			topic: TopicId,
+			text: Vec<u8>,
+			completed: bool,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let text = Self::bounded_text(text)?;
+			Self::do_report_progress(who, topic, text, completed)
+		}
+
+		/// Sets `unit`'s support threshold and K: an officer of the unit, or governance. Within
+		/// the chain's bounds.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::set_unit_rules())]
+		pub fn set_unit_rules(
+			origin: OriginFor<T>,
+			unit: UnitId,
+			rules: UnitRules,
+		) -> DispatchResult {
+			let by = match T::GovernanceOrigin::try_origin(origin) {
+				Ok(_) => Authority::Governance,
+				Err(origin) => {
+					let who = ensure_signed(origin)?;
+					ensure!(T::Registry::is_officer(&who, unit), Error::<T>::NotAnOfficer);
+					Authority::Officer(who)
+				},
+			};
+			Self::ensure_topic_unit(unit)?;
+			ensure!(Self::unit_rules_valid(&rules), Error::<T>::InvalidRules);
+			UnitRulesOf::<T>::insert(unit, rules);
+			Self::deposit_event(Event::UnitRulesSet { unit, rules, by });
+			Ok(())
+		}
+
+		/// Governance sets a category's quorum and majority, for topics decided from now on.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::set_category_rules())]
+		pub fn set_category_rules(
+			origin: OriginFor<T>,
+			category: Category,
+			rules: VoteRules,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			CategoryRules::<T>::insert(category, rules);
+			Self::deposit_event(Event::CategoryRulesSet { category, rules });
+			Ok(())
+		}
+
+		/// Governance sets the periods of topics and meetings queued from now on.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::set_periods())]
+		pub fn set_periods(
+			origin: OriginFor<T>,
+			periods: Periods<BlockNumberFor<T>>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(Self::periods_valid(&periods), Error::<T>::ZeroPeriod);
+			ChainPeriods::<T>::put(periods);
+			Self::deposit_event(Event::PeriodsSet { periods });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		pub(crate) fn periods_valid(p: &Periods<BlockNumberFor<T>>) -> bool {
+			[p.support, p.wait, p.deliberation, p.voting, p.reveal].iter().all(|b| !b.is_zero())
+		}
+
+		pub(crate) fn unit_rules_valid(rules: &UnitRules) -> bool {
+			let support_ok = match rules.support {
+				SupportThreshold::Absolute(n) => n > 0,
+				SupportThreshold::Share(share) => {
+					share >= T::MinSupportShare::get() && share <= T::MaxSupportShare::get()
+				},
+			};
+			support_ok && rules.batch > 0 && rules.batch <= T::MaxTopicsPerMeeting::get()
+		}
+
+		/// The rules of `unit`.
+		pub fn unit_rules(unit: UnitId) -> UnitRules {
+			UnitRulesOf::<T>::get(unit).unwrap_or_else(T::DefaultUnitRules::get)
+		}
+
+		/// The rules of `category`.
+		pub fn category_rules(category: Category) -> VoteRules {
+			CategoryRules::<T>::get(category).unwrap_or_else(|| category.default_rules())
+		}
+
+		fn bounded_text(text: Vec<u8>) -> Result<OpinionOf<T>, DispatchError> {
+			let text = OpinionOf::<T>::try_from(text).map_err(|_| Error::<T>::BadText)?;
+			ensure!(!text.is_empty(), Error::<T>::BadText);
+			Ok(text)
+		}
+	}
+}

@@ -1,0 +1,174 @@
+//! Meetings: convened from qualified topics, then deliberation → voting → (reveal) → decided;
+//! and the queues that move them along, a bounded number of items per block.
+
+use codec::{Decode, Encode, MaxEncodedLen};
+use frame_support::{traits::Get, weights::Weight};
+use frame_system::pallet_prelude::BlockNumberFor;
+use gongzhi_primitives::{civic::CivicRegistry, civic::UnitId, queue::DueQueues};
+use scale_info::TypeInfo;
+use sp_runtime::traits::Saturating;
+
+use crate::{
+	vote_threshold, ChainPeriods, Config, Event, Meeting, MeetingId, Meetings, NextMeetingId,
+	Pallet, Phase, Qualified, QueueBounds, QueueItems, TopicStatus, Topics, WeightInfo,
+};
+
+/// The queues. Each holds ids of one kind, all waiting the same period.
+#[derive(Copy, Clone, Eq, PartialEq, Encode, Decode, Debug, MaxEncodedLen, TypeInfo)]
+pub enum Queue {
+	/// Topics gathering supports, by the end of their support period.
+	Lapses,
+	/// Units whose oldest qualified topic waits for a meeting, by the end of its wait.
+	Waits,
+	/// Meetings deliberating, by the opening of their voting.
+	Openings,
+	/// Meetings voting, by the close of their voting.
+	Closings,
+	/// Meetings revealing secret ballots, by the end of their reveal.
+	RevealEnds,
+}
+
+/// The pallet's queues, in [`QueueItems`] and [`QueueBounds`].
+pub(crate) type Queues<T> = DueQueues<Queue, BlockNumberFor<T>, u32, QueueItems<T>, QueueBounds<T>>;
+
+impl<T: Config> Pallet<T> {
+	/// `on_initialize`: handles due queue items, at most [`Config::MaxDuePerBlock`] in all.
+	pub(crate) fn process_due(now: BlockNumberFor<T>) -> Weight {
+		let topics = T::MaxTopicsPerMeeting::get();
+		let mut weight = T::WeightInfo::on_initialize_idle();
+		for _ in 0..T::MaxDuePerBlock::get() {
+			let step = if let Some(id) = Queues::<T>::pop_due(Queue::Lapses, &now) {
+				Self::lapse(id);
+				T::WeightInfo::on_initialize_lapse()
+			} else if let Some(unit) = Queues::<T>::pop_due(Queue::Waits, &now) {
+				Self::wait_over(unit, now);
+				T::WeightInfo::on_initialize_convene(topics)
+			} else if let Some(meeting) = Queues::<T>::pop_due(Queue::Openings, &now) {
+				Self::open_voting(meeting);
+				T::WeightInfo::on_initialize_open_voting(topics)
+			} else if let Some(meeting) = Queues::<T>::pop_due(Queue::Closings, &now) {
+				Self::close_voting(meeting);
+				T::WeightInfo::on_initialize_close(topics)
+			} else if let Some(meeting) = Queues::<T>::pop_due(Queue::RevealEnds, &now) {
+				Self::decide(meeting);
+				T::WeightInfo::on_initialize_close(topics)
+			} else {
+				break;
+			};
+			weight.saturating_accrue(step);
+		}
+		weight
+	}
+
+	/// Convenes `unit`'s qualified topics if its oldest has waited its full period. (If they were
+	/// convened meanwhile, a newer oldest topic queued its own wait.)
+	fn wait_over(unit: UnitId, now: BlockNumberFor<T>) {
+		let wait = ChainPeriods::<T>::get().wait;
+		let oldest = Qualified::<T>::get(unit).first().and_then(|id| Topics::<T>::get(id));
+		if let Some(topic) = oldest {
+			if matches!(topic.status, TopicStatus::Qualified { since } if since.saturating_add(wait) <= now)
+			{
+				Self::convene(unit);
+			}
+		}
+	}
+
+	/// Puts `unit`'s qualified topics on the agenda of a new meeting, which deliberates first.
+	pub(crate) fn convene(unit: UnitId) {
+		let agenda = Qualified::<T>::take(unit);
+		if agenda.is_empty() {
+			return;
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		let voting_opens = now.saturating_add(ChainPeriods::<T>::get().deliberation);
+		let id = NextMeetingId::<T>::get();
+		NextMeetingId::<T>::put(id.wrapping_add(1));
+		let mut secret = false;
+		for topic_id in &agenda {
+			Topics::<T>::mutate(topic_id, |topic| {
+				if let Some(topic) = topic {
+					topic.status = TopicStatus::InMeeting(id);
+					secret |= topic.secret;
+				}
+			});
+		}
+		Meetings::<T>::insert(
+			id,
+			Meeting {
+				unit,
+				topics: agenda.clone(),
+				phase: Phase::Deliberation { until: voting_opens },
+				convened_at: now,
+				voting_opened_at: None,
+				secret,
+			},
+		);
+		Queues::<T>::push(Queue::Openings, voting_opens, id);
+		Self::deposit_event(Event::MeetingConvened {
+			meeting: id,
+			unit,
+			topics: agenda,
+			voting_opens,
+		});
+	}
+
+	/// Deliberation is over: voting opens for the unit's residents of this block.
+	fn open_voting(id: MeetingId) {
+		let Some(mut meeting) = Meetings::<T>::get(id) else { return };
+		let now = frame_system::Pallet::<T>::block_number();
+		let closes = now.saturating_add(ChainPeriods::<T>::get().voting);
+		let electorate = T::Registry::resident_count(meeting.unit);
+		for topic_id in &meeting.topics {
+			Topics::<T>::mutate(topic_id, |topic| {
+				if let Some(topic) = topic {
+					topic.electorate = electorate;
+				}
+			});
+		}
+		meeting.phase = Phase::Voting { until: closes };
+		meeting.voting_opened_at = Some(now);
+		Meetings::<T>::insert(id, meeting);
+		Queues::<T>::push(Queue::Closings, closes, id);
+		Self::deposit_event(Event::VotingOpened { meeting: id, electorate, closes });
+	}
+
+	/// Voting is over: secret ballots are revealed next, or the topics are decided now.
+	fn close_voting(id: MeetingId) {
+		let Some(mut meeting) = Meetings::<T>::get(id) else { return };
+		if !meeting.secret {
+			Self::deposit_event(Event::VotingClosed { meeting: id, reveal_until: None });
+			return Self::decide(id);
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		let until = now.saturating_add(ChainPeriods::<T>::get().reveal);
+		meeting.phase = Phase::Revealing { until };
+		Meetings::<T>::insert(id, meeting);
+		Queues::<T>::push(Queue::RevealEnds, until, id);
+		Self::deposit_event(Event::VotingClosed { meeting: id, reveal_until: Some(until) });
+	}
+
+	/// Decides every topic of meeting `id` from its tally, and carries out the outcomes.
+	fn decide(id: MeetingId) {
+		let Some(mut meeting) = Meetings::<T>::get(id) else { return };
+		let now = frame_system::Pallet::<T>::block_number();
+		for topic_id in meeting.topics.iter().copied() {
+			let Some(mut topic) = Topics::<T>::get(topic_id) else { continue };
+			let rules = Self::category_rules(topic.category);
+			let outcome = vote_threshold::outcome(&topic.tally, topic.electorate, &rules);
+			topic.status = TopicStatus::Closed { outcome, at: now };
+			let (author, tally, electorate) = (topic.author.clone(), topic.tally, topic.electorate);
+			Topics::<T>::insert(topic_id, &topic);
+			Self::close_for_author(author);
+			Self::deposit_event(Event::TopicDecided {
+				topic: topic_id,
+				outcome,
+				tally,
+				electorate,
+			});
+			Self::act(topic_id, &topic, outcome);
+		}
+		meeting.phase = Phase::Closed;
+		Meetings::<T>::insert(id, meeting);
+		Self::deposit_event(Event::MeetingClosed { meeting: id });
+	}
+}

@@ -1,0 +1,226 @@
+//! A test runtime: System, the real Party-branch registry and this pallet. `Root` is governance;
+//! treasury spends and reported results are recorded for the tests to inspect.
+//!
+//! The organisation:
+//! - district 0 (secretary 1) → street 1 (secretary 2) → communities 2 "Plum" (secretary 3) and
+//!   3 "Bamboo" (secretary 5);
+//! - residents 10..=19 in Plum, 20 and 21 in Bamboo; 6 is Plum's polling officer; 7 is nobody.
+//!
+//! Rules: three supports qualify a topic, a meeting convenes at two qualified topics. Periods:
+//! support 10 blocks, wait 20, deliberation 5, voting 10, reveal 5.
+
+use crate as pallet_consultation;
+use core::cell::RefCell;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64, Everything, Hooks},
+};
+use frame_system::EnsureRoot;
+use gongzhi_primitives::{
+	civic::{Role, UnitId, UnitLevel},
+	votes::{ResidentSpends, ResidentVoteOutcome, SpendCategory, SpendIndex, TopicId, VoteSubject},
+};
+use pallet_party_branch::GenesisUnit;
+use sp_runtime::{BuildStorage, DispatchError, DispatchResult, Permill};
+
+use crate::{Periods, SupportThreshold, UnitRules};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+/// Accounts in the tests.
+pub type AccountId = u64;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeTask,
+		RuntimeHoldReason,
+		RuntimeFreezeReason
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type PartyBranch = pallet_party_branch;
+	#[runtime::pallet_index(2)]
+	pub type Consultation = pallet_consultation;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+}
+
+impl pallet_party_branch::Config for Test {
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type FeelessCalls = Everything;
+	type MaxNameLength = ConstU32<32>;
+	type MaxCommitteeMembers = ConstU32<3>;
+	type MaxRolesPerAccount = ConstU32<4>;
+	type QuotaPeriod = ConstU64<100>;
+	type MaxFreeCallsPerPeriod = ConstU32<50>;
+	type MaxFreeCallBytes = ConstU32<256>;
+	type WeightInfo = ();
+}
+
+/// A spend the treasury was asked to pay.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpendOrder {
+	pub unit: UnitId,
+	pub topic: TopicId,
+	pub proposer: AccountId,
+	pub beneficiary: AccountId,
+	pub amount: u128,
+	pub category: SpendCategory,
+}
+
+thread_local! {
+	/// The spends this pallet ordered.
+	pub static SPENDS: RefCell<Vec<SpendOrder>> = const { RefCell::new(Vec::new()) };
+	/// The results this pallet reported.
+	pub static RESULTS: RefCell<Vec<(VoteSubject, bool)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The treasury: records the orders; refuses amounts above 1,000 as its budget line would.
+pub struct RecordSpends;
+impl ResidentSpends<AccountId> for RecordSpends {
+	fn pay_decided_spend(
+		unit: UnitId,
+		topic: TopicId,
+		proposer: &AccountId,
+		beneficiary: &AccountId,
+		amount: u128,
+		category: SpendCategory,
+	) -> Result<SpendIndex, DispatchError> {
+		if amount > 1_000 {
+			return Err(DispatchError::Other("over budget"));
+		}
+		SPENDS.with(|s| {
+			let mut s = s.borrow_mut();
+			s.push(SpendOrder {
+				unit,
+				topic,
+				proposer: *proposer,
+				beneficiary: *beneficiary,
+				amount,
+				category,
+			});
+			Ok(s.len() as SpendIndex - 1)
+		})
+	}
+}
+
+/// The pallet that asked for votes: records the results.
+pub struct RecordResults;
+impl ResidentVoteOutcome for RecordResults {
+	fn vote_concluded(subject: VoteSubject, approved: bool) -> DispatchResult {
+		RESULTS.with(|r| r.borrow_mut().push((subject, approved)));
+		Ok(())
+	}
+}
+
+pub const SUPPORT_PERIOD: u64 = 10;
+pub const WAIT: u64 = 20;
+pub const DELIBERATION: u64 = 5;
+pub const VOTING: u64 = 10;
+pub const REVEAL: u64 = 5;
+
+parameter_types! {
+	pub const MinSupportShare: Permill = Permill::from_percent(1);
+	pub const MaxSupportShare: Permill = Permill::from_percent(50);
+	pub const DefaultUnitRules: UnitRules =
+		UnitRules { support: SupportThreshold::Absolute(3), batch: 2 };
+	pub const DefaultPeriods: Periods<u64> = Periods {
+		support: SUPPORT_PERIOD,
+		wait: WAIT,
+		deliberation: DELIBERATION,
+		voting: VOTING,
+		reveal: REVEAL,
+	};
+}
+
+impl pallet_consultation::Config for Test {
+	type Registry = PartyBranch;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type VoteOutcome = RecordResults;
+	type Spends = RecordSpends;
+	type MaxTitleLength = ConstU32<16>;
+	type MaxBodyLength = ConstU32<32>;
+	type MaxOpinionLength = ConstU32<16>;
+	type MaxOpinionsPerTopic = ConstU32<3>;
+	type MaxProgressReports = ConstU32<2>;
+	type MaxTopicsPerMeeting = ConstU32<3>;
+	type MaxOpenTopicsPerResident = ConstU32<2>;
+	type MinSupportShare = MinSupportShare;
+	type MaxSupportShare = MaxSupportShare;
+	type DefaultUnitRules = DefaultUnitRules;
+	type DefaultPeriods = DefaultPeriods;
+	type MaxDuePerBlock = ConstU32<3>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = PartyBranch;
+}
+
+pub const DISTRICT: UnitId = 0;
+pub const STREET: UnitId = 1;
+pub const PLUM: UnitId = 2;
+pub const BAMBOO: UnitId = 3;
+
+pub const DISTRICT_SECRETARY: AccountId = 1;
+pub const STREET_SECRETARY: AccountId = 2;
+pub const PLUM_SECRETARY: AccountId = 3;
+pub const BAMBOO_SECRETARY: AccountId = 5;
+pub const POLLING_OFFICER: AccountId = 6;
+pub const NOBODY: AccountId = 7;
+pub const CONTRACTOR: AccountId = 8;
+pub const BAMBOO_RESIDENTS: [AccountId; 2] = [20, 21];
+/// Plum's residents.
+pub const PLUM_RESIDENTS: core::ops::RangeInclusive<AccountId> = 10..=19;
+
+fn unit(
+	level: UnitLevel,
+	parent: Option<UnitId>,
+	name: &str,
+	secretary: AccountId,
+) -> GenesisUnit<AccountId> {
+	GenesisUnit { level, parent, name: name.into(), secretary: Some(secretary), committee: vec![] }
+}
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut residents: Vec<_> =
+		PLUM_RESIDENTS.map(|r| (r, PLUM, sp_core::H256::repeat_byte(r as u8))).collect();
+	residents.extend(BAMBOO_RESIDENTS.map(|r| (r, BAMBOO, sp_core::H256::repeat_byte(r as u8))));
+	pallet_party_branch::GenesisConfig::<Test> {
+		units: vec![
+			unit(UnitLevel::District, None, "District", DISTRICT_SECRETARY),
+			unit(UnitLevel::Street, Some(DISTRICT), "Street", STREET_SECRETARY),
+			unit(UnitLevel::Community, Some(STREET), "Plum", PLUM_SECRETARY),
+			unit(UnitLevel::Community, Some(STREET), "Bamboo", BAMBOO_SECRETARY),
+		],
+		residents,
+		roles: vec![(POLLING_OFFICER, Role::PollingOfficer, PLUM)],
+		free_call_quota: 0,
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	SPENDS.with(|s| s.borrow_mut().clear());
+	RESULTS.with(|r| r.borrow_mut().clear());
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs the blocks after the current one up to `n`, with this pallet's hooks.
+pub fn run_to_block(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Consultation::on_initialize(next);
+	}
+}

@@ -1,0 +1,113 @@
+//! What decided topics lead to: treasury spends, results reported to the pallet that asked for
+//! the vote, progress reports on resolutions; and votes other pallets ask for.
+
+use frame_support::{ensure, traits::Get};
+use gongzhi_primitives::{
+	civic::{CivicRegistry, UnitId},
+	votes::{ResidentSpends, ResidentVoteOutcome, ResidentVoteRequester, VoteSubject},
+};
+use sp_runtime::{traits::Saturating, BoundedVec, DispatchResult};
+
+use crate::{
+	Action, Body, Category, Config, Error, Event, OpinionOf, Outcome, Pallet, ProgressReport,
+	ProgressReports, Tally, Topic, TopicId, TopicOf, TopicStatus, Topics,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Carries out what topic `id` decided. A failure is reported in an event; the decision
+	/// stands.
+	pub(crate) fn act(id: TopicId, topic: &TopicOf<T>, outcome: Outcome) {
+		let approved = outcome == Outcome::Approved;
+		let result = match &topic.action {
+			Action::Resolution => Ok(()),
+			Action::TreasurySpend { beneficiary, amount, category } if approved => {
+				let Some(author) = &topic.author else { return };
+				T::Spends::pay_decided_spend(
+					topic.unit,
+					id,
+					author,
+					beneficiary,
+					*amount,
+					*category,
+				)
+				.map(|spend| Self::deposit_event(Event::SpendOrdered { topic: id, spend }))
+			},
+			Action::TreasurySpend { .. } => Ok(()),
+			Action::Decide(subject) => {
+				T::VoteOutcome::vote_concluded(*subject, approved).map(|_| {
+					Self::deposit_event(Event::ResultReported {
+						topic: id,
+						subject: *subject,
+						approved,
+					})
+				})
+			},
+		};
+		if let Err(error) = result {
+			Self::deposit_event(Event::ActionFailed { topic: id, error });
+		}
+	}
+
+	pub(crate) fn do_report_progress(
+		who: T::AccountId,
+		id: TopicId,
+		text: OpinionOf<T>,
+		completed: bool,
+	) -> DispatchResult {
+		let mut topic = Topics::<T>::get(id).ok_or(Error::<T>::UnknownTopic)?;
+		ensure!(T::Registry::is_officer(&who, topic.unit), Error::<T>::NotAnOfficer);
+		ensure!(
+			matches!(topic.status, TopicStatus::Closed { outcome: Outcome::Approved, .. }),
+			Error::<T>::NotApproved
+		);
+		ensure!(!topic.completed, Error::<T>::AlreadyCompleted);
+		ensure!(topic.reports < T::MaxProgressReports::get(), Error::<T>::TooManyReports);
+		let report = topic.reports;
+		ProgressReports::<T>::insert(
+			id,
+			report,
+			ProgressReport { by: who.clone(), at: frame_system::Pallet::<T>::block_number(), text },
+		);
+		topic.reports.saturating_inc();
+		topic.completed = completed;
+		Topics::<T>::insert(id, topic);
+		Self::deposit_event(Event::ProgressReported { topic: id, report, by: who, completed });
+		Ok(())
+	}
+}
+
+/// Votes the treasury asks for are topics of the `Funds` category, qualified at once: they go on
+/// the agenda of the unit's next meeting.
+impl<T: Config> ResidentVoteRequester for Pallet<T> {
+	fn request_vote(unit: UnitId, subject: VoteSubject) -> DispatchResult {
+		ensure!(T::Registry::level_of(unit).is_some(), Error::<T>::UnknownUnit);
+		let now = frame_system::Pallet::<T>::block_number();
+		let id = Self::insert_topic(Topic {
+			unit,
+			author: None,
+			title: BoundedVec::new(),
+			body: Body::Text(BoundedVec::new()),
+			category: Category::Funds,
+			action: Action::Decide(subject),
+			secret: false,
+			supports: 0,
+			support_threshold: 0,
+			status: TopicStatus::Qualified { since: now },
+			raised_at: now,
+			tally: Tally::default(),
+			electorate: 0,
+			opinions: 0,
+			reports: 0,
+			completed: false,
+		});
+		Self::deposit_event(Event::TopicRaised {
+			topic: id,
+			unit,
+			author: None,
+			category: Category::Funds,
+			support_threshold: 0,
+			qualified: true,
+		});
+		Self::qualify(id)
+	}
+}

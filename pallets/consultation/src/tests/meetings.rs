@@ -1,0 +1,163 @@
+//! Convening meetings, deliberation, and the phase changes of the queues.
+
+use super::*;
+use frame_support::{assert_noop, assert_ok};
+
+#[test]
+fn a_meeting_convenes_as_soon_as_k_topics_qualify() {
+	new_test_ext().execute_with(|| {
+		let (first, second) = plum_meeting(false);
+		let meeting = Meetings::<Test>::get(0).unwrap();
+		assert_eq!(meeting.topics.to_vec(), vec![first, second]);
+		assert_eq!(meeting.phase, Phase::Deliberation { until: 1 + DELIBERATION });
+		assert!(Qualified::<Test>::get(PLUM).is_empty());
+		assert_eq!(status(second), TopicStatus::InMeeting(0));
+		assert_eq!(
+			last_event(),
+			Event::MeetingConvened {
+				meeting: 0,
+				unit: PLUM,
+				topics: vec![first, second].try_into().unwrap(),
+				voting_opens: 1 + DELIBERATION,
+			}
+		);
+	});
+}
+
+#[test]
+fn a_lone_topic_is_convened_when_it_has_waited_t_blocks() {
+	new_test_ext().execute_with(|| {
+		run_to_block(3);
+		let id = raise_by(10, PLUM);
+		qualify_in_plum(id);
+		run_to_block(3 + WAIT - 1);
+		assert_eq!(status(id), TopicStatus::Qualified { since: 3 });
+		run_to_block(3 + WAIT);
+		assert_eq!(status(id), TopicStatus::InMeeting(0));
+		assert_eq!(Meetings::<Test>::get(0).unwrap().convened_at, 3 + WAIT);
+	});
+}
+
+#[test]
+fn a_wait_queued_for_topics_already_convened_convenes_nothing_early() {
+	new_test_ext().execute_with(|| {
+		// Two topics convene at once; their wait stays queued.
+		plum_meeting(false);
+		run_to_block(5);
+		let late = raise_by(14, PLUM);
+		qualify_in_plum(late);
+		// The first wait ends at 1 + WAIT: the late topic has not waited long enough yet.
+		run_to_block(1 + WAIT);
+		assert_eq!(status(late), TopicStatus::Qualified { since: 5 });
+		run_to_block(5 + WAIT);
+		assert_eq!(status(late), TopicStatus::InMeeting(1));
+	});
+}
+
+#[test]
+fn units_convene_separately() {
+	new_test_ext().execute_with(|| {
+		let plum = raise_by(10, PLUM);
+		qualify_in_plum(plum);
+		let bamboo = raise_by(BAMBOO_SECRETARY, BAMBOO);
+		assert_eq!(Qualified::<Test>::get(PLUM).to_vec(), vec![plum]);
+		assert_eq!(Qualified::<Test>::get(BAMBOO).to_vec(), vec![bamboo]);
+		assert!(Meetings::<Test>::get(0).is_none());
+	});
+}
+
+#[test]
+fn opinions_are_recorded_during_deliberation_only_and_bounded() {
+	new_test_ext().execute_with(|| {
+		let id = raise_by(10, PLUM);
+		assert_noop!(
+			Consultation::give_opinion(RuntimeOrigin::signed(11), id, b"yes".to_vec()),
+			Error::<Test>::NotDeliberating
+		);
+		let (first, _) = plum_meeting(false);
+		let opine = |who, text: &[u8]| {
+			Consultation::give_opinion(RuntimeOrigin::signed(who), first, text.to_vec())
+		};
+		assert_noop!(opine(20, b"no"), Error::<Test>::NotAResidentOfUnit);
+		assert_noop!(opine(11, b""), Error::<Test>::BadText);
+		assert_noop!(opine(11, &[b'x'; 17]), Error::<Test>::BadText);
+		assert_ok!(opine(11, b"north side"));
+		assert_ok!(opine(11, b"south side"));
+		assert_eq!(Opinions::<Test>::get(first, 11).unwrap().to_vec(), b"south side".to_vec());
+		assert_ok!(opine(PLUM_SECRETARY, b"either"));
+		assert_ok!(opine(12, b"no shed"));
+		assert_eq!(Topics::<Test>::get(first).unwrap().opinions, 3);
+		assert_noop!(opine(13, b"late"), Error::<Test>::TooManyOpinions);
+		assert_eq!(last_event(), Event::OpinionGiven { topic: first, who: 12 });
+		open_voting(0);
+		assert_noop!(opine(12, b"again"), Error::<Test>::NotDeliberating);
+	});
+}
+
+#[test]
+fn voting_opens_after_deliberation_with_the_electorate_of_that_block() {
+	new_test_ext().execute_with(|| {
+		let (first, second) = plum_meeting(false);
+		open_voting(0);
+		let opened = 1 + DELIBERATION;
+		assert_eq!(
+			Meetings::<Test>::get(0).unwrap().phase,
+			Phase::Voting { until: opened + VOTING }
+		);
+		assert_eq!(Topics::<Test>::get(first).unwrap().electorate, 10);
+		assert_eq!(Topics::<Test>::get(second).unwrap().electorate, 10);
+		assert_eq!(
+			last_event(),
+			Event::VotingOpened { meeting: 0, electorate: 10, closes: opened + VOTING }
+		);
+	});
+}
+
+#[test]
+fn a_block_handles_at_most_max_due_items_and_leaves_the_rest_in_order() {
+	new_test_ext().execute_with(|| {
+		// Five topics gathering supports, all lapsing at the same block.
+		let topics: Vec<_> =
+			[10, 11, 12, 13, 14].into_iter().map(|who| raise_by(who, PLUM)).collect();
+		run_to_block(1 + SUPPORT_PERIOD);
+		let lapsed =
+			|ids: &[TopicId]| ids.iter().filter(|id| status(**id) == TopicStatus::Lapsed).count();
+		// MaxDuePerBlock is 3.
+		assert_eq!(lapsed(&topics), 3);
+		assert_eq!(lapsed(&topics[..3]), 3);
+		run_to_block(2 + SUPPORT_PERIOD);
+		assert_eq!(lapsed(&topics), 5);
+	});
+}
+
+#[test]
+fn governance_sets_the_periods_and_the_category_rules() {
+	new_test_ext().execute_with(|| {
+		let periods = Periods { support: 1, wait: 2, deliberation: 3, voting: 4, reveal: 5 };
+		assert_noop!(
+			Consultation::set_periods(RuntimeOrigin::signed(DISTRICT_SECRETARY), periods),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Consultation::set_periods(RuntimeOrigin::root(), Periods { voting: 0, ..periods }),
+			Error::<Test>::ZeroPeriod
+		);
+		assert_ok!(Consultation::set_periods(RuntimeOrigin::root(), periods));
+		assert_eq!(ChainPeriods::<Test>::get(), periods);
+		let rules = VoteRules {
+			quorum: sp_runtime::Permill::from_percent(60),
+			majority: Majority::TwoThirds,
+		};
+		assert_noop!(
+			Consultation::set_category_rules(RuntimeOrigin::signed(1), Category::Safety, rules),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_ok!(Consultation::set_category_rules(
+			RuntimeOrigin::root(),
+			Category::Safety,
+			rules
+		));
+		assert_eq!(Consultation::category_rules(Category::Safety), rules);
+		assert_eq!(Consultation::category_rules(Category::Other), Category::Other.default_rules());
+	});
+}

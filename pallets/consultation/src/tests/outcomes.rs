@@ -1,0 +1,153 @@
+//! What decided topics lead to: spends, results reported back, progress reports.
+
+use super::*;
+use frame_support::{assert_noop, assert_ok};
+use gongzhi_primitives::votes::{ResidentVoteRequester, SpendCategory};
+
+fn spend(amount: u128) -> Action<AccountId> {
+	Action::TreasurySpend { beneficiary: CONTRACTOR, amount, category: SpendCategory::Facilities }
+}
+
+/// A Funds topic asking for `amount` and a resolution, both put to the vote; `ayes` residents
+/// vote aye on both.
+fn decide_spend(amount: u128, ayes: u64) -> (TopicId, TopicId) {
+	let money = raise_with(10, PLUM, Category::Funds, spend(amount), false);
+	qualify_in_plum(money);
+	let resolution = raise_by(13, PLUM);
+	qualify_in_plum(resolution);
+	open_voting(0);
+	for who in 10..10 + ayes {
+		vote(who, money, Choice::Aye);
+		vote(who, resolution, Choice::Aye);
+	}
+	close_voting(0);
+	(money, resolution)
+}
+
+#[test]
+fn an_approved_topic_has_its_spend_paid_by_the_treasury() {
+	new_test_ext().execute_with(|| {
+		let (money, _) = decide_spend(300, 4);
+		assert_eq!(outcome(money), Some(Outcome::Approved));
+		assert_eq!(
+			spends(),
+			vec![SpendOrder {
+				unit: PLUM,
+				topic: money,
+				proposer: 10,
+				beneficiary: CONTRACTOR,
+				amount: 300,
+				category: SpendCategory::Facilities,
+			}]
+		);
+		assert!(events().contains(&Event::SpendOrdered { topic: money, spend: 0 }));
+	});
+}
+
+#[test]
+fn a_topic_not_approved_orders_no_spend() {
+	new_test_ext().execute_with(|| {
+		// Funds needs 30%: two ballots of ten are too few.
+		let (money, _) = decide_spend(300, 2);
+		assert_eq!(outcome(money), Some(Outcome::NoQuorum));
+		assert!(spends().is_empty());
+	});
+}
+
+#[test]
+fn a_spend_the_treasury_refuses_is_reported_and_the_decision_stands() {
+	new_test_ext().execute_with(|| {
+		let (money, _) = decide_spend(5_000, 4);
+		assert_eq!(outcome(money), Some(Outcome::Approved));
+		assert!(spends().is_empty());
+		// The message of `DispatchError::Other` is not stored in the event record.
+		assert!(events()
+			.iter()
+			.any(|e| matches!(e, Event::ActionFailed { topic, .. } if *topic == money)));
+	});
+}
+
+#[test]
+fn a_vote_asked_for_by_the_treasury_is_convened_and_its_result_reported() {
+	new_test_ext().execute_with(|| {
+		let subject = VoteSubject::TreasurySpend(4);
+		assert_ok!(Consultation::request_vote(PLUM, subject));
+		let id = 0;
+		let topic = Topics::<Test>::get(id).unwrap();
+		assert_eq!((topic.author, topic.category), (None, Category::Funds));
+		assert_eq!(status(id), TopicStatus::Qualified { since: 1 });
+		// Waits for the unit's next meeting: here, the T-block wait.
+		run_to_block(1 + WAIT);
+		assert_eq!(status(id), TopicStatus::InMeeting(0));
+		open_voting(0);
+		for who in [10, 11, 12] {
+			vote(who, id, Choice::Nay);
+		}
+		close_voting(0);
+		assert_eq!(outcome(id), Some(Outcome::Rejected));
+		assert_eq!(results(), vec![(subject, false)]);
+		assert!(events().contains(&Event::ResultReported { topic: id, subject, approved: false }));
+		assert_noop!(Consultation::request_vote(99, subject), Error::<Test>::UnknownUnit);
+	});
+}
+
+#[test]
+fn officers_report_progress_on_approved_topics_until_completed() {
+	new_test_ext().execute_with(|| {
+		let (money, resolution) = decide_spend(300, 4);
+		let report = |who, text: &[u8], done| {
+			Consultation::report_progress(
+				RuntimeOrigin::signed(who),
+				resolution,
+				text.to_vec(),
+				done,
+			)
+		};
+		assert_noop!(report(10, b"started", false), Error::<Test>::NotAnOfficer);
+		assert_noop!(report(BAMBOO_SECRETARY, b"started", false), Error::<Test>::NotAnOfficer);
+		assert_noop!(report(PLUM_SECRETARY, b"", false), Error::<Test>::BadText);
+		assert_ok!(report(PLUM_SECRETARY, b"shed ordered", false));
+		assert_ok!(report(STREET_SECRETARY, b"shed built", true));
+		assert_eq!(
+			last_event(),
+			Event::ProgressReported {
+				topic: resolution,
+				report: 1,
+				by: STREET_SECRETARY,
+				completed: true
+			}
+		);
+		let topic = Topics::<Test>::get(resolution).unwrap();
+		assert_eq!((topic.reports, topic.completed), (2, true));
+		assert_eq!(ProgressReports::<Test>::get(resolution, 0).unwrap().by, PLUM_SECRETARY);
+		assert_noop!(report(PLUM_SECRETARY, b"more", false), Error::<Test>::AlreadyCompleted);
+		// The spend topic may be reported on too; the bound applies.
+		let on_money = |text: &[u8]| {
+			Consultation::report_progress(
+				RuntimeOrigin::signed(PLUM_SECRETARY),
+				money,
+				text.to_vec(),
+				false,
+			)
+		};
+		assert_ok!(on_money(b"paid"));
+		assert_ok!(on_money(b"receipt"));
+		assert_noop!(on_money(b"again"), Error::<Test>::TooManyReports);
+	});
+}
+
+#[test]
+fn progress_is_reported_on_approved_topics_only() {
+	new_test_ext().execute_with(|| {
+		let (money, _) = decide_spend(300, 2);
+		assert_noop!(
+			Consultation::report_progress(
+				RuntimeOrigin::signed(PLUM_SECRETARY),
+				money,
+				b"x".to_vec(),
+				true
+			),
+			Error::<Test>::NotApproved
+		);
+	});
+}

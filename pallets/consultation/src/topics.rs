@@ -1,0 +1,189 @@
+//! A topic's life before its meeting: raised → gathering supports → qualified; or withdrawn,
+//! or lapsed.
+
+use frame_support::{ensure, traits::Get};
+use gongzhi_primitives::civic::{CivicRegistry, UnitId, UnitLevel};
+use sp_runtime::{traits::Saturating, DispatchError, DispatchResult};
+
+use crate::{
+	meetings::{Queue, Queues},
+	Action, Body, BodyTextOf, Category, ChainPeriods, Config, Error, Event, NextTopicId,
+	OpenTopicsOf, Pallet, Qualified, SupportThreshold, Supports, Tally, TitleOf, Topic, TopicId,
+	TopicStatus, Topics,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Topics are decided by the residents of a community or a street.
+	pub(crate) fn ensure_topic_unit(unit: UnitId) -> DispatchResult {
+		match T::Registry::level_of(unit) {
+			None => Err(Error::<T>::UnknownUnit.into()),
+			Some(UnitLevel::Community | UnitLevel::Street) => Ok(()),
+			Some(_) => Err(Error::<T>::WrongLevel.into()),
+		}
+	}
+
+	pub(crate) fn do_raise_topic(
+		who: T::AccountId,
+		unit: UnitId,
+		title: TitleOf<T>,
+		body: Body<BodyTextOf<T>>,
+		category: Category,
+		action: Action<T::AccountId>,
+		secret: bool,
+	) -> Result<TopicId, DispatchError> {
+		Self::ensure_topic_unit(unit)?;
+		match &action {
+			Action::TreasurySpend { amount, .. } => {
+				ensure!(category == Category::Funds, Error::<T>::SpendNeedsFundsCategory);
+				ensure!(*amount > 0, Error::<T>::ZeroAmount);
+			},
+			Action::Resolution => {},
+			// Only other pallets ask for decisions on their own subjects.
+			Action::Decide(_) => return Err(DispatchError::BadOrigin),
+		}
+		let by_officer = T::Registry::is_officer(&who, unit);
+		if !by_officer {
+			ensure!(T::Registry::is_resident_of(&who, unit), Error::<T>::NotAResidentOfUnit);
+			let open = OpenTopicsOf::<T>::get(&who);
+			ensure!(open < T::MaxOpenTopicsPerResident::get(), Error::<T>::TooManyOpenTopics);
+		}
+
+		let now = frame_system::Pallet::<T>::block_number();
+		let support_threshold = match Self::unit_rules(unit).support {
+			SupportThreshold::Absolute(n) => n,
+			SupportThreshold::Share(share) => share.mul_ceil(T::Registry::resident_count(unit)),
+		}
+		.max(1);
+		let until = now.saturating_add(ChainPeriods::<T>::get().support);
+		let topic = Topic {
+			unit,
+			author: Some(who.clone()),
+			title,
+			body,
+			category,
+			action,
+			secret,
+			supports: 0,
+			support_threshold,
+			status: TopicStatus::Gathering { until },
+			raised_at: now,
+			tally: Tally::default(),
+			electorate: 0,
+			opinions: 0,
+			reports: 0,
+			completed: false,
+		};
+		let id = Self::insert_topic(topic);
+		OpenTopicsOf::<T>::mutate(&who, |open| open.saturating_inc());
+		Self::deposit_event(Event::TopicRaised {
+			topic: id,
+			unit,
+			author: Some(who.clone()),
+			category,
+			support_threshold,
+			qualified: by_officer,
+		});
+		if by_officer {
+			Self::qualify(id)?;
+		} else {
+			Queues::<T>::push(Queue::Lapses, until, id);
+			// The author supports their own topic.
+			Self::do_support(who, id)?;
+		}
+		Ok(id)
+	}
+
+	/// Stores a new topic under the next id.
+	pub(crate) fn insert_topic(topic: crate::TopicOf<T>) -> TopicId {
+		let id = NextTopicId::<T>::get();
+		NextTopicId::<T>::put(id.wrapping_add(1));
+		Topics::<T>::insert(id, topic);
+		id
+	}
+
+	pub(crate) fn do_support(who: T::AccountId, id: TopicId) -> DispatchResult {
+		let mut topic = Topics::<T>::get(id).ok_or(Error::<T>::UnknownTopic)?;
+		ensure!(matches!(topic.status, TopicStatus::Gathering { .. }), Error::<T>::NotGathering);
+		ensure!(T::Registry::is_resident_of(&who, topic.unit), Error::<T>::NotAResidentOfUnit);
+		ensure!(!Supports::<T>::contains_key(id, &who), Error::<T>::AlreadySupported);
+		Supports::<T>::insert(id, &who, ());
+		topic.supports.saturating_inc();
+		let (supports, reached) = (topic.supports, topic.supports >= topic.support_threshold);
+		Topics::<T>::insert(id, topic);
+		Self::deposit_event(Event::Supported { topic: id, who, supports });
+		if reached {
+			Self::qualify(id)?;
+		}
+		Ok(())
+	}
+
+	/// Puts topic `id` in its unit's qualified list, and convenes a meeting once the list has K
+	/// topics. The first topic of an empty list starts the T-block wait.
+	pub(crate) fn qualify(id: TopicId) -> DispatchResult {
+		let mut topic = Topics::<T>::get(id).ok_or(Error::<T>::UnknownTopic)?;
+		let unit = topic.unit;
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut list = Qualified::<T>::get(unit);
+		if list.is_full() {
+			// Only if K was lowered below the list's length since: convene those first.
+			Self::convene(unit);
+			list = Qualified::<T>::get(unit);
+		}
+		let first = list.is_empty();
+		list.try_push(id).map_err(|_| Error::<T>::TooManyOpenTopics)?;
+		let batch_full = list.len() as u32 >= Self::unit_rules(unit).batch;
+		Qualified::<T>::insert(unit, list);
+		topic.status = TopicStatus::Qualified { since: now };
+		Topics::<T>::insert(id, topic);
+		Self::deposit_event(Event::TopicQualified { topic: id, unit });
+		if batch_full {
+			Self::convene(unit);
+		} else if first {
+			Queues::<T>::push(
+				Queue::Waits,
+				now.saturating_add(ChainPeriods::<T>::get().wait),
+				unit,
+			);
+		}
+		Ok(())
+	}
+
+	pub(crate) fn do_withdraw_topic(who: T::AccountId, id: TopicId) -> DispatchResult {
+		let mut topic = Topics::<T>::get(id).ok_or(Error::<T>::UnknownTopic)?;
+		ensure!(topic.author.as_ref() == Some(&who), Error::<T>::NotTheAuthor);
+		match topic.status {
+			TopicStatus::Gathering { .. } => {},
+			TopicStatus::Qualified { .. } => {
+				Qualified::<T>::mutate(topic.unit, |list| list.retain(|t| *t != id))
+			},
+			_ => return Err(Error::<T>::CannotWithdraw.into()),
+		}
+		topic.status = TopicStatus::Withdrawn;
+		Topics::<T>::insert(id, topic);
+		Self::close_for_author(Some(who));
+		Self::deposit_event(Event::TopicWithdrawn { topic: id });
+		Ok(())
+	}
+
+	/// The support period of topic `id` is over: it lapses unless it qualified.
+	pub(crate) fn lapse(id: TopicId) {
+		let Some(mut topic) = Topics::<T>::get(id) else { return };
+		if !matches!(topic.status, TopicStatus::Gathering { .. }) {
+			return;
+		}
+		topic.status = TopicStatus::Lapsed;
+		let (author, supports) = (topic.author.clone(), topic.supports);
+		Topics::<T>::insert(id, topic);
+		Self::close_for_author(author);
+		Self::deposit_event(Event::TopicLapsed { topic: id, supports });
+	}
+
+	/// A topic of `author` is no longer open.
+	pub(crate) fn close_for_author(author: Option<T::AccountId>) {
+		if let Some(author) = author {
+			OpenTopicsOf::<T>::mutate_exists(&author, |open| {
+				*open = open.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
+			});
+		}
+	}
+}
