@@ -11,6 +11,7 @@
 //! asks the treasury to pay through [`ResidentSpends`].
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::weights::Weight;
 use scale_info::TypeInfo;
 use sp_runtime::{DispatchError, DispatchResult};
 
@@ -85,6 +86,9 @@ pub trait ResidentVoteRequester {
 	/// Asks the residents of `unit` to decide `subject`. The result comes back later through the
 	/// asking pallet's [`ResidentVoteOutcome`].
 	fn request_vote(unit: UnitId, subject: VoteSubject) -> DispatchResult;
+
+	/// The most [`Self::request_vote`] costs: the asking pallet adds it to its calls' weights.
+	fn request_vote_weight() -> Weight;
 }
 
 /// No vote is convened: the subject waits for governance to decide it.
@@ -92,12 +96,19 @@ impl ResidentVoteRequester for () {
 	fn request_vote(_unit: UnitId, _subject: VoteSubject) -> DispatchResult {
 		Ok(())
 	}
+
+	fn request_vote_weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 /// Hears the result of a vote that was asked for.
 pub trait ResidentVoteOutcome {
 	/// The residents decided `subject`: `approved` or not.
 	fn vote_concluded(subject: VoteSubject, approved: bool) -> DispatchResult;
+
+	/// The most [`Self::vote_concluded`] costs: the deciding pallet adds it to its own weight.
+	fn vote_concluded_weight() -> Weight;
 }
 
 /// Pays what residents decided: a treasury spend that a consultation vote approved.
@@ -114,6 +125,9 @@ pub trait ResidentSpends<AccountId> {
 		amount: u128,
 		category: SpendCategory,
 	) -> Result<SpendIndex, DispatchError>;
+
+	/// The most [`Self::pay_decided_spend`] costs.
+	fn pay_decided_spend_weight() -> Weight;
 }
 
 /// No treasury: a decided spend cannot be paid.
@@ -127,5 +141,9 @@ impl<AccountId> ResidentSpends<AccountId> for () {
 		_category: SpendCategory,
 	) -> Result<SpendIndex, DispatchError> {
 		Err(DispatchError::Other("no treasury pays decided spends"))
+	}
+
+	fn pay_decided_spend_weight() -> Weight {
+		Weight::zero()
 	}
 }

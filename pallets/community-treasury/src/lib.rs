@@ -589,7 +589,7 @@ pub mod pallet {
 
 		/// An officer of `unit` proposes paying `amount` from its pot to `beneficiary`.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::propose_spend())]
+		#[pallet::weight(T::WeightInfo::propose_spend().saturating_add(T::VoteRequester::request_vote_weight()))]
 		pub fn propose_spend(
 			origin: OriginFor<T>,
 			unit: UnitId,
@@ -606,7 +606,7 @@ pub mod pallet {
 		/// A supervisor of the spend's unit approves it. The approval that completes M starts the
 		/// notice period (or, above the vote cap, the residents' vote).
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::approve_spend())]
+		#[pallet::weight(T::WeightInfo::approve_spend().saturating_add(T::VoteRequester::request_vote_weight()))]
 		pub fn approve_spend(origin: OriginFor<T>, index: SpendIndex) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_approve_spend(who, index)
@@ -623,7 +623,7 @@ pub mod pallet {
 
 		/// A verified resident of the spend's unit objects to it during its notice period.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::object())]
+		#[pallet::weight(T::WeightInfo::object().saturating_add(T::VoteRequester::request_vote_weight()))]
 		pub fn object(origin: OriginFor<T>, index: SpendIndex) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_object(who, index)

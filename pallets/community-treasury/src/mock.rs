@@ -90,6 +90,10 @@ impl ResidentVoteRequester for RecordVotes {
 		VOTES_REQUESTED.with(|v| v.borrow_mut().push((unit, subject)));
 		Ok(())
 	}
+
+	fn request_vote_weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 pub const NOTICE: u64 = 10;

@@ -2,7 +2,7 @@
 //! that a consultation topic decided.
 
 use alloc::vec;
-use frame_support::ensure;
+use frame_support::{ensure, weights::Weight};
 use gongzhi_primitives::{
 	civic::{CivicRegistry, UnitId},
 	votes::{ResidentSpends, ResidentVoteOutcome, SpendCategory, SpendIndex, TopicId, VoteSubject},
@@ -11,7 +11,7 @@ use sp_runtime::{traits::Zero, BoundedVec, DispatchError, DispatchResult};
 
 use crate::{
 	BalanceOf, Beneficiary, Config, DecidedBy, Error, Event, NextSpendIndex, OpenSpends, Pallet,
-	Purpose, Settings, Spend, SpendStatus,
+	Purpose, Settings, Spend, SpendStatus, WeightInfo,
 };
 
 impl<T: Config> ResidentVoteOutcome for Pallet<T> {
@@ -21,6 +21,11 @@ impl<T: Config> ResidentVoteOutcome for Pallet<T> {
 				Self::conclude_vote(index, approved, DecidedBy::Residents)
 			},
 		}
+	}
+
+	fn vote_concluded_weight() -> Weight {
+		// The same work as governance deciding: a payout, or a spend ended.
+		T::WeightInfo::decide_by_governance()
 	}
 }
 
@@ -77,5 +82,10 @@ impl<T: Config> ResidentSpends<T::AccountId> for Pallet<T> {
 		});
 		Self::pay_or_fail(index, spend);
 		Ok(index)
+	}
+
+	fn pay_decided_spend_weight() -> Weight {
+		// A payout with its two statement lines, and a spend proposed.
+		T::WeightInfo::retry_spend().saturating_add(T::WeightInfo::propose_spend())
 	}
 }

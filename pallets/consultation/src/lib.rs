@@ -448,7 +448,7 @@ pub mod pallet {
 		/// Raises a topic in `unit`: a verified resident of it (whose support it counts), or an
 		/// officer of it, who puts it on the agenda at once.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::raise_topic().max(T::WeightInfo::support()))]
+		#[pallet::weight(T::WeightInfo::raise_topic())]
 		pub fn raise_topic(
 			origin: OriginFor<T>,
 			unit: UnitId,

@@ -4,7 +4,11 @@
 use codec::{Decode, Encode, MaxEncodedLen};
 use frame_support::{traits::Get, weights::Weight};
 use frame_system::pallet_prelude::BlockNumberFor;
-use gongzhi_primitives::{civic::CivicRegistry, civic::UnitId, queue::DueQueues};
+use gongzhi_primitives::{
+	civic::{CivicRegistry, UnitId},
+	queue::DueQueues,
+	votes::{ResidentSpends, ResidentVoteOutcome},
+};
 use scale_info::TypeInfo;
 use sp_runtime::traits::Saturating;
 
@@ -35,6 +39,11 @@ impl<T: Config> Pallet<T> {
 	/// `on_initialize`: handles due queue items, at most [`Config::MaxDuePerBlock`] in all.
 	pub(crate) fn process_due(now: BlockNumberFor<T>) -> Weight {
 		let topics = T::MaxTopicsPerMeeting::get();
+		// Deciding a meeting carries out each topic's action in another pallet.
+		let actions = T::Spends::pay_decided_spend_weight()
+			.max(T::VoteOutcome::vote_concluded_weight())
+			.saturating_mul(topics.into());
+		let close = T::WeightInfo::on_initialize_close(topics).saturating_add(actions);
 		let mut weight = T::WeightInfo::on_initialize_idle();
 		for _ in 0..T::MaxDuePerBlock::get() {
 			let step = if let Some(id) = Queues::<T>::pop_due(Queue::Lapses, &now) {
@@ -48,10 +57,10 @@ impl<T: Config> Pallet<T> {
 				T::WeightInfo::on_initialize_open_voting(topics)
 			} else if let Some(meeting) = Queues::<T>::pop_due(Queue::Closings, &now) {
 				Self::close_voting(meeting);
-				T::WeightInfo::on_initialize_close(topics)
+				close
 			} else if let Some(meeting) = Queues::<T>::pop_due(Queue::RevealEnds, &now) {
 				Self::decide(meeting);
-				T::WeightInfo::on_initialize_close(topics)
+				close
 			} else {
 				break;
 			};

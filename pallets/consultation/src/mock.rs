@@ -14,6 +14,7 @@ use core::cell::RefCell;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64, Everything, Hooks},
+	weights::Weight,
 };
 use frame_system::EnsureRoot;
 use gongzhi_primitives::{
@@ -113,6 +114,10 @@ impl ResidentSpends<AccountId> for RecordSpends {
 			Ok(s.len() as SpendIndex - 1)
 		})
 	}
+
+	fn pay_decided_spend_weight() -> Weight {
+		Weight::from_parts(1_000, 0)
+	}
 }
 
 /// The pallet that asked for votes: records the results.
@@ -121,6 +126,10 @@ impl ResidentVoteOutcome for RecordResults {
 	fn vote_concluded(subject: VoteSubject, approved: bool) -> DispatchResult {
 		RESULTS.with(|r| r.borrow_mut().push((subject, approved)));
 		Ok(())
+	}
+
+	fn vote_concluded_weight() -> Weight {
+		Weight::from_parts(1_000, 0)
 	}
 }
 

@@ -1,7 +1,7 @@
 //! What decided topics lead to: treasury spends, results reported to the pallet that asked for
 //! the vote, progress reports on resolutions; and votes other pallets ask for.
 
-use frame_support::{ensure, traits::Get};
+use frame_support::{ensure, traits::Get, weights::Weight};
 use gongzhi_primitives::{
 	civic::{CivicRegistry, UnitId},
 	votes::{ResidentSpends, ResidentVoteOutcome, ResidentVoteRequester, VoteSubject},
@@ -10,7 +10,7 @@ use sp_runtime::{traits::Saturating, BoundedVec, DispatchResult};
 
 use crate::{
 	Action, Body, Category, Config, Error, Event, OpinionOf, Outcome, Pallet, ProgressReport,
-	ProgressReports, Tally, Topic, TopicId, TopicOf, TopicStatus, Topics,
+	ProgressReports, Tally, Topic, TopicId, TopicOf, TopicStatus, Topics, WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {
@@ -109,5 +109,10 @@ impl<T: Config> ResidentVoteRequester for Pallet<T> {
 			qualified: true,
 		});
 		Self::qualify(id)
+	}
+
+	fn request_vote_weight() -> Weight {
+		// Qualifying may convene a full meeting, as the support that qualifies a topic does.
+		T::WeightInfo::support()
 	}
 }
