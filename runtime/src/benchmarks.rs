@@ -15,4 +15,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_party_branch, PartyBranch]
 	[pallet_community_treasury, CommunityTreasury]
+	[pallet_consultation, Consultation]
 );

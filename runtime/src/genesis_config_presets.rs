@@ -20,9 +20,11 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
 	AccountId, AuraConfig, Balance, BalancesConfig, BlockNumber, CommunityTreasuryConfig,
-	CouncilConfig, GrandpaConfig, Hash, PartyBranchConfig, RuntimeGenesisConfig, UNITS,
+	ConsultationConfig, CouncilConfig, GrandpaConfig, Hash, PartyBranchConfig,
+	RuntimeGenesisConfig, UNITS,
 };
 use gongzhi_primitives::civic::{Role, UnitLevel};
+use pallet_consultation::Periods;
 use pallet_party_branch::GenesisUnit;
 use sp_runtime::traits::{BlakeTwo256, Hash as _};
 
@@ -44,6 +46,8 @@ struct Genesis {
 	organisation: PartyBranchConfig,
 	/// The treasury's approval and notice periods, if not the runtime's (two weeks, three days).
 	treasury_periods: Option<(BlockNumber, BlockNumber)>,
+	/// The consultation periods, if not the runtime's (weeks).
+	consultation_periods: Option<Periods<BlockNumber>>,
 }
 
 impl Genesis {
@@ -72,6 +76,7 @@ impl Genesis {
 				approval_period: self.treasury_periods.map(|(approval, _)| approval),
 				notice_period: self.treasury_periods.map(|(_, notice)| notice),
 			},
+			consultation: ConsultationConfig { periods: self.consultation_periods },
 		})
 	}
 }
@@ -178,8 +183,13 @@ fn empty_organisation() -> PartyBranchConfig {
 /// that a spend's whole life can be watched (and tested) in one sitting.
 pub const DEV_TREASURY_PERIODS: (BlockNumber, BlockNumber) = (100, 5);
 
-/// `--dev`: one validator, a four-member council, the sample organisation, short treasury
-/// periods.
+/// Consultation periods for development chains, in blocks: a meeting deliberates, votes and
+/// reveals within a minute or so.
+pub const DEV_CONSULTATION_PERIODS: Periods<BlockNumber> =
+	Periods { support: 100, wait: 10, deliberation: 2, voting: 4, reveal: 2 };
+
+/// `--dev`: one validator, a four-member council, the sample organisation, short treasury and
+/// consultation periods.
 pub fn development() -> Value {
 	Genesis {
 		authorities: authorities(1),
@@ -187,6 +197,7 @@ pub fn development() -> Value {
 		endowed: all_dev_accounts(),
 		organisation: sample_organisation(),
 		treasury_periods: Some(DEV_TREASURY_PERIODS),
+		consultation_periods: Some(DEV_CONSULTATION_PERIODS),
 	}
 	.into_patch()
 }
@@ -199,6 +210,7 @@ pub fn local_testnet() -> Value {
 		endowed: all_dev_accounts(),
 		organisation: empty_organisation(),
 		treasury_periods: Some(DEV_TREASURY_PERIODS),
+		consultation_periods: Some(DEV_CONSULTATION_PERIODS),
 	}
 	.into_patch()
 }
@@ -212,6 +224,7 @@ pub fn district() -> Value {
 		endowed: all_dev_accounts(),
 		organisation: sample_organisation(),
 		treasury_periods: None,
+		consultation_periods: None,
 	}
 	.into_patch()
 }

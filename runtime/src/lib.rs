@@ -185,4 +185,6 @@ mod runtime {
 	pub type PartyBranch = pallet_party_branch;
 	#[runtime::pallet_index(31)]
 	pub type CommunityTreasury = pallet_community_treasury;
+	#[runtime::pallet_index(32)]
+	pub type Consultation = pallet_consultation;
 }

@@ -42,6 +42,13 @@ fn object() -> RuntimeCall {
 	RuntimeCall::CommunityTreasury(pallet_community_treasury::Call::object { index: 0 })
 }
 
+fn vote() -> RuntimeCall {
+	RuntimeCall::Consultation(pallet_consultation::Call::vote {
+		topic: 0,
+		choice: pallet_consultation::Choice::Aye,
+	})
+}
+
 fn donate() -> RuntimeCall {
 	RuntimeCall::CommunityTreasury(pallet_community_treasury::Call::donate {
 		unit: 3,
@@ -60,6 +67,9 @@ fn civic_calls_and_civic_proxy_business_are_free_for_residents() {
 		request_move(),
 		object(),
 		proxied(object()),
+		vote(),
+		// A relative or grid worker votes for an elderly resident.
+		proxied(vote()),
 		add_proxy(ProxyType::Civic),
 		proxied(request_move()),
 		batch(vec![request_move(), request_move()]),
@@ -90,6 +100,7 @@ fn everything_else_pays() {
 fn a_civic_proxy_acts_only_in_the_civic_pallets() {
 	assert!(ProxyType::Civic.filter(&request_move()));
 	assert!(ProxyType::Civic.filter(&object()));
+	assert!(ProxyType::Civic.filter(&vote()));
 	assert!(!ProxyType::Civic.filter(&transfer()));
 	assert!(!ProxyType::Civic.filter(&donate()));
 	assert!(!ProxyType::NonTransfer.filter(&donate()));
@@ -128,5 +139,17 @@ fn development_chains_have_short_treasury_periods_and_the_district_the_runtime_s
 	common::new_ext("district").execute_with(|| {
 		assert_eq!(NoticePeriod::<Runtime>::get(), civic::NoticePeriod::get());
 		assert_eq!(ApprovalPeriod::<Runtime>::get(), civic::ApprovalPeriod::get());
+	});
+}
+
+#[test]
+fn development_chains_have_short_consultation_periods_and_the_district_the_runtime_s() {
+	use gongzhi_runtime::{configs::civic, genesis_config_presets::DEV_CONSULTATION_PERIODS};
+	use pallet_consultation::ChainPeriods;
+	common::new_ext("development").execute_with(|| {
+		assert_eq!(ChainPeriods::<Runtime>::get(), DEV_CONSULTATION_PERIODS);
+	});
+	common::new_ext("district").execute_with(|| {
+		assert_eq!(ChainPeriods::<Runtime>::get(), civic::ConsultationPeriods::get());
 	});
 }

@@ -1,14 +1,18 @@
-//! The civic pallets: Party-branch authorization, the community treasury, and which calls
-//! verified residents make free.
+//! The civic pallets: Party-branch authorization, the community treasury, consultations, and
+//! which calls verified residents make free.
 
 use frame_support::{
 	parameter_types,
 	traits::{ConstU32, Contains},
 	PalletId,
 };
+use pallet_consultation::{Periods, SupportThreshold, UnitRules};
+use sp_runtime::Permill;
 
 use super::{accounts::ProxyType, governance::RootOrCouncilMajority};
-use crate::{Balances, BlockNumber, PartyBranch, Runtime, RuntimeCall, DAYS};
+use crate::{
+	Balances, BlockNumber, CommunityTreasury, Consultation, PartyBranch, Runtime, RuntimeCall, DAYS,
+};
 
 parameter_types! {
 	pub const QuotaPeriod: BlockNumber = DAYS;
@@ -17,6 +21,21 @@ parameter_types! {
 	pub const NoticePeriod: BlockNumber = 3 * DAYS;
 	pub const ApprovalPeriod: BlockNumber = 14 * DAYS;
 	pub const BudgetPeriod: BlockNumber = 365 * DAYS;
+	// A topic gathers supports for a month; qualified topics meet within two weeks, three at a
+	// time; a meeting deliberates a week, votes a week, and gives two days to reveal secret
+	// ballots.
+	pub const ConsultationPeriods: Periods<BlockNumber> = Periods {
+		support: 30 * DAYS,
+		wait: 14 * DAYS,
+		deliberation: 7 * DAYS,
+		voting: 7 * DAYS,
+		reveal: 2 * DAYS,
+	};
+	// One resident in twenty supporting a topic puts it to a meeting.
+	pub const DefaultUnitRules: UnitRules =
+		UnitRules { support: SupportThreshold::Share(Permill::from_percent(5)), batch: 3 };
+	pub const MinSupportShare: Permill = Permill::from_percent(1);
+	pub const MaxSupportShare: Permill = Permill::from_percent(30);
 }
 
 impl pallet_party_branch::Config for Runtime {
@@ -35,8 +54,8 @@ impl pallet_community_treasury::Config for Runtime {
 	type Currency = Balances;
 	type Registry = PartyBranch;
 	type GovernanceOrigin = RootOrCouncilMajority;
-	// Until the consultation pallet convenes them, spends sent to a vote wait for governance.
-	type VoteRequester = ();
+	// Spends residents objected to, or above the cap, go to the unit's next consultation meeting.
+	type VoteRequester = Consultation;
 	type PalletId = TreasuryPalletId;
 	type MaxSupervisors = ConstU32<9>;
 	type MinApprovals = ConstU32<2>;
@@ -49,6 +68,28 @@ impl pallet_community_treasury::Config for Runtime {
 	type MaxDuePerBlock = ConstU32<16>;
 	type MaxStatementPage = ConstU32<100>;
 	type WeightInfo = pallet_community_treasury::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = PartyBranch;
+}
+
+impl pallet_consultation::Config for Runtime {
+	type Registry = PartyBranch;
+	type GovernanceOrigin = RootOrCouncilMajority;
+	type VoteOutcome = CommunityTreasury;
+	type Spends = CommunityTreasury;
+	type MaxTitleLength = ConstU32<128>;
+	type MaxBodyLength = ConstU32<1024>;
+	type MaxOpinionLength = ConstU32<512>;
+	type MaxOpinionsPerTopic = ConstU32<1000>;
+	type MaxProgressReports = ConstU32<20>;
+	type MaxTopicsPerMeeting = ConstU32<10>;
+	type MaxOpenTopicsPerResident = ConstU32<3>;
+	type MinSupportShare = MinSupportShare;
+	type MaxSupportShare = MaxSupportShare;
+	type DefaultUnitRules = DefaultUnitRules;
+	type DefaultPeriods = ConsultationPeriods;
+	type MaxDuePerBlock = ConstU32<8>;
+	type WeightInfo = pallet_consultation::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = PartyBranch;
 }
@@ -69,6 +110,7 @@ impl CivicCalls {
 			RuntimeCall::PartyBranch(..) => true,
 			RuntimeCall::CommunityTreasury(pallet_community_treasury::Call::donate { .. }) => false,
 			RuntimeCall::CommunityTreasury(..) => true,
+			RuntimeCall::Consultation(..) => true,
 			_ => false,
 		}
 	}
