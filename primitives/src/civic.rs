@@ -178,6 +178,20 @@ pub trait CivicRegistry<AccountId> {
 	}
 }
 
+/// Told when someone becomes, or stops being, a verified resident: what hangs on residency
+/// elsewhere (a civic vote in referenda) is granted and withdrawn with it.
+pub trait OnResidentChange<AccountId> {
+	/// `who` became a verified resident (registered, or a new key of a resident).
+	fn registered(who: &AccountId);
+	/// `who` is no longer a verified resident (revoked, or an old key replaced).
+	fn removed(who: &AccountId);
+}
+
+impl<AccountId> OnResidentChange<AccountId> for () {
+	fn registered(_who: &AccountId) {}
+	fn removed(_who: &AccountId) {}
+}
+
 /// Fixtures for other pallets' benchmarks: a community with an officer and residents.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait CivicRegistryBenchmarkHelper<AccountId> {

@@ -173,6 +173,10 @@ mod runtime {
 	pub type Scheduler = pallet_scheduler;
 	#[runtime::pallet_index(14)]
 	pub type Preimage = pallet_preimage;
+	// Referendum votes: one per verified resident, not transferable (see `configs/civic_votes`).
+	#[runtime::pallet_index(15)]
+	#[runtime::disable_call]
+	pub type CivicVotes = pallet_balances<Instance2>;
 
 	// --- accounts
 	#[runtime::pallet_index(20)]

@@ -126,3 +126,138 @@ impl DispatchFrom for RuntimeCall {
 		self.dispatch(origin).map(|_| ()).map_err(|e| e.error)
 	}
 }
+
+mod referenda {
+	//! Referenda: one verified resident, one civic vote.
+
+	use super::*;
+	use frame_support::traits::{Contains, Get};
+	use gongzhi_runtime::{
+		configs::civic_votes::{CivicVoteRules, CIVIC_VOTE},
+		CivicVotes, PartyBranch,
+	};
+	use pallet_democracy::{AccountVote, Conviction, Vote};
+
+	fn civic_votes(who: Sr25519Keyring) -> u128 {
+		<CivicVotes as frame_support::traits::fungible::Inspect<_>>::balance(&who.to_account_id())
+	}
+
+	fn vote_call(aye: bool, conviction: Conviction, balance: u128) -> RuntimeCall {
+		RuntimeCall::Democracy(pallet_democracy::Call::vote {
+			ref_index: 0,
+			vote: AccountVote::Standard { vote: Vote { aye, conviction }, balance },
+		})
+	}
+
+	#[test]
+	fn each_verified_resident_holds_one_civic_vote_and_loses_it_when_revoked() {
+		common::new_ext("development").execute_with(|| {
+			// The sample organisation's three residents; officers and others hold none.
+			for resident in [Ferdie, CharlieStash, DaveStash] {
+				assert_eq!(civic_votes(resident), CIVIC_VOTE);
+			}
+			assert_eq!(civic_votes(Alice), 0);
+			assert_eq!(civic_votes(Dave), 0);
+			let total = <CivicVotes as frame_support::traits::fungible::Inspect<_>>::total_issuance;
+			assert_eq!(total(), 3);
+
+			assert_ok!(PartyBranch::register(
+				signed(Dave),
+				EveStash.to_account_id(),
+				3,
+				H256::repeat_byte(7)
+			));
+			assert_eq!(civic_votes(EveStash), CIVIC_VOTE);
+			assert_ok!(PartyBranch::revoke(
+				signed(Dave),
+				Ferdie.to_account_id(),
+				pallet_party_branch::RevocationReason::MovedAway
+			));
+			assert_eq!(civic_votes(Ferdie), 0);
+			assert_eq!(total(), 3);
+		});
+	}
+
+	#[test]
+	fn a_referendum_vote_weighs_one_civic_vote_without_conviction_or_delegation() {
+		assert!(CivicVoteRules::contains(&vote_call(true, Conviction::Locked1x, CIVIC_VOTE)));
+		assert!(CivicVoteRules::contains(&vote_call(false, Conviction::Locked1x, CIVIC_VOTE)));
+		for refused in [
+			vote_call(true, Conviction::Locked6x, CIVIC_VOTE),
+			vote_call(true, Conviction::None, CIVIC_VOTE),
+			vote_call(true, Conviction::Locked1x, 2 * CIVIC_VOTE),
+			RuntimeCall::Democracy(pallet_democracy::Call::vote {
+				ref_index: 0,
+				vote: AccountVote::Split { aye: 1, nay: 0 },
+			}),
+			RuntimeCall::Democracy(pallet_democracy::Call::delegate {
+				to: Ferdie.to_account_id().into(),
+				conviction: Conviction::Locked1x,
+				balance: CIVIC_VOTE,
+			}),
+		] {
+			assert!(!CivicVoteRules::contains(&refused), "{refused:?}");
+		}
+		common::new_ext("development").execute_with(|| {
+			// Through a batch, the filter applies all the same.
+			let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all {
+				calls: vec![vote_call(true, Conviction::Locked6x, CIVIC_VOTE)],
+			});
+			assert_noop!(
+				batch.dispatch_from(signed(Ferdie)),
+				frame_system::Error::<Runtime>::CallFiltered
+			);
+		});
+	}
+
+	#[test]
+	fn the_council_puts_a_referendum_and_residents_vote_one_each() {
+		common::new_ext("development").execute_with(|| {
+			let proposal =
+				<Preimage as frame_support::traits::StorePreimage>::bound(force_set_ferdie())
+					.unwrap();
+			let hash = proposal.hash();
+			let external =
+				RuntimeCall::Democracy(pallet_democracy::Call::external_propose_majority {
+					proposal,
+				});
+			assert_eq!(
+				executed_result(pass_motion(external, 3, &[Alice, Bob, Charlie])),
+				Some(Ok(()))
+			);
+			// Fast-tracked by two thirds of the council: three of four.
+			let fast_track =
+				RuntimeCall::Democracy(
+					pallet_democracy::Call::fast_track {
+						proposal_hash: hash,
+						voting_period:
+							<gongzhi_runtime::configs::governance::FastTrackVotingPeriod as Get<
+								u32,
+							>>::get(),
+						delay: 1,
+					},
+				);
+			assert_eq!(
+				executed_result(pass_motion(fast_track, 3, &[Alice, Bob, Charlie])),
+				Some(Ok(()))
+			);
+
+			for (resident, aye) in [(Ferdie, true), (CharlieStash, true), (DaveStash, false)] {
+				assert_ok!(vote_call(aye, Conviction::Locked1x, CIVIC_VOTE)
+					.dispatch_from(signed(resident)));
+			}
+			// Alice holds a million tokens and no civic vote.
+			assert_noop!(
+				vote_call(true, Conviction::Locked1x, CIVIC_VOTE).dispatch_from(signed(Alice)),
+				pallet_democracy::Error::<Runtime>::InsufficientFunds
+			);
+			let Some(pallet_democracy::ReferendumInfo::Ongoing(status)) =
+				pallet_democracy::ReferendumInfoOf::<Runtime>::get(0)
+			else {
+				panic!("referendum 0 is ongoing");
+			};
+			assert_eq!((status.tally.ayes, status.tally.nays, status.tally.turnout), (2, 1, 3));
+			assert_eq!(pallet_democracy::ReferendumCount::<Runtime>::get(), 1);
+		});
+	}
+}

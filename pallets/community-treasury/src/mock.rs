@@ -73,6 +73,7 @@ impl pallet_party_branch::Config for Test {
 	type QuotaPeriod = ConstU64<100>;
 	type MaxFreeCallsPerPeriod = ConstU32<50>;
 	type MaxFreeCallBytes = ConstU32<256>;
+	type OnResidentChange = ();
 	type WeightInfo = ();
 }
 

@@ -127,6 +127,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxFreeCallBytes: Get<u32>;
 
+		/// Told when accounts become or stop being verified residents (the runtime grants and
+		/// withdraws their civic vote in referenda).
+		type OnResidentChange: gongzhi_primitives::civic::OnResidentChange<Self::AccountId>;
+
 		/// Weights of this pallet's calls, measured by its benchmarks.
 		type WeightInfo: WeightInfo;
 	}

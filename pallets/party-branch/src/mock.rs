@@ -76,13 +76,37 @@ impl pallet_party_branch::Config for Test {
 	type QuotaPeriod = QuotaPeriod;
 	type MaxFreeCallsPerPeriod = ConstU32<50>;
 	type MaxFreeCallBytes = ConstU32<256>;
+	type OnResidentChange = ResidentChanges;
 	type WeightInfo = ();
 }
 
 /// Free calls per period in the test genesis.
 pub const QUOTA: u32 = 3;
 
+thread_local! {
+	/// What [`ResidentChanges`] was told: (account, registered).
+	pub static RESIDENT_CHANGES: core::cell::RefCell<Vec<(u64, bool)>> =
+		const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// Records what the pallet tells about residents coming and going.
+pub struct ResidentChanges;
+impl gongzhi_primitives::civic::OnResidentChange<u64> for ResidentChanges {
+	fn registered(who: &u64) {
+		RESIDENT_CHANGES.with(|c| c.borrow_mut().push((*who, true)));
+	}
+	fn removed(who: &u64) {
+		RESIDENT_CHANGES.with(|c| c.borrow_mut().push((*who, false)));
+	}
+}
+
+/// What [`ResidentChanges`] was told so far.
+pub fn resident_changes() -> Vec<(u64, bool)> {
+	RESIDENT_CHANGES.with(|c| c.borrow().clone())
+}
+
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	RESIDENT_CHANGES.with(|c| c.borrow_mut().clear());
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_party_branch::GenesisConfig::<Test> { free_call_quota: QUOTA, ..Default::default() }
 		.assimilate_storage(&mut storage)

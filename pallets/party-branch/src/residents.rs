@@ -2,7 +2,7 @@
 //! resident counts of the units.
 
 use frame_support::{ensure, traits::Get};
-use gongzhi_primitives::civic::{CivicRegistry, UnitId, UnitLevel};
+use gongzhi_primitives::civic::{CivicRegistry, OnResidentChange, UnitId, UnitLevel};
 use sp_runtime::{DispatchError, DispatchResult};
 
 use crate::{
@@ -89,6 +89,7 @@ impl<T: Config> Pallet<T> {
 		// A verified resident's account exists without holding tokens, so that it can send
 		// its free civic calls.
 		frame_system::Pallet::<T>::inc_sufficients(&who);
+		T::OnResidentChange::registered(&who);
 		Self::deposit_event(Event::ResidentApproved { who, community, by });
 		Ok(())
 	}
@@ -107,6 +108,7 @@ impl<T: Config> Pallet<T> {
 		MoveRequests::<T>::remove(&who);
 		FreeCallsUsed::<T>::remove(&who);
 		let roles = Self::clear_roles(&who);
+		T::OnResidentChange::removed(&who);
 		frame_system::Pallet::<T>::dec_sufficients(&who);
 		Self::deposit_event(Event::ResidentRevoked {
 			who,
@@ -172,6 +174,8 @@ impl<T: Config> Pallet<T> {
 		FreeCallsUsed::<T>::remove(&old);
 		let roles = Self::transfer_roles(&old, &new);
 		frame_system::Pallet::<T>::inc_sufficients(&new);
+		T::OnResidentChange::registered(&new);
+		T::OnResidentChange::removed(&old);
 		frame_system::Pallet::<T>::dec_sufficients(&old);
 		Self::deposit_event(Event::ResidentRekeyed { old, new, community, by });
 		Ok(roles)

@@ -47,6 +47,7 @@ impl pallet_party_branch::Config for Runtime {
 	type QuotaPeriod = QuotaPeriod;
 	type MaxFreeCallsPerPeriod = ConstU32<200>;
 	type MaxFreeCallBytes = ConstU32<2048>;
+	type OnResidentChange = super::civic_votes::CivicVoteGrant;
 	type WeightInfo = pallet_party_branch::weights::SubstrateWeight<Runtime>;
 }
 

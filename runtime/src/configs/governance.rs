@@ -7,7 +7,8 @@
 //!
 //! The council proposes referenda externally (more than half for a simple-majority referendum, all
 //! members for a negative-turnout-bias one), fast-tracks with two thirds, cancels with two thirds,
-//! and any member may veto an external proposal once.
+//! and any member may veto an external proposal once. Residents vote in referenda with their
+//! civic vote, one each ([`super::civic_votes`]); there are no public proposals.
 
 use frame_support::{
 	parameter_types,
@@ -17,13 +18,14 @@ use frame_support::{
 	},
 	weights::Weight,
 };
-use frame_system::{EnsureRoot, EnsureSigned};
+use frame_system::{EnsureNever, EnsureRoot};
 use sp_runtime::Perbill;
 
 use super::RuntimeBlockWeights;
 use crate::{
-	currency::deposit, AccountId, Balance, Balances, BlockNumber, OriginCaller, Preimage, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, Scheduler, DAYS, HOURS, UNITS,
+	currency::deposit, AccountId, Balance, Balances, BlockNumber, CivicVotes, OriginCaller,
+	Preimage, Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, Scheduler,
+	DAYS, HOURS, UNITS,
 };
 
 /// The council's collective instance.
@@ -88,7 +90,8 @@ impl pallet_democracy::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Scheduler = Scheduler;
 	type Preimages = Preimage;
-	type Currency = Balances;
+	// Votes are counted in civic votes, one per verified resident.
+	type Currency = CivicVotes;
 	type EnactmentPeriod = EnactmentPeriod;
 	type LaunchPeriod = LaunchPeriod;
 	type VotingPeriod = VotingPeriod;
@@ -104,7 +107,8 @@ impl pallet_democracy::Config for Runtime {
 	type ExternalOrigin = CouncilMajority;
 	type ExternalMajorityOrigin = CouncilMajority;
 	type ExternalDefaultOrigin = CouncilUnanimous;
-	type SubmitOrigin = EnsureSigned<AccountId>;
+	// Public proposals would take deposits in civic votes: referenda come from the council.
+	type SubmitOrigin = EnsureNever<AccountId>;
 	type FastTrackOrigin = CouncilTwoThirds;
 	type InstantOrigin = CouncilUnanimous;
 	type CancellationOrigin = CouncilTwoThirds;

@@ -6,10 +6,13 @@
 //! - [`governance`]: Council, CouncilRoot, Democracy, Scheduler, Preimage, and the council
 //!   origins that other configurations require;
 //! - [`accounts`]: Proxy (with the proxy types) and Utility;
-//! - [`civic`]: the civic pallets, and the calls residents make without fees.
+//! - [`civic`]: the civic pallets, and the calls residents make without fees;
+//! - [`civic_votes`]: the electorate of referenda, one verified resident one vote, and the call
+//!   filter that keeps it so.
 
 pub mod accounts;
 pub mod civic;
+pub mod civic_votes;
 pub mod consensus;
 pub mod governance;
 pub mod monetary;
@@ -18,7 +21,7 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{ConstU32, Everything},
+	traits::ConstU32,
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		Weight,
@@ -54,7 +57,7 @@ parameter_types! {
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
-	type BaseCallFilter = Everything;
+	type BaseCallFilter = civic_votes::CivicVoteRules;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;

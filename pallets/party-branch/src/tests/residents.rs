@@ -346,3 +346,30 @@ fn a_rekey_needs_a_registered_commitment_and_the_right_officer() {
 		assert!(Units::<Test>::get(COMMUNITY).unwrap().residents == 1);
 	});
 }
+
+#[test]
+fn the_runtime_is_told_of_residents_registered_revoked_and_rekeyed() {
+	with_tree(|| {
+		resident(ALICE, COMMUNITY);
+		assert_eq!(resident_changes(), vec![(ALICE, true)]);
+		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(BOB), COMMUNITY, commitment(ALICE)));
+		assert_ok!(PartyBranch::approve_rekey(RuntimeOrigin::signed(SECRETARY), BOB));
+		assert_eq!(resident_changes(), vec![(ALICE, true), (BOB, true), (ALICE, false)]);
+		assert_ok!(PartyBranch::revoke(
+			RuntimeOrigin::signed(SECRETARY),
+			BOB,
+			RevocationReason::MovedAway
+		));
+		assert_eq!(resident_changes().last(), Some(&(BOB, false)));
+		// A refused registration tells nothing.
+		let told = resident_changes().len();
+		assert!(PartyBranch::register(
+			RuntimeOrigin::signed(SECRETARY),
+			CAROL,
+			GRID,
+			commitment(CAROL)
+		)
+		.is_err());
+		assert_eq!(resident_changes().len(), told);
+	});
+}
