@@ -6,6 +6,9 @@
 //! implements: it convenes the vote) and hears the result through [`ResidentVoteOutcome`] (which
 //! the asking pallet implements). Neither pallet depends on the other.
 //!
+//! A district-wide matter that residents approve in a consultation goes on to a referendum of the
+//! district through [`DistrictReferenda`].
+//!
 //! The other way round, residents may raise a topic that asks for money ("repaint the
 //! playground, 3,000 from the community pot"); when the vote approves it, the consultation pallet
 //! asks the treasury to pay through [`ResidentSpends`].
@@ -144,6 +147,27 @@ impl<AccountId> ResidentSpends<AccountId> for () {
 	}
 
 	fn pay_decided_spend_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+/// Puts a matter residents approved to a referendum of the whole district.
+pub trait DistrictReferenda {
+	/// Proposes the call whose preimage has blake2-256 `hash` and `len` bytes for a referendum
+	/// (simple majority). The preimage must be noted before the referendum can be enacted.
+	fn propose_referendum(hash: [u8; 32], len: u32) -> DispatchResult;
+
+	/// The most [`Self::propose_referendum`] costs.
+	fn propose_referendum_weight() -> Weight;
+}
+
+/// No referenda: a proposal cannot be put.
+impl DistrictReferenda for () {
+	fn propose_referendum(_hash: [u8; 32], _len: u32) -> DispatchResult {
+		Err(DispatchError::Other("no referenda"))
+	}
+
+	fn propose_referendum_weight() -> Weight {
 		Weight::zero()
 	}
 }

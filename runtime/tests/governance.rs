@@ -260,4 +260,22 @@ mod referenda {
 			assert_eq!(pallet_democracy::ReferendumCount::<Runtime>::get(), 1);
 		});
 	}
+
+	#[test]
+	fn an_approved_district_topic_becomes_the_next_external_proposal() {
+		use gongzhi_primitives::votes::DistrictReferenda;
+		use gongzhi_runtime::configs::governance::ReferendaFromConsultations;
+		common::new_ext("development").execute_with(|| {
+			let proposal =
+				<Preimage as frame_support::traits::StorePreimage>::bound(force_set_ferdie())
+					.unwrap();
+			let (hash, len) = (proposal.hash(), proposal.len().unwrap_or_default());
+			assert_ok!(ReferendaFromConsultations::propose_referendum(hash.into(), len));
+			let (next, threshold) = pallet_democracy::NextExternal::<Runtime>::get().unwrap();
+			assert_eq!(next.hash(), hash);
+			assert_eq!(threshold, pallet_democracy::VoteThreshold::SimpleMajority);
+			// One waits at a time.
+			assert!(ReferendaFromConsultations::propose_referendum([1; 32], 10).is_err());
+		});
+	}
 }

@@ -38,7 +38,9 @@
 //!   [`Outcome::Tied`]; neither approves. The result and the counts are recorded when the topic
 //!   closes and never change (see [`vote_threshold`]).
 //! - **Actions.** An approved topic's [`Action`] is carried out: a treasury spend is paid from
-//!   the unit's pot ([`Config::Spends`]); a resolution is followed up by the officers with
+//!   the unit's pot ([`Config::Spends`]); a district topic's proposal goes to a referendum of the
+//!   whole district ([`Config::Referenda`]: the council may still veto or cancel it, and every
+//!   resident then votes on it); a resolution is followed up by the officers with
 //!   progress reports and a closing report ([`Pallet::report_progress`]). A vote another pallet
 //!   asked for ([`ResidentVoteRequester`], e.g. a spend residents objected to) is a topic qualified
 //!   at once, whose result goes back to that pallet ([`Config::VoteOutcome`]).
@@ -93,7 +95,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use gongzhi_primitives::{
 		civic::{Authority, CivicRegistry},
-		votes::{ResidentSpends, ResidentVoteOutcome},
+		votes::{DistrictReferenda, ResidentSpends, ResidentVoteOutcome},
 	};
 	use sp_runtime::{traits::Zero, Permill};
 
@@ -135,6 +137,9 @@ pub mod pallet {
 
 		/// Pays the spends approved topics carry (the community treasury).
 		type Spends: ResidentSpends<Self::AccountId>;
+
+		/// Proposes the referenda approved district topics carry (Democracy).
+		type Referenda: DistrictReferenda;
 
 		/// The longest title, in bytes.
 		#[pallet::constant]
@@ -344,6 +349,8 @@ pub mod pallet {
 		MeetingClosed { meeting: MeetingId },
 		/// An approved topic's spend was handed to the treasury, as spend `spend`.
 		SpendOrdered { topic: TopicId, spend: u32 },
+		/// An approved district topic's proposal was put forward for a referendum.
+		ReferendumProposed { topic: TopicId, proposal_hash: [u8; 32] },
 		/// The result of a vote another pallet asked for was passed back to it.
 		ResultReported { topic: TopicId, subject: VoteSubject, approved: bool },
 		/// An approved topic's action could not be carried out.
@@ -362,7 +369,8 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// No unit has this id.
 		UnknownUnit,
-		/// Topics are raised in communities and streets.
+		/// Topics are raised in communities and streets; district topics only propose referenda,
+		/// and only district topics do.
 		WrongLevel,
 		/// Only verified residents of the unit (or its officers) may do this.
 		NotAResidentOfUnit,
@@ -578,7 +586,13 @@ pub mod pallet {
 					Authority::Officer(who)
 				},
 			};
-			Self::ensure_topic_unit(unit)?;
+			match T::Registry::level_of(unit) {
+				None => return Err(Error::<T>::UnknownUnit.into()),
+				Some(gongzhi_primitives::civic::UnitLevel::Grid) => {
+					return Err(Error::<T>::WrongLevel.into())
+				},
+				Some(_) => {},
+			}
 			ensure!(Self::unit_rules_valid(&rules), Error::<T>::InvalidRules);
 			UnitRulesOf::<T>::insert(unit, rules);
 			Self::deposit_event(Event::UnitRulesSet { unit, rules, by });

@@ -7,7 +7,7 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use gongzhi_primitives::{
 	civic::{CivicRegistry, UnitId},
 	queue::DueQueues,
-	votes::{ResidentSpends, ResidentVoteOutcome},
+	votes::{DistrictReferenda, ResidentSpends, ResidentVoteOutcome},
 };
 use scale_info::TypeInfo;
 use sp_runtime::traits::Saturating;
@@ -42,6 +42,7 @@ impl<T: Config> Pallet<T> {
 		// Deciding a meeting carries out each topic's action in another pallet.
 		let actions = T::Spends::pay_decided_spend_weight()
 			.max(T::VoteOutcome::vote_concluded_weight())
+			.max(T::Referenda::propose_referendum_weight())
 			.saturating_mul(topics.into());
 		let close = T::WeightInfo::on_initialize_close(topics).saturating_add(actions);
 		let mut weight = T::WeightInfo::on_initialize_idle();

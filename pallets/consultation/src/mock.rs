@@ -19,7 +19,10 @@ use frame_support::{
 use frame_system::EnsureRoot;
 use gongzhi_primitives::{
 	civic::{Role, UnitId, UnitLevel},
-	votes::{ResidentSpends, ResidentVoteOutcome, SpendCategory, SpendIndex, TopicId, VoteSubject},
+	votes::{
+		DistrictReferenda, ResidentSpends, ResidentVoteOutcome, SpendCategory, SpendIndex, TopicId,
+		VoteSubject,
+	},
 };
 use pallet_party_branch::GenesisUnit;
 use sp_runtime::{BuildStorage, DispatchError, DispatchResult, Permill};
@@ -84,6 +87,8 @@ pub struct SpendOrder {
 thread_local! {
 	/// The spends this pallet ordered.
 	pub static SPENDS: RefCell<Vec<SpendOrder>> = const { RefCell::new(Vec::new()) };
+	/// The referenda this pallet proposed.
+	pub static REFERENDA: RefCell<Vec<([u8; 32], u32)>> = const { RefCell::new(Vec::new()) };
 	/// The results this pallet reported.
 	pub static RESULTS: RefCell<Vec<(VoteSubject, bool)>> = const { RefCell::new(Vec::new()) };
 }
@@ -117,6 +122,25 @@ impl ResidentSpends<AccountId> for RecordSpends {
 	}
 
 	fn pay_decided_spend_weight() -> Weight {
+		Weight::from_parts(1_000, 0)
+	}
+}
+
+/// Democracy: records the proposals; takes one at a time, as its next external proposal does.
+pub struct RecordReferenda;
+impl DistrictReferenda for RecordReferenda {
+	fn propose_referendum(hash: [u8; 32], len: u32) -> DispatchResult {
+		REFERENDA.with(|r| {
+			let mut r = r.borrow_mut();
+			if !r.is_empty() {
+				return Err(DispatchError::Other("a proposal is pending"));
+			}
+			r.push((hash, len));
+			Ok(())
+		})
+	}
+
+	fn propose_referendum_weight() -> Weight {
 		Weight::from_parts(1_000, 0)
 	}
 }
@@ -159,6 +183,7 @@ impl pallet_consultation::Config for Test {
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type VoteOutcome = RecordResults;
 	type Spends = RecordSpends;
+	type Referenda = RecordReferenda;
 	type MaxTitleLength = ConstU32<16>;
 	type MaxBodyLength = ConstU32<32>;
 	type MaxOpinionLength = ConstU32<16>;
@@ -221,6 +246,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.unwrap();
 	SPENDS.with(|s| s.borrow_mut().clear());
 	RESULTS.with(|r| r.borrow_mut().clear());
+	REFERENDA.with(|r| r.borrow_mut().clear());
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

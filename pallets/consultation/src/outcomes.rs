@@ -4,7 +4,9 @@
 use frame_support::{ensure, traits::Get, weights::Weight};
 use gongzhi_primitives::{
 	civic::{CivicRegistry, UnitId},
-	votes::{ResidentSpends, ResidentVoteOutcome, ResidentVoteRequester, VoteSubject},
+	votes::{
+		DistrictReferenda, ResidentSpends, ResidentVoteOutcome, ResidentVoteRequester, VoteSubject,
+	},
 };
 use sp_runtime::{traits::Saturating, BoundedVec, DispatchResult};
 
@@ -33,6 +35,15 @@ impl<T: Config> Pallet<T> {
 				.map(|spend| Self::deposit_event(Event::SpendOrdered { topic: id, spend }))
 			},
 			Action::TreasurySpend { .. } => Ok(()),
+			Action::Referendum { proposal_hash, proposal_len } if approved => {
+				T::Referenda::propose_referendum(*proposal_hash, *proposal_len).map(|_| {
+					Self::deposit_event(Event::ReferendumProposed {
+						topic: id,
+						proposal_hash: *proposal_hash,
+					})
+				})
+			},
+			Action::Referendum { .. } => Ok(()),
 			Action::Decide(subject) => {
 				T::VoteOutcome::vote_concluded(*subject, approved).map(|_| {
 					Self::deposit_event(Event::ResultReported {

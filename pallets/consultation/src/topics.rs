@@ -31,13 +31,18 @@ impl<T: Config> Pallet<T> {
 		action: Action<T::AccountId>,
 		secret: bool,
 	) -> Result<TopicId, DispatchError> {
-		Self::ensure_topic_unit(unit)?;
+		let district = T::Registry::level_of(unit) == Some(UnitLevel::District);
+		let referendum = matches!(action, Action::Referendum { .. });
+		if !(district && referendum) {
+			Self::ensure_topic_unit(unit)?;
+		}
+		ensure!(district == referendum, Error::<T>::WrongLevel);
 		match &action {
 			Action::TreasurySpend { amount, .. } => {
 				ensure!(category == Category::Funds, Error::<T>::SpendNeedsFundsCategory);
 				ensure!(*amount > 0, Error::<T>::ZeroAmount);
 			},
-			Action::Resolution => {},
+			Action::Resolution | Action::Referendum { .. } => {},
 			// Only other pallets ask for decisions on their own subjects.
 			Action::Decide(_) => return Err(DispatchError::BadOrigin),
 		}

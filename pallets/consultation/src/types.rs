@@ -189,6 +189,9 @@ pub enum Action<AccountId> {
 	TreasurySpend { beneficiary: AccountId, amount: u128, category: SpendCategory },
 	/// Another pallet asked for this vote; the result, approved or not, goes back to it.
 	Decide(VoteSubject),
+	/// A district topic: if approved, the call with this preimage (blake2-256 hash, length in
+	/// bytes) is proposed for a referendum of the district's residents.
+	Referendum { proposal_hash: [u8; 32], proposal_len: u32 },
 }
 
 /// Where a topic stands.

@@ -78,6 +78,7 @@ impl pallet_consultation::Config for Runtime {
 	type GovernanceOrigin = RootOrCouncilMajority;
 	type VoteOutcome = CommunityTreasury;
 	type Spends = CommunityTreasury;
+	type Referenda = super::governance::ReferendaFromConsultations;
 	type MaxTitleLength = ConstU32<128>;
 	type MaxBodyLength = ConstU32<1024>;
 	type MaxOpinionLength = ConstU32<512>;

@@ -105,7 +105,9 @@ impl pallet_democracy::Config for Runtime {
 	type MaxDeposits = ConstU32<100>;
 	type MaxBlacklisted = ConstU32<100>;
 	type ExternalOrigin = CouncilMajority;
-	type ExternalMajorityOrigin = CouncilMajority;
+	// `Root` too: the runtime proposes the referenda residents approved in district
+	// consultations (see [`ReferendaFromConsultations`]).
+	type ExternalMajorityOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilMajority>;
 	type ExternalDefaultOrigin = CouncilUnanimous;
 	// Public proposals would take deposits in civic votes: referenda come from the council.
 	type SubmitOrigin = EnsureNever<AccountId>;
@@ -156,4 +158,33 @@ impl pallet_preimage::Config for Runtime {
 		PreimageHoldReason,
 		LinearStoragePrice<PreimageBaseDeposit, PreimageByteDeposit, Balance>,
 	>;
+}
+
+/// Puts the proposal of an approved district consultation topic forward as the next external
+/// proposal, majority carries, as more than half of the council could. The council may still veto
+/// it, and the district's residents decide it in the referendum. One external proposal waits at a
+/// time: while one does, the topic's action fails (and its event says so).
+pub struct ReferendaFromConsultations;
+
+impl gongzhi_primitives::votes::DistrictReferenda for ReferendaFromConsultations {
+	fn propose_referendum(hash: [u8; 32], len: u32) -> sp_runtime::DispatchResult {
+		use sp_runtime::DispatchError;
+		// `external_propose_majority` replaces whatever waits: never displace a proposal.
+		if pallet_democracy::NextExternal::<Runtime>::exists() {
+			return Err(DispatchError::Other("an external proposal is already waiting"));
+		}
+		// A proposal the council vetoed stays out until its cool-off ends.
+		let now = frame_system::Pallet::<Runtime>::block_number();
+		if pallet_democracy::Blacklist::<Runtime>::get(sp_core::H256::from(hash))
+			.is_some_and(|(until, _)| now < until)
+		{
+			return Err(pallet_democracy::Error::<Runtime>::ProposalBlacklisted.into());
+		}
+		let proposal = frame_support::traits::Bounded::Lookup { hash: hash.into(), len };
+		crate::Democracy::external_propose_majority(RuntimeOrigin::root(), proposal)
+	}
+
+	fn propose_referendum_weight() -> Weight {
+		<<Runtime as pallet_democracy::Config>::WeightInfo as pallet_democracy::WeightInfo>::external_propose_majority()
+	}
 }

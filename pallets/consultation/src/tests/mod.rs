@@ -110,3 +110,7 @@ pub fn spends() -> Vec<SpendOrder> {
 pub fn results() -> Vec<(VoteSubject, bool)> {
 	RESULTS.with(|r| r.borrow().clone())
 }
+
+pub fn referenda() -> Vec<([u8; 32], u32)> {
+	REFERENDA.with(|r| r.borrow().clone())
+}

@@ -151,3 +151,67 @@ fn progress_is_reported_on_approved_topics_only() {
 		);
 	});
 }
+
+fn referendum() -> Action<AccountId> {
+	Action::Referendum { proposal_hash: [5; 32], proposal_len: 40 }
+}
+
+#[test]
+fn only_district_topics_propose_referenda() {
+	new_test_ext().execute_with(|| {
+		let raise = |unit, action| {
+			Consultation::raise_topic(
+				RuntimeOrigin::signed(10),
+				unit,
+				b"t".to_vec(),
+				Body::Document([0; 32]),
+				Category::PublicAffairs,
+				action,
+				false,
+			)
+		};
+		assert_noop!(raise(PLUM, referendum()), Error::<Test>::WrongLevel);
+		assert_noop!(raise(STREET, referendum()), Error::<Test>::WrongLevel);
+		assert_noop!(raise(DISTRICT, Action::Resolution), Error::<Test>::WrongLevel);
+		assert_noop!(raise(99, referendum()), Error::<Test>::UnknownUnit);
+		assert_ok!(raise(DISTRICT, referendum()));
+	});
+}
+
+#[test]
+fn an_approved_district_topic_goes_to_a_referendum() {
+	new_test_ext().execute_with(|| {
+		// The district's residents: Plum's ten and Bamboo's two. One meeting per topic.
+		assert_ok!(Consultation::set_unit_rules(
+			RuntimeOrigin::signed(DISTRICT_SECRETARY),
+			DISTRICT,
+			UnitRules { support: SupportThreshold::Absolute(2), batch: 1 },
+		));
+		let approved = raise_with(10, DISTRICT, Category::PublicAffairs, referendum(), false);
+		assert_ok!(Consultation::support(RuntimeOrigin::signed(20), approved));
+		open_voting(0);
+		assert_eq!(Topics::<Test>::get(approved).unwrap().electorate, 12);
+		for who in [10, 11, 20] {
+			vote(who, approved, Choice::Aye);
+		}
+		close_voting(0);
+		assert_eq!(outcome(approved), Some(Outcome::Approved));
+		assert_eq!(referenda(), vec![([5; 32], 40)]);
+		assert!(events()
+			.contains(&Event::ReferendumProposed { topic: approved, proposal_hash: [5; 32] }));
+
+		// A second approved proposal while one is pending: reported, the decision stands.
+		let second = raise_with(11, DISTRICT, Category::PublicAffairs, referendum(), false);
+		assert_ok!(Consultation::support(RuntimeOrigin::signed(21), second));
+		open_voting(1);
+		for who in [10, 11, 20] {
+			vote(who, second, Choice::Aye);
+		}
+		close_voting(1);
+		assert_eq!(outcome(second), Some(Outcome::Approved));
+		assert!(events()
+			.iter()
+			.any(|e| matches!(e, Event::ActionFailed { topic, .. } if *topic == second)));
+		assert_eq!(referenda().len(), 1);
+	});
+}
