@@ -11,6 +11,7 @@
 //!   origins that require them;
 //! - [`votes`]: how a pallet asks the residents of a unit to decide something by vote, and hears
 //!   the result; how an approved consultation topic asks the treasury to pay;
+//! - [`credits`]: volunteer credits as the assistance pallet uses them;
 //! - [`queue`]: first-in-first-out queues of items coming due, for bounded work per block.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -42,6 +43,7 @@ pub type BlockNumber = u32;
 pub type Moment = u64;
 
 pub mod civic;
+pub mod credits;
 pub mod queue;
 pub mod token;
 pub mod votes;

@@ -1,0 +1,1 @@
+//! Benchmarks for `pallet_volunteer_credits`.
