@@ -4,7 +4,9 @@
 //! - `system_accountNextIndex`: an account's next nonce, counting pending transactions;
 //! - `payment_queryInfo` / `payment_queryFeeDetails`: what a transaction will cost;
 //! - `communityTreasury_pot` / `_statement` / `_openSpends`: a unit's pot, its statement by block
-//!   range, its open spends (see `pallet-community-treasury-rpc`).
+//!   range, its open spends (see `pallet-community-treasury-rpc`);
+//! - `volunteerCredits_account` / `_history` / `_activities`: a resident's credits, stars and
+//!   history, a unit's open activities (see `pallet-volunteer-credits-rpc`).
 //!
 //! Each civic pallet's RPC methods are their own module, merged in [`create_full`].
 
@@ -47,16 +49,24 @@ where
 		pallet_community_treasury::SpendOf<Runtime>,
 		pallet_community_treasury::LedgerEntryOf<Runtime>,
 	>,
+	C::Api: pallet_volunteer_credits_rpc::VolunteerCreditsRuntimeApi<
+		Block,
+		AccountId,
+		pallet_volunteer_credits::HistoryEntryOf<Runtime>,
+		pallet_volunteer_credits::ActivityOf<Runtime>,
+	>,
 	P: TransactionPool + 'static,
 {
 	use pallet_community_treasury_rpc::{CommunityTreasury, CommunityTreasuryApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
+	use pallet_volunteer_credits_rpc::{VolunteerCredits, VolunteerCreditsApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let FullDeps { client, pool } = deps;
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(CommunityTreasury::new(client).into_rpc())?;
+	module.merge(CommunityTreasury::new(client.clone()).into_rpc())?;
+	module.merge(VolunteerCredits::new(client).into_rpc())?;
 	Ok(module)
 }

@@ -22,7 +22,7 @@ use sp_version::RuntimeVersion;
 use super::{
 	AccountId, Aura, Balance, Block, BlockNumber, CommunityTreasury, Executive, Grandpa,
 	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, VERSION,
+	TransactionPayment, VolunteerCredits, VERSION,
 };
 
 impl_runtime_apis! {
@@ -182,6 +182,27 @@ impl_runtime_apis! {
 			unit: pallet_community_treasury::UnitId,
 		) -> Vec<(pallet_community_treasury::SpendIndex, pallet_community_treasury::SpendOf<Runtime>)> {
 			CommunityTreasury::open_spends(unit)
+		}
+	}
+
+	impl pallet_volunteer_credits_runtime_api::VolunteerCreditsApi<
+		Block,
+		AccountId,
+		pallet_volunteer_credits::HistoryEntryOf<Runtime>,
+		pallet_volunteer_credits::ActivityOf<Runtime>,
+	> for Runtime {
+		fn account(who: AccountId) -> pallet_volunteer_credits::CreditAccount {
+			VolunteerCredits::account(&who)
+		}
+
+		fn history(who: AccountId, limit: u32) -> Vec<pallet_volunteer_credits::HistoryEntryOf<Runtime>> {
+			VolunteerCredits::history(&who, limit)
+		}
+
+		fn activities(
+			unit: pallet_volunteer_credits::UnitId,
+		) -> Vec<(pallet_volunteer_credits::ActivityId, pallet_volunteer_credits::ActivityOf<Runtime>)> {
+			VolunteerCredits::activities(unit)
 		}
 	}
 

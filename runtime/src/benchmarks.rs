@@ -16,4 +16,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_party_branch, PartyBranch]
 	[pallet_community_treasury, CommunityTreasury]
 	[pallet_consultation, Consultation]
+	[pallet_volunteer_credits, VolunteerCredits]
 );

@@ -21,7 +21,7 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use crate::{
 	AccountId, AuraConfig, Balance, BalancesConfig, BlockNumber, CommunityTreasuryConfig,
 	ConsultationConfig, CouncilConfig, GrandpaConfig, Hash, PartyBranchConfig,
-	RuntimeGenesisConfig, UNITS,
+	RuntimeGenesisConfig, VolunteerCreditsConfig, UNITS,
 };
 use gongzhi_primitives::civic::{Role, UnitLevel};
 use pallet_consultation::Periods;
@@ -48,6 +48,8 @@ struct Genesis {
 	treasury_periods: Option<(BlockNumber, BlockNumber)>,
 	/// The consultation periods, if not the runtime's (weeks).
 	consultation_periods: Option<Periods<BlockNumber>>,
+	/// Star thresholds in hours, if not the pallet's (100 to 1500).
+	star_thresholds: Option<Vec<u32>>,
 }
 
 impl Genesis {
@@ -77,6 +79,10 @@ impl Genesis {
 				notice_period: self.treasury_periods.map(|(_, notice)| notice),
 			},
 			consultation: ConsultationConfig { periods: self.consultation_periods },
+			volunteer_credits: VolunteerCreditsConfig {
+				star_thresholds: self.star_thresholds,
+				..Default::default()
+			},
 		})
 	}
 }
@@ -134,7 +140,8 @@ pub fn sample_commitment(label: &str) -> Hash {
 /// | 6 | Plum Garden Grid 1 (under 3) | | |
 ///
 /// Residents: Ferdie (Plum Garden, special needs), Charlie//stash (Plum Garden, volunteer),
-/// Dave//stash (Riverside). Eve is the grid worker of grid 6.
+/// Dave//stash (Riverside, volunteer). Eve is the grid worker of grid 6, Eve//stash a volunteer
+/// organisation of East Street, Ferdie//stash a registered service of Plum Garden.
 pub fn sample_organisation() -> PartyBranchConfig {
 	use Sr25519Keyring::*;
 	let unit = |level,
@@ -169,6 +176,9 @@ pub fn sample_organisation() -> PartyBranchConfig {
 			(Ferdie.to_account_id(), Role::SpecialNeeds, 3),
 			(CharlieStash.to_account_id(), Role::Volunteer, 3),
 			(Eve.to_account_id(), Role::GridWorker, 6),
+			(DaveStash.to_account_id(), Role::Volunteer, 5),
+			(EveStash.to_account_id(), Role::VolunteerOrganisation, 1),
+			(FerdieStash.to_account_id(), Role::ServiceProvider, 3),
 		],
 		free_call_quota: FREE_CALLS_PER_DAY,
 	}
@@ -188,6 +198,10 @@ pub const DEV_TREASURY_PERIODS: (BlockNumber, BlockNumber) = (100, 5);
 pub const DEV_CONSULTATION_PERIODS: Periods<BlockNumber> =
 	Periods { support: 100, wait: 10, deliberation: 2, voting: 4, reveal: 2 };
 
+/// Star thresholds for development chains, in hours: a hundredth of the real ones, so that a
+/// star can be earned in a test.
+pub const DEV_STAR_THRESHOLDS: [u32; 5] = [1, 3, 6, 10, 15];
+
 /// `--dev`: one validator, a four-member council, the sample organisation, short treasury and
 /// consultation periods.
 pub fn development() -> Value {
@@ -198,6 +212,7 @@ pub fn development() -> Value {
 		organisation: sample_organisation(),
 		treasury_periods: Some(DEV_TREASURY_PERIODS),
 		consultation_periods: Some(DEV_CONSULTATION_PERIODS),
+		star_thresholds: Some(DEV_STAR_THRESHOLDS.to_vec()),
 	}
 	.into_patch()
 }
@@ -211,6 +226,7 @@ pub fn local_testnet() -> Value {
 		organisation: empty_organisation(),
 		treasury_periods: Some(DEV_TREASURY_PERIODS),
 		consultation_periods: Some(DEV_CONSULTATION_PERIODS),
+		star_thresholds: Some(DEV_STAR_THRESHOLDS.to_vec()),
 	}
 	.into_patch()
 }
@@ -225,6 +241,7 @@ pub fn district() -> Value {
 		organisation: sample_organisation(),
 		treasury_periods: None,
 		consultation_periods: None,
+		star_thresholds: None,
 	}
 	.into_patch()
 }

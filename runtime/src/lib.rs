@@ -191,4 +191,6 @@ mod runtime {
 	pub type CommunityTreasury = pallet_community_treasury;
 	#[runtime::pallet_index(32)]
 	pub type Consultation = pallet_consultation;
+	#[runtime::pallet_index(33)]
+	pub type VolunteerCredits = pallet_volunteer_credits;
 }

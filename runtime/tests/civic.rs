@@ -49,6 +49,13 @@ fn vote() -> RuntimeCall {
 	})
 }
 
+fn donate_credits() -> RuntimeCall {
+	RuntimeCall::VolunteerCredits(pallet_volunteer_credits::Call::donate {
+		to: Ferdie.to_account_id(),
+		minutes: 30,
+	})
+}
+
 fn donate() -> RuntimeCall {
 	RuntimeCall::CommunityTreasury(pallet_community_treasury::Call::donate {
 		unit: 3,
@@ -68,6 +75,7 @@ fn civic_calls_and_civic_proxy_business_are_free_for_residents() {
 		object(),
 		proxied(object()),
 		vote(),
+		donate_credits(),
 		// A relative or grid worker votes for an elderly resident.
 		proxied(vote()),
 		add_proxy(ProxyType::Civic),

@@ -196,6 +196,26 @@ pub mod pallet {
 		Participation<BlockNumberFor<T>>,
 	>;
 
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The star thresholds in hours, if not the default.
+		pub star_thresholds: Option<Vec<u32>>,
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if let Some(thresholds) = &self.star_thresholds {
+				let thresholds = Pallet::<T>::valid_thresholds(thresholds.clone())
+					.expect("genesis star thresholds must be valid");
+				StarThresholds::<T>::put(thresholds);
+			}
+		}
+	}
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -405,6 +425,20 @@ pub mod pallet {
 			StarThresholds::<T>::put(&thresholds);
 			Self::deposit_event(Event::StarThresholdsSet { thresholds });
 			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// `thresholds` if they are one to the most levels, above zero and ascending.
+		pub(crate) fn valid_thresholds(thresholds: Vec<u32>) -> Result<ThresholdsOf<T>, Error<T>> {
+			let thresholds = ThresholdsOf::<T>::try_from(thresholds)
+				.map_err(|_| Error::<T>::InvalidThresholds)?;
+			let ascending = thresholds.windows(2).all(|w| w[0] < w[1]);
+			ensure!(
+				!thresholds.is_empty() && thresholds[0] > 0 && ascending,
+				Error::<T>::InvalidThresholds
+			);
+			Ok(thresholds)
 		}
 	}
 }

@@ -1,5 +1,5 @@
-//! The civic pallets: Party-branch authorization, the community treasury, consultations, and
-//! which calls verified residents make free.
+//! The civic pallets: Party-branch authorization, the community treasury, consultations,
+//! volunteer credits, and which calls verified residents make free.
 
 use frame_support::{
 	parameter_types,
@@ -36,6 +36,9 @@ parameter_types! {
 		UnitRules { support: SupportThreshold::Share(Permill::from_percent(5)), batch: 3 };
 	pub const MinSupportShare: Permill = Permill::from_percent(1);
 	pub const MaxSupportShare: Permill = Permill::from_percent(30);
+	pub const BlocksPerDay: BlockNumber = DAYS;
+	// An organiser's record can be disputed for a week.
+	pub const CreditDisputeWindow: BlockNumber = 7 * DAYS;
 }
 
 impl pallet_party_branch::Config for Runtime {
@@ -96,6 +99,22 @@ impl pallet_consultation::Config for Runtime {
 	type BenchmarkHelper = PartyBranch;
 }
 
+impl pallet_volunteer_credits::Config for Runtime {
+	type Registry = PartyBranch;
+	type GovernanceOrigin = RootOrCouncilMajority;
+	type MaxTitleLength = ConstU32<128>;
+	type MaxOpenActivities = ConstU32<64>;
+	// Eight hours of service a day at most.
+	type DailyCap = ConstU32<480>;
+	type BlocksPerDay = BlocksPerDay;
+	type DisputeWindow = CreditDisputeWindow;
+	type MaxHistory = ConstU32<50>;
+	type MaxStarLevels = ConstU32<10>;
+	type WeightInfo = pallet_volunteer_credits::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = PartyBranch;
+}
+
 /// How deep a proxy or batch call may nest civic calls and still be free.
 const MAX_NESTING: u32 = 2;
 
@@ -113,6 +132,8 @@ impl CivicCalls {
 			RuntimeCall::CommunityTreasury(pallet_community_treasury::Call::donate { .. }) => false,
 			RuntimeCall::CommunityTreasury(..) => true,
 			RuntimeCall::Consultation(..) => true,
+			// Credits are not money: redeeming and donating them are civic acts too.
+			RuntimeCall::VolunteerCredits(..) => true,
 			_ => false,
 		}
 	}
