@@ -152,6 +152,10 @@ pub trait CivicRegistry<AccountId> {
 	/// Whether `who` holds `role` at `unit` or at a unit above it.
 	fn has_role(who: &AccountId, role: Role, unit: UnitId) -> bool;
 
+	/// Whether `who` holds `role` at `unit`, above it, or at a unit below it: a grid worker of
+	/// one of a community's grids works in that community.
+	fn has_role_around(who: &AccountId, role: Role, unit: UnitId) -> bool;
+
 	/// Whether `who` is an officer of `unit` or of a unit above it.
 	fn is_officer(who: &AccountId, unit: UnitId) -> bool;
 

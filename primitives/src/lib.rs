@@ -12,6 +12,7 @@
 //! - [`votes`]: how a pallet asks the residents of a unit to decide something by vote, and hears
 //!   the result; how an approved consultation topic asks the treasury to pay;
 //! - [`credits`]: volunteer credits as the assistance pallet uses them;
+//! - [`assistance`]: the community's assistance fund (a treasury pot) that pays subsidies;
 //! - [`queue`]: first-in-first-out queues of items coming due, for bounded work per block.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -42,6 +43,7 @@ pub type BlockNumber = u32;
 /// Milliseconds since the Unix epoch.
 pub type Moment = u64;
 
+pub mod assistance;
 pub mod civic;
 pub mod credits;
 pub mod queue;

@@ -23,6 +23,13 @@ impl<T: Config> CivicRegistry<T::AccountId> for Pallet<T> {
 		Self::unit_and_above(unit).any(|u| Roles::<T>::contains_key(who, (role, u)))
 	}
 
+	fn has_role_around(who: &T::AccountId, role: Role, unit: UnitId) -> bool {
+		// An account holds at most `MaxRolesPerAccount` roles: a bounded walk.
+		Roles::<T>::iter_key_prefix(who).any(|(held, at)| {
+			held == role && (at == unit || Self::is_above(at, unit) || Self::is_above(unit, at))
+		})
+	}
+
 	fn is_officer(who: &T::AccountId, unit: UnitId) -> bool {
 		Self::unit_and_above(unit).any(|u| Self::holds_office(who, u))
 	}
