@@ -6,7 +6,9 @@
 //! - `communityTreasury_pot` / `_statement` / `_openSpends`: a unit's pot, its statement by block
 //!   range, its open spends (see `pallet-community-treasury-rpc`);
 //! - `volunteerCredits_account` / `_history` / `_activities`: a resident's credits, stars and
-//!   history, a unit's open activities (see `pallet-volunteer-credits-rpc`).
+//!   history, a unit's open activities (see `pallet-volunteer-credits-rpc`);
+//! - `assistance_openRequests` / `_escalated`: a community's need list and its escalated urgent
+//!   requests (see `pallet-assistance-rpc`).
 //!
 //! Each civic pallet's RPC methods are their own module, merged in [`create_full`].
 
@@ -55,8 +57,11 @@ where
 		pallet_volunteer_credits::HistoryEntryOf<Runtime>,
 		pallet_volunteer_credits::ActivityOf<Runtime>,
 	>,
+	C::Api:
+		pallet_assistance_rpc::AssistanceRuntimeApi<Block, pallet_assistance::RequestOf<Runtime>>,
 	P: TransactionPool + 'static,
 {
+	use pallet_assistance_rpc::{Assistance, AssistanceApiServer};
 	use pallet_community_treasury_rpc::{CommunityTreasury, CommunityTreasuryApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use pallet_volunteer_credits_rpc::{VolunteerCredits, VolunteerCreditsApiServer};
@@ -67,6 +72,7 @@ where
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(CommunityTreasury::new(client.clone()).into_rpc())?;
-	module.merge(VolunteerCredits::new(client).into_rpc())?;
+	module.merge(VolunteerCredits::new(client.clone()).into_rpc())?;
+	module.merge(Assistance::new(client).into_rpc())?;
 	Ok(module)
 }

@@ -20,9 +20,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use super::{
-	AccountId, Aura, Balance, Block, BlockNumber, CommunityTreasury, Executive, Grandpa,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, VolunteerCredits, VERSION,
+	AccountId, Assistance, Aura, Balance, Block, BlockNumber, CommunityTreasury, Executive,
+	Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	System, TransactionPayment, VolunteerCredits, VERSION,
 };
 
 impl_runtime_apis! {
@@ -203,6 +203,23 @@ impl_runtime_apis! {
 			unit: pallet_volunteer_credits::UnitId,
 		) -> Vec<(pallet_volunteer_credits::ActivityId, pallet_volunteer_credits::ActivityOf<Runtime>)> {
 			VolunteerCredits::activities(unit)
+		}
+	}
+
+	impl pallet_assistance_runtime_api::AssistanceApi<Block, pallet_assistance::RequestOf<Runtime>>
+		for Runtime
+	{
+		fn open_requests(
+			community: pallet_assistance::UnitId,
+			category: Option<pallet_assistance::HelpCategory>,
+		) -> Vec<(pallet_assistance::RequestId, pallet_assistance::RequestOf<Runtime>)> {
+			Assistance::open_requests(community, category)
+		}
+
+		fn escalated(
+			community: pallet_assistance::UnitId,
+		) -> Vec<(pallet_assistance::RequestId, pallet_assistance::RequestOf<Runtime>)> {
+			Assistance::escalated(community)
 		}
 	}
 

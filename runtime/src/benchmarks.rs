@@ -17,4 +17,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_community_treasury, CommunityTreasury]
 	[pallet_consultation, Consultation]
 	[pallet_volunteer_credits, VolunteerCredits]
+	[pallet_assistance, Assistance]
 );

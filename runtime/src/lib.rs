@@ -193,4 +193,6 @@ mod runtime {
 	pub type Consultation = pallet_consultation;
 	#[runtime::pallet_index(33)]
 	pub type VolunteerCredits = pallet_volunteer_credits;
+	#[runtime::pallet_index(34)]
+	pub type Assistance = pallet_assistance;
 }

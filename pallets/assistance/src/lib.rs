@@ -374,7 +374,9 @@ pub mod pallet {
 		/// The recipient (or their proxy) or a grid worker confirms the help: the volunteer is
 		/// credited, and paid the credits offered and the subsidy.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::confirm().saturating_add(T::Fund::pay_subsidy_weight()))]
+		#[pallet::weight(T::WeightInfo::confirm()
+			.saturating_add(T::Credits::weight())
+			.saturating_add(T::Fund::pay_subsidy_weight()))]
 		pub fn confirm(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_confirm(who, request)
@@ -391,7 +393,9 @@ pub mod pallet {
 		/// An officer of the community settles a disputed request at `minutes` (0: nothing was
 		/// owed, and neither credits nor subsidy are paid).
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::confirm().saturating_add(T::Fund::pay_subsidy_weight()))]
+		#[pallet::weight(T::WeightInfo::confirm()
+			.saturating_add(T::Credits::weight())
+			.saturating_add(T::Fund::pay_subsidy_weight()))]
 		pub fn settle(
 			origin: OriginFor<T>,
 			request: RequestId,

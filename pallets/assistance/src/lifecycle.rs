@@ -271,3 +271,13 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 }
+
+impl<T: Config> Pallet<T> {
+	/// `community`'s escalated requests, oldest first.
+	pub fn escalated(community: UnitId) -> Vec<(RequestId, RequestOf<T>)> {
+		Escalated::<T>::get(community)
+			.into_iter()
+			.filter_map(|id| Requests::<T>::get(id).map(|r| (id, r)))
+			.collect()
+	}
+}

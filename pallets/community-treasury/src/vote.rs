@@ -1,17 +1,27 @@
-//! Residents' votes and the treasury: the result of a vote the treasury asked for, and spends
-//! that a consultation topic decided.
+//! Spends authorised outside the supervisors' approvals: the result of a vote the treasury asked
+//! for, spends a consultation topic decided, and subsidies of confirmed help.
 
-use alloc::vec;
-use frame_support::{ensure, weights::Weight};
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::Inspect,
+		tokens::{Fortitude, Preservation},
+	},
+	weights::Weight,
+};
 use gongzhi_primitives::{
+	assistance::AssistanceFund,
 	civic::{CivicRegistry, UnitId},
 	votes::{ResidentSpends, ResidentVoteOutcome, SpendCategory, SpendIndex, TopicId, VoteSubject},
 };
-use sp_runtime::{traits::Zero, BoundedVec, DispatchError, DispatchResult};
+use sp_runtime::{
+	traits::{SaturatedConversion, Zero},
+	BoundedVec, DispatchError, DispatchResult,
+};
 
 use crate::{
 	BalanceOf, Beneficiary, Config, DecidedBy, Error, Event, NextSpendIndex, OpenSpends, Pallet,
-	Purpose, Settings, Spend, SpendStatus, WeightInfo,
+	Purpose, PurposeOf, Settings, Spend, SpendStatus, WeightInfo,
 };
 
 impl<T: Config> ResidentVoteOutcome for Pallet<T> {
@@ -38,6 +48,68 @@ impl<T: Config> ResidentSpends<T::AccountId> for Pallet<T> {
 		amount: u128,
 		category: SpendCategory,
 	) -> Result<SpendIndex, DispatchError> {
+		// The topic is the record of why: its title, body and the vote.
+		let purpose = Purpose::Text(BoundedVec::new());
+		Self::pay_authorised(unit, proposer, beneficiary, amount, category, purpose, Some(topic))
+	}
+
+	fn pay_decided_spend_weight() -> Weight {
+		// A payout with its two statement lines, and a spend proposed.
+		T::WeightInfo::retry_spend().saturating_add(T::WeightInfo::propose_spend())
+	}
+}
+
+/// The unit's pot is its assistance fund: subsidies of confirmed help count against its
+/// `Assistance` budget line.
+impl<T: Config> AssistanceFund<T::AccountId> for Pallet<T> {
+	fn available(unit: UnitId) -> u128 {
+		T::Currency::reducible_balance(
+			&Self::pot_account(unit),
+			Preservation::Expendable,
+			Fortitude::Polite,
+		)
+		.saturated_into()
+	}
+
+	fn pay_subsidy(
+		unit: UnitId,
+		request: u32,
+		beneficiary: &T::AccountId,
+		amount: u128,
+	) -> Result<SpendIndex, DispatchError> {
+		let purpose = Purpose::Text(BoundedVec::truncate_from(
+			alloc::format!("assistance request {request}").into_bytes(),
+		));
+		Self::pay_authorised(
+			unit,
+			beneficiary,
+			beneficiary,
+			amount,
+			SpendCategory::Assistance,
+			purpose,
+			None,
+		)
+	}
+
+	fn pay_subsidy_weight() -> Weight {
+		T::WeightInfo::retry_spend().saturating_add(T::WeightInfo::propose_spend())
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Pays a spend that was authorised elsewhere (a residents' vote, confirmed help): no
+	/// supervisors' approvals, no notice; the budget line applies. Recorded as a spend proposed
+	/// by `proposer` and decided by the residents; if the pot cannot pay yet, it stays, failed and
+	/// retryable.
+	fn pay_authorised(
+		unit: UnitId,
+		proposer: &T::AccountId,
+		beneficiary: &T::AccountId,
+		amount: u128,
+		category: SpendCategory,
+		purpose: PurposeOf<T>,
+		consultation: Option<TopicId>,
+	) -> Result<SpendIndex, DispatchError> {
 		ensure!(T::Registry::level_of(unit).is_some(), Error::<T>::UnknownUnit);
 		ensure!(Settings::<T>::contains_key(unit), Error::<T>::NotConfigured);
 		let amount: BalanceOf<T> = amount.try_into().map_err(|_| Error::<T>::AmountTooLarge)?;
@@ -56,9 +128,8 @@ impl<T: Config> ResidentSpends<T::AccountId> for Pallet<T> {
 			beneficiary: beneficiary.clone(),
 			amount,
 			category,
-			// The topic is the record of why: its title, body and the vote.
-			purpose: Purpose::Text(BoundedVec::truncate_from(vec![])),
-			consultation: Some(topic),
+			purpose,
+			consultation,
 			approvals: BoundedVec::new(),
 			rejections: BoundedVec::new(),
 			objections: 0,
@@ -82,10 +153,5 @@ impl<T: Config> ResidentSpends<T::AccountId> for Pallet<T> {
 		});
 		Self::pay_or_fail(index, spend);
 		Ok(index)
-	}
-
-	fn pay_decided_spend_weight() -> Weight {
-		// A payout with its two statement lines, and a spend proposed.
-		T::WeightInfo::retry_spend().saturating_add(T::WeightInfo::propose_spend())
 	}
 }

@@ -1,5 +1,5 @@
 //! The civic pallets: Party-branch authorization, the community treasury, consultations,
-//! volunteer credits, and which calls verified residents make free.
+//! volunteer credits, assistance requests, and which calls verified residents make free.
 
 use frame_support::{
 	parameter_types,
@@ -11,7 +11,8 @@ use sp_runtime::Permill;
 
 use super::{accounts::ProxyType, governance::RootOrCouncilMajority};
 use crate::{
-	Balances, BlockNumber, CommunityTreasury, Consultation, PartyBranch, Runtime, RuntimeCall, DAYS,
+	Balances, BlockNumber, CommunityTreasury, Consultation, PartyBranch, Runtime, RuntimeCall,
+	VolunteerCredits, DAYS, HOURS,
 };
 
 parameter_types! {
@@ -39,6 +40,10 @@ parameter_types! {
 	pub const BlocksPerDay: BlockNumber = DAYS;
 	// An organiser's record can be disputed for a week.
 	pub const CreditDisputeWindow: BlockNumber = 7 * DAYS;
+	// A request waits a week for a volunteer; an urgent one two hours before grid workers and
+	// officers are asked.
+	pub const RequestOpenPeriod: BlockNumber = 7 * DAYS;
+	pub const EscalationPeriod: BlockNumber = 2 * HOURS;
 }
 
 impl pallet_party_branch::Config for Runtime {
@@ -115,6 +120,21 @@ impl pallet_volunteer_credits::Config for Runtime {
 	type BenchmarkHelper = PartyBranch;
 }
 
+impl pallet_assistance::Config for Runtime {
+	type Registry = PartyBranch;
+	type Credits = VolunteerCredits;
+	type Fund = CommunityTreasury;
+	type MaxSkills = ConstU32<6>;
+	type MaxAreas = ConstU32<8>;
+	type MaxOpenPerCommunity = ConstU32<256>;
+	type OpenPeriod = RequestOpenPeriod;
+	type EscalationPeriod = EscalationPeriod;
+	type MaxDuePerBlock = ConstU32<16>;
+	type WeightInfo = pallet_assistance::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = PartyBranch;
+}
+
 /// How deep a proxy or batch call may nest civic calls and still be free.
 const MAX_NESTING: u32 = 2;
 
@@ -134,6 +154,7 @@ impl CivicCalls {
 			RuntimeCall::Consultation(..) => true,
 			// Credits are not money: redeeming and donating them are civic acts too.
 			RuntimeCall::VolunteerCredits(..) => true,
+			RuntimeCall::Assistance(..) => true,
 			_ => false,
 		}
 	}

@@ -96,3 +96,29 @@ fn a_decided_spend_keeps_to_the_budget_line_and_the_settings() {
 		assert_eq!(BudgetUsed::<Test>::get(PLUM, Category::Facilities).map(|u| u.1), Some(50));
 	});
 }
+
+#[test]
+fn the_pot_pays_subsidies_of_confirmed_help_against_the_assistance_line() {
+	use gongzhi_primitives::assistance::AssistanceFund;
+	new_test_ext().execute_with(|| {
+		configure_plum(400);
+		assert_eq!(CommunityTreasury::available(PLUM), 400);
+		assert_ok!(CommunityTreasury::set_budget(
+			RuntimeOrigin::root(),
+			PLUM,
+			Category::Assistance,
+			Some(150)
+		));
+		assert_noop!(CommunityTreasury::pay_subsidy(PLUM, 3, &11, 151), Error::<Test>::OverBudget);
+		let index = CommunityTreasury::pay_subsidy(PLUM, 3, &11, 100).unwrap();
+		assert_eq!(balance(11), START_BALANCE + 100);
+		assert_eq!(CommunityTreasury::available(PLUM), 300);
+		assert!(events().contains(&Event::SpendPaid {
+			index,
+			unit: PLUM,
+			beneficiary: Beneficiary::Account(11),
+			amount: 100
+		}));
+		assert_eq!(CommunityTreasury::available(BAMBOO), 0);
+	});
+}
