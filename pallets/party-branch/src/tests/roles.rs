@@ -144,3 +144,22 @@ fn revoking_a_role_removes_it_and_counts_down() {
 		);
 	});
 }
+
+#[test]
+fn a_grid_worker_works_around_the_grid_in_its_community_and_not_next_door() {
+	with_tree(|| {
+		assert_ok!(PartyBranch::grant_role(
+			RuntimeOrigin::signed(SECRETARY),
+			BOB,
+			Role::GridWorker,
+			GRID
+		));
+		// Held at the grid: it counts in the grid, its community and its street.
+		assert!(PartyBranch::has_role_around(&BOB, Role::GridWorker, COMMUNITY));
+		assert!(PartyBranch::has_role_around(&BOB, Role::GridWorker, STREET));
+		assert!(PartyBranch::has_role_around(&BOB, Role::GridWorker, GRID));
+		assert!(!PartyBranch::has_role(&BOB, Role::GridWorker, COMMUNITY));
+		assert!(!PartyBranch::has_role_around(&BOB, Role::GridWorker, OTHER_COMMUNITY));
+		assert!(!PartyBranch::has_role_around(&BOB, Role::Volunteer, COMMUNITY));
+	});
+}
