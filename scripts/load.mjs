@@ -1,0 +1,136 @@
+// Load generator: starts a development node whose genesis adds N load accounts, pre-signs N
+// transactions of one kind (one per account, nonce 0), submits them all at once, and reports
+// inclusion per block, the sustained rate, and submission→inclusion and submission→finality
+// latencies (p50, p95). Prints the figures as JSON; asserts nothing.
+//
+//   node scripts/load.mjs transfers [N]   balance transfers from N funded accounts (default 2000)
+//   node scripts/load.mjs votes [N]       consultation votes by N verified residents of Plum Garden
+//
+// Needs tests/e2e's npm install and a built node ($GONGZHI_NODE or the release build).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Keyring } from '../tests/e2e/node_modules/@polkadot/keyring/index.js';
+import { blake2AsHex, cryptoWaitReady } from '../tests/e2e/node_modules/@polkadot/util-crypto/index.js';
+import { nodeBinary, startNode, waitForHead } from '../tests/e2e/lib/node.mjs';
+
+const kind = process.argv[2] || 'transfers';
+const count = Number(process.argv[3] || 2000);
+if (!['transfers', 'votes'].includes(kind) || !(count > 0)) {
+  console.error('usage: node scripts/load.mjs transfers|votes [N]');
+  process.exit(2);
+}
+const UNITS = 10n ** 12n;
+const PLUM_GARDEN = 3;
+
+await cryptoWaitReady();
+const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+const accounts = Array.from({ length: count }, (_, i) => keyring.addFromUri(`//load//${i}`));
+const [alice, dave] = ['//Alice', '//Dave'].map((u) => keyring.addFromUri(u));
+
+// The development chain spec, with the load accounts funded (transfers) or registered (votes).
+const spec = JSON.parse(execFileSync(nodeBinary(), ['build-spec', '--chain', 'dev'], { maxBuffer: 1 << 30, stderr: 'ignore' }));
+const patch = spec.genesis.runtimeGenesis.patch;
+if (kind === 'transfers') {
+  patch.balances.balances.push(...accounts.map((a) => [a.address, Number(1000n * UNITS)]));
+} else {
+  patch.partyBranch.residents.push(...accounts.map((a, i) => [a.address, PLUM_GARDEN, blake2AsHex(`load resident ${i}`)]));
+  patch.partyBranch.freeCallQuota = 200;
+}
+const specPath = join(mkdtempSync(join(tmpdir(), 'gongzhi-load-')), 'spec.json');
+writeFileSync(specPath, JSON.stringify(spec));
+
+const node = await startNode(['--chain', specPath, '--alice', '--validator', '--force-authoring',
+  '--node-key', '0000000000000000000000000000000000000000000000000000000000000001',
+  '--pool-limit', String(count + 1000), '--pool-kbytes', String(200 * 1024)], { name: 'load' });
+const { api } = node;
+await waitForHead(api, { ms: 120000, check: (h) => h.number.toNumber() >= 1 });
+
+const send = (tx, signer) => new Promise((res, rej) => {
+  tx.signAndSend(signer, ({ status, dispatchError }) => {
+    if (status.isInBlock) res(dispatchError);
+  }).catch(rej);
+});
+
+let transactions;
+if (kind === 'transfers') {
+  transactions = await Promise.all(accounts.map((a) => api.tx.balances.transferKeepAlive(alice.address, UNITS).signAsync(a, { nonce: 0, era: 0 })));
+} else {
+  // One topic, qualified by its author's support and convened at once; voting opens after the
+  // development chain's deliberation.
+  await send(api.tx.consultation.setUnitRules(PLUM_GARDEN, { support: { Absolute: 1 }, batch: 1 }), dave);
+  const topic = (await api.query.consultation.nextTopicId()).toNumber();
+  await send(api.tx.consultation.raiseTopic(PLUM_GARDEN, 'Load test', { Text: '' }, 'Other', 'Resolution', false), accounts[0]);
+  const meeting = (await api.query.consultation.meetings((await api.query.consultation.nextMeetingId()).toNumber() - 1)).unwrap();
+  await waitForHead(api, { ms: 120000, check: (h) => h.number.toNumber() >= meeting.phase.asDeliberation.until.toNumber() });
+  transactions = await Promise.all(accounts.map((a, i) => api.tx.consultation.vote(topic, 'Aye').signAsync(a, { nonce: i === 0 ? 1 : 0, era: 0 })));
+}
+
+const pending = new Map(transactions.map((tx) => [tx.hash.toHex(), {}]));
+const perBlock = [];
+let finalizedHandled = 0;
+const unsubNew = await api.rpc.chain.subscribeNewHeads(async (header) => {
+  const seen = Date.now();
+  const block = await api.rpc.chain.getBlock(header.hash);
+  let included = 0;
+  for (const ext of block.block.extrinsics) {
+    const entry = pending.get(ext.hash.toHex());
+    if (entry && !entry.included) {
+      entry.included = seen;
+      entry.block = header.number.toNumber();
+      included += 1;
+    }
+  }
+  perBlock.push({ block: header.number.toNumber(), included, extrinsics: block.block.extrinsics.length });
+});
+const unsubFinal = await api.rpc.chain.subscribeFinalizedHeads((header) => {
+  const now = Date.now();
+  const number = header.number.toNumber();
+  for (const entry of pending.values()) {
+    if (entry.included && !entry.finalized && entry.block <= number) entry.finalized = now;
+  }
+  finalizedHandled = number;
+});
+
+const submittedAt = Date.now();
+const results = await Promise.allSettled(transactions.map((tx) => {
+  pending.get(tx.hash.toHex()).submitted = Date.now();
+  return api.rpc.author.submitExtrinsic(tx);
+}));
+const rejected = results.filter((r) => r.status === 'rejected');
+const submittedIn = (Date.now() - submittedAt) / 1000;
+
+const deadline = Date.now() + 10 * 60000;
+const entries = [...pending.values()];
+while (Date.now() < deadline && entries.some((e) => e.submitted && !e.finalized) && entries.filter((e) => e.finalized).length < count - rejected.length) {
+  await new Promise((r) => setTimeout(r, 500));
+}
+unsubNew();
+unsubFinal();
+await node.stop();
+
+const included = entries.filter((e) => e.included);
+const pct = (xs, p) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] : null);
+const seconds = (xs) => ({ p50: pct(xs, 0.5) / 1000, p95: pct(xs, 0.95) / 1000 });
+const busy = perBlock.filter((b) => b.included > 0);
+const firstIncluded = Math.min(...included.map((e) => e.included));
+const lastIncluded = Math.max(...included.map((e) => e.included));
+console.log(JSON.stringify({
+  kind,
+  transactions: count,
+  rejectedAtSubmission: rejected.length,
+  firstRejection: rejected[0]?.reason?.message,
+  submittedInSeconds: submittedIn,
+  included: included.length,
+  finalized: entries.filter((e) => e.finalized).length,
+  perBlock: busy.map((b) => [b.block, b.included]),
+  maxPerBlock: Math.max(0, ...busy.map((b) => b.included)),
+  blocksUsed: busy.length,
+  sustainedPerSecond: included.length > 1 ? +(included.length / ((lastIncluded - submittedAt) / 1000)).toFixed(1) : null,
+  spanSeconds: (lastIncluded - firstIncluded) / 1000,
+  submissionToInclusion: seconds(included.map((e) => e.included - e.submitted)),
+  submissionToFinality: seconds(entries.filter((e) => e.finalized).map((e) => e.finalized - e.submitted)),
+  lastFinalized: finalizedHandled,
+}, null, 2));
+process.exit(0);
