@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: Rust unit and integration tests (pallets, runtime, node CLI), then the
-# end-to-end suite (@polkadot/api against the real node). One cargo invocation builds both the
+# Runs every test: Rust unit and integration tests (pallets, runtime, node CLI), the end-to-end
+# suite (@polkadot/api against the real node), then the district network test (five validator
+# processes and an RPC node: failures, restarts, validators added and removed by the council). One cargo invocation builds both the
 # tests and the node binary the end-to-end suite runs, so polkadot-sdk is compiled once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,6 @@ pallets=()
 for dir in pallets/*/; do pallets+=(-p "pallet-$(basename "$dir")"); done
 SKIP_WASM_BUILD=1 cargo test --release --locked "${pallets[@]}" --features runtime-benchmarks
 
-cd tests/e2e
-npm ci --no-audit --no-fund --loglevel=error
-npm test
+(cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error && npm test)
+
+node scripts/network-test.mjs

@@ -18,4 +18,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_consultation, Consultation]
 	[pallet_volunteer_credits, VolunteerCredits]
 	[pallet_assistance, Assistance]
+	[pallet_validator_set, ValidatorSet]
 );

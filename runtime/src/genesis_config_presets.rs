@@ -1,14 +1,18 @@
 //! Genesis presets: the starting state of each kind of chain this runtime runs.
 //!
-//! - `development` (`--dev`): Alice validates alone; Alice, Bob, Charlie and Dave form the council.
-//! - `local_testnet`: Alice and Bob validate; the same council.
-//! - `district`: four street validators (Alice, Bob, Charlie, Dave as stand-ins for the street
-//!   offices' keys) and a four-member council of the same offices. A real district generates its
-//!   own keys and edits the exported chain spec (see `scripts/build-chain-spec.sh`).
+//! - `development` (`--dev`): Alice validates alone (for East Street); Alice, Bob, Charlie and Dave
+//!   form the council.
+//! - `local_testnet`: Alice and Bob validate (East and West Street); the same council.
+//! - `district`: four street validators (Alice, Bob, Charlie, Dave as stand-ins for the keys of
+//!   the East, West, South and North Street offices) and a four-member council of the same
+//!   offices. A real district generates its own keys and edits the exported chain spec (see
+//!   `scripts/build-chain-spec.sh`).
 //!
-//! `development` and `district` also seed a sample organisation ([`sample_organisation`]) so that a
-//! fresh chain can be tried at once from Polkadot.js Apps. No preset has a superuser key: there is
-//! no sudo pallet.
+//! Every preset seeds a sample organisation ([`sample_organisation`]) so that a fresh chain can be
+//! tried at once from Polkadot.js Apps, and its validators are tied to that organisation's
+//! streets. Validators are approved in `validatorSet` and their session keys registered in
+//! `session`; Aura's and GRANDPA's own authority lists stay empty, since the session pallet fills
+//! them. No preset has a superuser key: there is no sudo pallet.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -19,11 +23,11 @@ use sp_genesis_builder::PresetId;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, AuraConfig, Balance, BalancesConfig, BlockNumber, CommunityTreasuryConfig,
-	ConsultationConfig, CouncilConfig, GrandpaConfig, Hash, PartyBranchConfig,
-	RuntimeGenesisConfig, VolunteerCreditsConfig, UNITS,
+	AccountId, Balance, BalancesConfig, BlockNumber, CommunityTreasuryConfig, ConsultationConfig,
+	CouncilConfig, Hash, PartyBranchConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	ValidatorSetConfig, VolunteerCreditsConfig, UNITS,
 };
-use gongzhi_primitives::civic::{Role, UnitLevel};
+use gongzhi_primitives::civic::{Role, UnitId, UnitLevel};
 use pallet_consultation::Periods;
 use pallet_party_branch::GenesisUnit;
 use sp_runtime::traits::{BlakeTwo256, Hash as _};
@@ -36,8 +40,8 @@ pub const ENDOWMENT: Balance = 1_000_000 * UNITS;
 
 /// The state a chain starts from.
 struct Genesis {
-	/// Aura and GRANDPA keys of the validators.
-	authorities: Vec<(AuraId, GrandpaId)>,
+	/// The validators: account, session keys, and the street unit whose office runs each.
+	validators: Vec<Validator>,
 	/// Council members.
 	council: Vec<AccountId>,
 	/// Accounts given [`ENDOWMENT`].
@@ -58,19 +62,21 @@ impl Genesis {
 			balances: BalancesConfig {
 				balances: self.endowed.into_iter().map(|who| (who, ENDOWMENT)).collect::<Vec<_>>(),
 			},
-			aura: AuraConfig {
-				authorities: self
-					.authorities
+			validator_set: ValidatorSetConfig {
+				validators: self
+					.validators
 					.iter()
-					.map(|(aura, _)| aura.clone())
+					.map(|v| (v.account.clone(), v.street))
 					.collect::<Vec<_>>(),
+				..Default::default()
 			},
-			grandpa: GrandpaConfig {
-				authorities: self
-					.authorities
-					.iter()
-					.map(|(_, grandpa)| (grandpa.clone(), 1))
+			session: SessionConfig {
+				keys: self
+					.validators
+					.into_iter()
+					.map(|v| (v.account.clone(), v.account, v.keys))
 					.collect::<Vec<_>>(),
+				..Default::default()
 			},
 			council: CouncilConfig { members: self.council },
 			party_branch: self.organisation,
@@ -87,23 +93,41 @@ impl Genesis {
 	}
 }
 
-/// The well-known development keys that stand for the four street offices: the account (and
-/// Aura) key and the GRANDPA key of each.
-const STREETS: [(Sr25519Keyring, Ed25519Keyring); 4] = [
-	(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-	(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-	(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-	(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+/// A validator as genesis knows it.
+struct Validator {
+	account: AccountId,
+	keys: SessionKeys,
+	street: UnitId,
+}
+
+/// The well-known development keys that stand for the four street offices' validators: the
+/// account (and Aura) key, the GRANDPA key, and the street unit of [`sample_organisation`].
+const STREETS: [(Sr25519Keyring, Ed25519Keyring, UnitId); 4] = [
+	(Sr25519Keyring::Alice, Ed25519Keyring::Alice, EAST_STREET),
+	(Sr25519Keyring::Bob, Ed25519Keyring::Bob, WEST_STREET),
+	(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie, SOUTH_STREET),
+	(Sr25519Keyring::Dave, Ed25519Keyring::Dave, NORTH_STREET),
 ];
 
-/// Validator keys of the first `n` streets.
-fn authorities(n: usize) -> Vec<(AuraId, GrandpaId)> {
-	STREETS.iter().take(n).map(|(sr, ed)| (sr.public().into(), ed.public().into())).collect()
+/// The validators of the first `n` streets.
+fn validators(n: usize) -> Vec<Validator> {
+	STREETS
+		.iter()
+		.take(n)
+		.map(|(sr, ed, street)| Validator {
+			account: sr.to_account_id(),
+			keys: SessionKeys {
+				aura: AuraId::from(sr.public()),
+				grandpa: GrandpaId::from(ed.public()),
+			},
+			street: *street,
+		})
+		.collect()
 }
 
 /// The council: one account per street office.
 fn council() -> Vec<AccountId> {
-	STREETS.iter().map(|(sr, _)| sr.to_account_id()).collect()
+	STREETS.iter().map(|(sr, _, _)| sr.to_account_id()).collect()
 }
 
 fn accounts(keys: &[Sr25519Keyring]) -> Vec<AccountId> {
@@ -127,7 +151,13 @@ pub fn sample_commitment(label: &str) -> Hash {
 	BlakeTwo256::hash(label.as_bytes())
 }
 
-/// A district with two streets, three communities and a grid, officers for each, and residents:
+/// The sample organisation's street units, in the order [`sample_organisation`] creates them.
+pub const EAST_STREET: UnitId = 1;
+pub const WEST_STREET: UnitId = 2;
+pub const SOUTH_STREET: UnitId = 7;
+pub const NORTH_STREET: UnitId = 8;
+
+/// A district with four streets, three communities and a grid, officers for each, and residents:
 ///
 /// | id | unit | secretary | committee |
 /// | -- | ---- | --------- | --------- |
@@ -138,6 +168,8 @@ pub fn sample_commitment(label: &str) -> Hash {
 /// | 4 | Bamboo Lane Community (under 1) | Alice//stash | |
 /// | 5 | Riverside Community (under 2) | Bob//stash | |
 /// | 6 | Plum Garden Grid 1 (under 3) | | |
+/// | 7 | South Street (under 0) | | |
+/// | 8 | North Street (under 0) | | |
 ///
 /// Residents: Ferdie (Plum Garden, special needs), Charlie//stash (Plum Garden, volunteer),
 /// Dave//stash (Riverside, volunteer). Eve is the grid worker of grid 6, Eve//stash a volunteer
@@ -166,6 +198,8 @@ pub fn sample_organisation() -> PartyBranchConfig {
 			unit(UnitLevel::Community, Some(1), "Bamboo Lane Community", Some(AliceStash), &[]),
 			unit(UnitLevel::Community, Some(2), "Riverside Community", Some(BobStash), &[]),
 			unit(UnitLevel::Grid, Some(3), "Plum Garden Grid 1", None, &[]),
+			unit(UnitLevel::Street, Some(0), "South Street", None, &[]),
+			unit(UnitLevel::Street, Some(0), "North Street", None, &[]),
 		],
 		residents: vec![
 			(Ferdie.to_account_id(), 3, sample_commitment("sample resident Ferdie")),
@@ -182,11 +216,6 @@ pub fn sample_organisation() -> PartyBranchConfig {
 		],
 		free_call_quota: FREE_CALLS_PER_DAY,
 	}
-}
-
-/// An empty registry with the free-call quota set.
-fn empty_organisation() -> PartyBranchConfig {
-	PartyBranchConfig { free_call_quota: FREE_CALLS_PER_DAY, ..Default::default() }
 }
 
 /// Treasury periods for development chains: ten minutes to approve, half a minute of notice, so
@@ -206,7 +235,7 @@ pub const DEV_STAR_THRESHOLDS: [u32; 5] = [1, 3, 6, 10, 15];
 /// consultation periods.
 pub fn development() -> Value {
 	Genesis {
-		authorities: authorities(1),
+		validators: validators(1),
 		council: council(),
 		endowed: all_dev_accounts(),
 		organisation: sample_organisation(),
@@ -217,13 +246,13 @@ pub fn development() -> Value {
 	.into_patch()
 }
 
-/// Two validators on one machine.
+/// Two validators on one machine, the sample organisation.
 pub fn local_testnet() -> Value {
 	Genesis {
-		authorities: authorities(2),
+		validators: validators(2),
 		council: council(),
 		endowed: all_dev_accounts(),
-		organisation: empty_organisation(),
+		organisation: sample_organisation(),
 		treasury_periods: Some(DEV_TREASURY_PERIODS),
 		consultation_periods: Some(DEV_CONSULTATION_PERIODS),
 		star_thresholds: Some(DEV_STAR_THRESHOLDS.to_vec()),
@@ -235,7 +264,7 @@ pub fn local_testnet() -> Value {
 /// runtime's treasury periods.
 pub fn district() -> Value {
 	Genesis {
-		authorities: authorities(4),
+		validators: validators(4),
 		council: council(),
 		endowed: all_dev_accounts(),
 		organisation: sample_organisation(),

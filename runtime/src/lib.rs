@@ -3,7 +3,8 @@
 //! The state-transition function of Gongzhi Chain. It composes:
 //!
 //! - **consensus**: Aura block production and GRANDPA finality, run by the street offices'
-//!   validators ([`configs::consensus`]);
+//!   validators, which governance admits and removes ([`pallet_validator_set`], sessions of
+//!   `pallet-session`; [`configs::consensus`]);
 //! - **money**: the native token `GZT` and transaction fees ([`configs::monetary`]);
 //! - **governance**: the council (`pallet-collective`), referenda (`pallet-democracy` with its
 //!   scheduler and preimages) and [`pallet_council_root`], which lets a council supermajority act
@@ -161,6 +162,11 @@ mod runtime {
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(5)]
 	pub type TransactionPayment = pallet_transaction_payment;
+	// Before `Session`, so that its genesis set is the one the session pallet starts with.
+	#[runtime::pallet_index(6)]
+	pub type ValidatorSet = pallet_validator_set;
+	#[runtime::pallet_index(7)]
+	pub type Session = pallet_session;
 
 	// --- governance
 	#[runtime::pallet_index(10)]

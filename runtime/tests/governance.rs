@@ -2,20 +2,15 @@
 
 mod common;
 
-use codec::Encode;
-use frame_support::{assert_noop, assert_ok, dispatch::GetDispatchInfo};
-use gongzhi_runtime::{
-	Balances, Council, Preimage, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, UNITS,
-};
+use common::{executed_result, pass_motion, signed};
+
+use frame_support::{assert_noop, assert_ok};
+use gongzhi_runtime::{Balances, Preimage, Runtime, RuntimeCall, RuntimeOrigin, System, UNITS};
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring::{self, *};
-use sp_runtime::{traits::Hash, DispatchError};
+use sp_runtime::DispatchError;
 
 const NEW_BALANCE: u128 = 42 * UNITS;
-
-fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
-	RuntimeOrigin::signed(who.to_account_id())
-}
 
 /// A Root-only call with a visible effect: Ferdie's balance set to [`NEW_BALANCE`].
 fn force_set_ferdie() -> RuntimeCall {
@@ -27,33 +22,6 @@ fn force_set_ferdie() -> RuntimeCall {
 
 fn as_root(call: RuntimeCall) -> RuntimeCall {
 	RuntimeCall::CouncilRoot(pallet_council_root::Call::dispatch_as_root { call: Box::new(call) })
-}
-
-/// Alice proposes `call` needing `threshold` ayes, `ayes` vote for it (the proposer votes like
-/// any member), and Eve (not a member) closes it. Returns the motion's hash.
-fn pass_motion(call: RuntimeCall, threshold: u32, ayes: &[Sr25519Keyring]) -> H256 {
-	let length = call.encoded_size() as u32;
-	let weight = call.get_dispatch_info().call_weight;
-	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
-	let index = pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get();
-
-	assert_ok!(Council::propose(signed(Alice), threshold, Box::new(call), length));
-	for member in ayes {
-		assert_ok!(Council::vote(signed(*member), hash, index, true));
-	}
-	assert_ok!(Council::close(signed(Eve), hash, index, weight, length));
-	hash
-}
-
-fn executed_result(hash: H256) -> Option<Result<(), DispatchError>> {
-	System::events().into_iter().find_map(|record| match record.event {
-		RuntimeEvent::Council(pallet_collective::Event::Executed { proposal_hash, result })
-			if proposal_hash == hash =>
-		{
-			Some(result)
-		},
-		_ => None,
-	})
 }
 
 #[test]

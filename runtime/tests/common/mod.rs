@@ -1,7 +1,19 @@
-//! Externalities built from a genesis preset, as the node builds a chain's first state.
+//! Externalities built from a genesis preset, as the node builds a chain's first state, and
+//! council motions passed in them.
 
-use gongzhi_runtime::{BuildStorage, RuntimeGenesisConfig, System};
+// Each test binary uses its own part of this module.
+#![allow(dead_code)]
+
+use codec::Encode;
+use frame_support::{assert_ok, dispatch::GetDispatchInfo};
+use gongzhi_runtime::{
+	BuildStorage, Council, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin,
+	System,
+};
 use serde_json::Value;
+use sp_core::H256;
+use sp_keyring::Sr25519Keyring::{self, *};
+use sp_runtime::{traits::Hash, DispatchError};
 
 /// `patch` applied over `base`, key by key (objects merge, anything else replaces).
 fn merge(base: &mut Value, patch: Value) {
@@ -30,4 +42,35 @@ pub fn new_ext(name: &str) -> sp_io::TestExternalities {
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext
+}
+
+pub fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who.to_account_id())
+}
+
+/// Alice proposes `call` needing `threshold` ayes, `ayes` vote for it (the proposer votes like
+/// any member), and Eve (not a member) closes it. Returns the motion's hash.
+pub fn pass_motion(call: RuntimeCall, threshold: u32, ayes: &[Sr25519Keyring]) -> H256 {
+	let length = call.encoded_size() as u32;
+	let weight = call.get_dispatch_info().call_weight;
+	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+	let index = pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get();
+
+	assert_ok!(Council::propose(signed(Alice), threshold, Box::new(call), length));
+	for member in ayes {
+		assert_ok!(Council::vote(signed(*member), hash, index, true));
+	}
+	assert_ok!(Council::close(signed(Eve), hash, index, weight, length));
+	hash
+}
+
+pub fn executed_result(hash: H256) -> Option<Result<(), DispatchError>> {
+	System::events().into_iter().find_map(|record| match record.event {
+		RuntimeEvent::Council(pallet_collective::Event::Executed { proposal_hash, result })
+			if proposal_hash == hash =>
+		{
+			Some(result)
+		},
+		_ => None,
+	})
 }
