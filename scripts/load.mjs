@@ -13,7 +13,7 @@
 //
 // Needs tests/e2e's npm install and a built node ($GONGZHI_NODE or the release build).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Keyring } from '../tests/e2e/node_modules/@polkadot/keyring/index.js';
@@ -119,6 +119,9 @@ if (kind === 'transfers') {
   transactions = await Promise.all(accounts.map((a) => api.tx.assistance.openRequest(a.address, 'Shopping', 'Normal', 60, details, 0, 0).signAsync(a, { nonce: 0, era: 0 })));
 }
 
+// Setup finalised first, so that the state measured before the load includes it.
+const setupBest = (await api.rpc.chain.getHeader()).number.toNumber();
+await waitForHead(api, { finalized: true, ms: 120000, check: (h) => h.number.toNumber() >= setupBest });
 const stateBefore = await stateBytes(await api.rpc.chain.getFinalizedHead());
 const pending = new Map(transactions.map((tx) => [tx.hash.toHex(), {}]));
 const perBlock = [];
@@ -176,6 +179,13 @@ if (loaded.length) {
     importTime.push({ block: Number(m[1]), extrinsics: Number(m[2]), ms: Number(m[4].replaceAll(',', '')) / 1e6, percentOfWeight: Number(m[3]) });
   }
 }
+// The block author's own account of each loaded block: how long it took to build and why it
+// stopped adding transactions (pool drained, or the proposal deadline hit).
+const authoring = [];
+const prepared = /Prepared block for proposing at (\d+) \((\d+) ms\).*?end: (\w+); extrinsics_count: (\d+)/g;
+for (const m of readFileSync(join(node.basePath, 'load.log'), 'utf8').replace(/\x1b\[[0-9;]*m/g, '').matchAll(prepared)) {
+  if (loaded.includes(Number(m[1]))) authoring.push({ block: Number(m[1]), ms: Number(m[2]), end: m[3], extrinsics: Number(m[4]) });
+}
 rmSync(node.basePath, { recursive: true, force: true });
 
 const included = entries.filter((e) => e.included);
@@ -204,6 +214,7 @@ console.log(JSON.stringify({
   finalityLagWhileLoaded: busy.map((b) => b.lag),
   // Re-executing each loaded block (import without the network): time and share of its weight.
   importTime,
+  authoring,
   // State before the load (setup done), and what the included transactions added, by pallet.
   stateBytesBefore: stateBefore,
   stateBytesAdded: Object.fromEntries(Object.keys(stateAfter).map((k) => [k, stateAfter[k] - stateBefore[k]]).filter(([, d]) => d !== 0)),

@@ -256,14 +256,20 @@ mod benchmarks {
 		assert!(Escalated::<T>::get(f.community).contains(&id));
 	}
 
+	/// One request expiring at the head of the queue with `q` more behind it, due later: the cost
+	/// must not grow with `q`.
 	#[benchmark]
-	fn on_initialize_expire() {
+	fn on_initialize_expire(q: Linear<0, 10_000>) {
 		let f = fixture::<T>();
 		let first = NextRequestId::<T>::get();
 		requests::<T>(&f, Urgency::Normal);
 		QueueBounds::<T>::mutate(queue::Queue::Expiries, |(head, _)| *head = 0);
 		QueueBounds::<T>::mutate(queue::Queue::Expiries, |(head, tail)| *tail = *head + 1);
 		let due = frame_system::Pallet::<T>::block_number().saturating_add(T::OpenPeriod::get());
+		let later = due.saturating_add(1u32.into());
+		for i in 0..q {
+			queue::Queues::<T>::push(queue::Queue::Expiries, later, first.saturating_add(1 + i));
+		}
 		frame_system::Pallet::<T>::set_block_number(due);
 
 		#[block]

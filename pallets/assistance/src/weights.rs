@@ -25,7 +25,7 @@ pub trait WeightInfo {
 	fn countersign_delivery() -> Weight;
 	fn on_initialize_idle() -> Weight;
 	fn on_initialize_escalate() -> Weight;
-	fn on_initialize_expire() -> Weight;
+	fn on_initialize_expire(q: u32, ) -> Weight;
 }
 
 /// Weights for a runtime, priced with its own database weights.
@@ -40,8 +40,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Assistance::Offers` (r:0 w:1)
 	/// Proof: `Assistance::Offers` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	fn declare_service() -> Weight {
-		// Proof size measured: `995`, estimated: `4099`.
-		Weight::from_parts(20_541_000, 4099)
+		// Proof size measured: `1095`, estimated: `4099`.
+		Weight::from_parts(20_851_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -64,8 +64,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Assistance::Requests` (r:0 w:1)
 	/// Proof: `Assistance::Requests` (`max_values`: None, `max_size`: Some(179), added: 2654, mode: `MaxEncodedLen`)
 	fn open_request() -> Weight {
-		// Proof size measured: `2423`, estimated: `7208`.
-		Weight::from_parts(60_019_000, 7208)
+		// Proof size measured: `2523`, estimated: `7208`.
+		Weight::from_parts(60_210_000, 7208)
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -77,7 +77,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assistance::Escalated` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
 	fn cancel_request() -> Weight {
 		// Proof size measured: `2138`, estimated: `4503`.
-		Weight::from_parts(25_438_000, 4503)
+		Weight::from_parts(25_538_000, 4503)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -94,8 +94,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Assistance::Escalated` (r:1 w:1)
 	/// Proof: `Assistance::Escalated` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
 	fn accept() -> Weight {
-		// Proof size measured: `2429`, estimated: `10317`.
-		Weight::from_parts(70_295_000, 10317)
+		// Proof size measured: `2566`, estimated: `10317`.
+		Weight::from_parts(72_458_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -106,8 +106,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::Units` (r:3 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	fn release() -> Weight {
-		// Proof size measured: `2236`, estimated: `10317`.
-		Weight::from_parts(41_202_000, 10317)
+		// Proof size measured: `2373`, estimated: `10317`.
+		Weight::from_parts(42_323_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -115,7 +115,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assistance::Requests` (`max_values`: None, `max_size`: Some(179), added: 2654, mode: `MaxEncodedLen`)
 	fn complete() -> Weight {
 		// Proof size measured: `1381`, estimated: `3644`.
-		Weight::from_parts(19_660_000, 3644)
+		Weight::from_parts(21_071_000, 3644)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -142,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VolunteerCredits::History` (r:0 w:1)
 	/// Proof: `VolunteerCredits::History` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	fn confirm() -> Weight {
-		// Proof size measured: `3241`, estimated: `7208`.
-		Weight::from_parts(63_224_000, 7208)
+		// Proof size measured: `3341`, estimated: `7208`.
+		Weight::from_parts(63_505_000, 7208)
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
@@ -154,8 +154,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::Units` (r:2 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	fn dispute() -> Weight {
-		// Proof size measured: `2167`, estimated: `7208`.
-		Weight::from_parts(34_732_000, 7208)
+		// Proof size measured: `2267`, estimated: `7208`.
+		Weight::from_parts(36_024_000, 7208)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -170,8 +170,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Assistance::Deliveries` (r:0 w:1)
 	/// Proof: `Assistance::Deliveries` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	fn record_delivery() -> Weight {
-		// Proof size measured: `1146`, estimated: `10317`.
-		Weight::from_parts(36_585_000, 10317)
+		// Proof size measured: `1283`, estimated: `10317`.
+		Weight::from_parts(37_396_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -184,8 +184,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::Units` (r:2 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	fn countersign_delivery() -> Weight {
-		// Proof size measured: `1291`, estimated: `7208`.
-		Weight::from_parts(31_206_000, 7208)
+		// Proof size measured: `1391`, estimated: `7208`.
+		Weight::from_parts(31_807_000, 7208)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -193,7 +193,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assistance::QueueBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size measured: `80`, estimated: `5974`.
-		Weight::from_parts(4_587_000, 5974)
+		Weight::from_parts(4_426_000, 5974)
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
 	/// Storage: `Assistance::QueueBounds` (r:2 w:1)
@@ -206,13 +206,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assistance::Escalated` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
 	fn on_initialize_escalate() -> Weight {
 		// Proof size measured: `2897`, estimated: `5998`.
-		Weight::from_parts(44_095_000, 5998)
+		Weight::from_parts(43_715_000, 5998)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Assistance::QueueBounds` (r:2 w:1)
 	/// Proof: `Assistance::QueueBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
-	/// Storage: `Assistance::QueueItems` (r:1 w:1)
+	/// Storage: `Assistance::QueueItems` (r:2 w:1)
 	/// Proof: `Assistance::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Assistance::Requests` (r:1 w:1)
 	/// Proof: `Assistance::Requests` (`max_values`: None, `max_size`: Some(179), added: 2654, mode: `MaxEncodedLen`)
@@ -220,10 +220,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assistance::CommunityRequests` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
 	/// Storage: `Assistance::Escalated` (r:1 w:1)
 	/// Proof: `Assistance::Escalated` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
-	fn on_initialize_expire() -> Weight {
-		// Proof size measured: `2860`, estimated: `5974`.
-		Weight::from_parts(38_227_000, 5974)
-			.saturating_add(T::DbWeight::get().reads(6))
+	/// Component `q` ranges over `[0, 10000]`.
+	fn on_initialize_expire(q: u32, ) -> Weight {
+		// Proof size measured: `3755`, estimated: `5974`.
+		Weight::from_parts(43_046_523, 5974)
+			.saturating_add(Weight::from_parts(2_671, 0).saturating_mul(q.into()))
+			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 }
@@ -231,67 +233,68 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures for tests, priced with ParityDB's weights.
 impl WeightInfo for () {
 	fn declare_service() -> Weight {
-		Weight::from_parts(20_541_000, 4099)
+		Weight::from_parts(20_851_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn open_request() -> Weight {
-		Weight::from_parts(60_019_000, 7208)
+		Weight::from_parts(60_210_000, 7208)
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().writes(7))
 	}
 	fn cancel_request() -> Weight {
-		Weight::from_parts(25_438_000, 4503)
+		Weight::from_parts(25_538_000, 4503)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn accept() -> Weight {
-		Weight::from_parts(70_295_000, 10317)
+		Weight::from_parts(72_458_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn release() -> Weight {
-		Weight::from_parts(41_202_000, 10317)
+		Weight::from_parts(42_323_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn complete() -> Weight {
-		Weight::from_parts(19_660_000, 3644)
+		Weight::from_parts(21_071_000, 3644)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn confirm() -> Weight {
-		Weight::from_parts(63_224_000, 7208)
+		Weight::from_parts(63_505_000, 7208)
 			.saturating_add(ParityDbWeight::get().reads(11))
 			.saturating_add(ParityDbWeight::get().writes(8))
 	}
 	fn dispute() -> Weight {
-		Weight::from_parts(34_732_000, 7208)
+		Weight::from_parts(36_024_000, 7208)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn record_delivery() -> Weight {
-		Weight::from_parts(36_585_000, 10317)
+		Weight::from_parts(37_396_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn countersign_delivery() -> Weight {
-		Weight::from_parts(31_206_000, 7208)
+		Weight::from_parts(31_807_000, 7208)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(4_587_000, 5974)
+		Weight::from_parts(4_426_000, 5974)
 			.saturating_add(ParityDbWeight::get().reads(2))
 	}
 	fn on_initialize_escalate() -> Weight {
-		Weight::from_parts(44_095_000, 5998)
+		Weight::from_parts(43_715_000, 5998)
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
-	fn on_initialize_expire() -> Weight {
-		Weight::from_parts(38_227_000, 5974)
-			.saturating_add(ParityDbWeight::get().reads(6))
+	fn on_initialize_expire(q: u32, ) -> Weight {
+		Weight::from_parts(43_046_523, 5974)
+			.saturating_add(Weight::from_parts(2_671, 0).saturating_mul(q.into()))
+			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 }

@@ -349,8 +349,10 @@ mod benchmarks {
 		}
 	}
 
+	/// A topic lapsing at the head of the queue with `q` more behind it, due later: the cost must
+	/// not grow with `q`.
 	#[benchmark]
-	fn on_initialize_lapse() {
+	fn on_initialize_lapse(q: Linear<0, 10_000>) {
 		let f = fixture::<T>();
 		set_rules::<T>(f.community, 2, 1);
 		let author = resident::<T>(0, f.community);
@@ -366,6 +368,14 @@ mod benchmarks {
 		.expect("a resident raises a topic");
 		let due = frame_system::Pallet::<T>::block_number()
 			.saturating_add(ChainPeriods::<T>::get().support);
+		let later = due.saturating_add(1u32.into());
+		for i in 0..q {
+			meetings::Queues::<T>::push(
+				meetings::Queue::Lapses,
+				later,
+				topic.saturating_add(1 + i),
+			);
+		}
 		frame_system::Pallet::<T>::set_block_number(due);
 
 		#[block]

@@ -26,7 +26,7 @@ pub trait WeightInfo {
 	fn set_category_rules() -> Weight;
 	fn set_periods() -> Weight;
 	fn on_initialize_idle() -> Weight;
-	fn on_initialize_lapse() -> Weight;
+	fn on_initialize_lapse(q: u32, ) -> Weight;
 	fn on_initialize_convene(t: u32, ) -> Weight;
 	fn on_initialize_open_voting(t: u32, ) -> Weight;
 	fn on_initialize_close(t: u32, ) -> Weight;
@@ -62,8 +62,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::QueueItems` (r:0 w:2)
 	/// Proof: `Consultation::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn raise_topic() -> Weight {
-		// Proof size measured: `1708`, estimated: `35010`.
-		Weight::from_parts(104_576_000, 35010)
+		// Proof size measured: `1845`, estimated: `35010`.
+		Weight::from_parts(105_657_000, 35010)
 			.saturating_add(T::DbWeight::get().reads(22))
 			.saturating_add(T::DbWeight::get().writes(20))
 	}
@@ -89,7 +89,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn support() -> Weight {
 		// Proof size measured: `1744`, estimated: `38790`.
-		Weight::from_parts(76_514_000, 38790)
+		Weight::from_parts(76_324_000, 38790)
 			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().writes(16))
 	}
@@ -115,7 +115,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::Opinions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
 	fn give_opinion() -> Weight {
 		// Proof size measured: `941`, estimated: `4770`.
-		Weight::from_parts(24_757_000, 4770)
+		Weight::from_parts(25_048_000, 4770)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -129,7 +129,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof size measured: `1022`, estimated: `4770`.
-		Weight::from_parts(26_580_000, 4770)
+		Weight::from_parts(26_279_000, 4770)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -143,7 +143,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
 		// Proof size measured: `937`, estimated: `4770`.
-		Weight::from_parts(23_505_000, 4770)
+		Weight::from_parts(24_968_000, 4770)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -155,7 +155,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
 		// Proof size measured: `683`, estimated: `4770`.
-		Weight::from_parts(18_888_000, 4770)
+		Weight::from_parts(18_488_000, 4770)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -172,8 +172,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::Ballots` (r:1 w:1)
 	/// Proof: `Consultation::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	fn record_offline_ballot() -> Weight {
-		// Proof size measured: `1433`, estimated: `10317`.
-		Weight::from_parts(42_583_000, 10317)
+		// Proof size measured: `1669`, estimated: `10317`.
+		Weight::from_parts(43_294_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -184,8 +184,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::ProgressReports` (r:0 w:1)
 	/// Proof: `Consultation::ProgressReports` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
 	fn report_progress() -> Weight {
-		// Proof size measured: `997`, estimated: `10317`.
-		Weight::from_parts(28_372_000, 10317)
+		// Proof size measured: `1134`, estimated: `10317`.
+		Weight::from_parts(29_224_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -194,8 +194,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::UnitRulesOf` (r:0 w:1)
 	/// Proof: `Consultation::UnitRulesOf` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn set_unit_rules() -> Weight {
-		// Proof size measured: `524`, estimated: `10317`.
-		Weight::from_parts(20_440_000, 10317)
+		// Proof size measured: `661`, estimated: `10317`.
+		Weight::from_parts(22_313_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -203,35 +203,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::CategoryRules` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	fn set_category_rules() -> Weight {
 		// Proof size measured: `0`, estimated: `0`.
-		Weight::from_parts(4_707_000, 0)
+		Weight::from_parts(4_807_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consultation::ChainPeriods` (r:0 w:1)
 	/// Proof: `Consultation::ChainPeriods` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	fn set_periods() -> Weight {
 		// Proof size measured: `0`, estimated: `0`.
-		Weight::from_parts(3_906_000, 0)
+		Weight::from_parts(3_956_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consultation::QueueBounds` (r:5 w:0)
 	/// Proof: `Consultation::QueueBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size measured: `43`, estimated: `13450`.
-		Weight::from_parts(8_032_000, 13450)
+		Weight::from_parts(7_942_000, 13450)
 			.saturating_add(T::DbWeight::get().reads(5))
 	}
 	/// Storage: `Consultation::QueueBounds` (r:5 w:1)
 	/// Proof: `Consultation::QueueBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
-	/// Storage: `Consultation::QueueItems` (r:1 w:1)
+	/// Storage: `Consultation::QueueItems` (r:2 w:1)
 	/// Proof: `Consultation::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Consultation::Topics` (r:1 w:1)
 	/// Proof: `Consultation::Topics` (`max_values`: None, `max_size`: Some(1305), added: 3780, mode: `MaxEncodedLen`)
 	/// Storage: `Consultation::OpenTopicsOf` (r:1 w:1)
 	/// Proof: `Consultation::OpenTopicsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
-	fn on_initialize_lapse() -> Weight {
-		// Proof size measured: `581`, estimated: `13450`.
-		Weight::from_parts(25_338_000, 13450)
-			.saturating_add(T::DbWeight::get().reads(8))
+	/// Component `q` ranges over `[0, 10000]`.
+	fn on_initialize_lapse(q: u32, ) -> Weight {
+		// Proof size measured: `2178`, estimated: `13450`.
+		Weight::from_parts(43_660_687, 13450)
+			.saturating_add(Weight::from_parts(1_477, 0).saturating_mul(q.into()))
+			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `Consultation::QueueBounds` (r:5 w:2)
@@ -251,8 +253,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `t` ranges over `[1, 10]`.
 	fn on_initialize_convene(t: u32, ) -> Weight {
 		// Proof size measured: `502`, estimated: `13450`.
-		Weight::from_parts(36_405_651, 13450)
-			.saturating_add(Weight::from_parts(3_133_256, 0).saturating_mul(t.into()))
+		Weight::from_parts(35_405_466, 13450)
+			.saturating_add(Weight::from_parts(2_980_593, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -273,9 +275,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::Topics` (`max_values`: None, `max_size`: Some(1305), added: 3780, mode: `MaxEncodedLen`)
 	/// Component `t` ranges over `[1, 10]`.
 	fn on_initialize_open_voting(t: u32, ) -> Weight {
-		// Proof size measured: `1085`, estimated: `13450`.
-		Weight::from_parts(41_540_987, 13450)
-			.saturating_add(Weight::from_parts(3_352_080, 0).saturating_mul(t.into()))
+		// Proof size measured: `1185`, estimated: `13450`.
+		Weight::from_parts(41_920_077, 13450)
+			.saturating_add(Weight::from_parts(3_237_835, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -297,8 +299,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `t` ranges over `[1, 10]`.
 	fn on_initialize_close(t: u32, ) -> Weight {
 		// Proof size measured: `693`, estimated: `13450`.
-		Weight::from_parts(37_041_154, 13450)
-			.saturating_add(Weight::from_parts(8_039_659, 0).saturating_mul(t.into()))
+		Weight::from_parts(37_357_640, 13450)
+			.saturating_add(Weight::from_parts(7_937_090, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -310,12 +312,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures for tests, priced with ParityDB's weights.
 impl WeightInfo for () {
 	fn raise_topic() -> Weight {
-		Weight::from_parts(104_576_000, 35010)
+		Weight::from_parts(105_657_000, 35010)
 			.saturating_add(ParityDbWeight::get().reads(22))
 			.saturating_add(ParityDbWeight::get().writes(20))
 	}
 	fn support() -> Weight {
-		Weight::from_parts(76_514_000, 38790)
+		Weight::from_parts(76_324_000, 38790)
 			.saturating_add(ParityDbWeight::get().reads(17))
 			.saturating_add(ParityDbWeight::get().writes(16))
 	}
@@ -325,60 +327,61 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn give_opinion() -> Weight {
-		Weight::from_parts(24_757_000, 4770)
+		Weight::from_parts(25_048_000, 4770)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(26_580_000, 4770)
+		Weight::from_parts(26_279_000, 4770)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn commit_vote() -> Weight {
-		Weight::from_parts(23_505_000, 4770)
+		Weight::from_parts(24_968_000, 4770)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn reveal_vote() -> Weight {
-		Weight::from_parts(18_888_000, 4770)
+		Weight::from_parts(18_488_000, 4770)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn record_offline_ballot() -> Weight {
-		Weight::from_parts(42_583_000, 10317)
+		Weight::from_parts(43_294_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn report_progress() -> Weight {
-		Weight::from_parts(28_372_000, 10317)
+		Weight::from_parts(29_224_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn set_unit_rules() -> Weight {
-		Weight::from_parts(20_440_000, 10317)
+		Weight::from_parts(22_313_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_category_rules() -> Weight {
-		Weight::from_parts(4_707_000, 0)
+		Weight::from_parts(4_807_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_periods() -> Weight {
-		Weight::from_parts(3_906_000, 0)
+		Weight::from_parts(3_956_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(8_032_000, 13450)
+		Weight::from_parts(7_942_000, 13450)
 			.saturating_add(ParityDbWeight::get().reads(5))
 	}
-	fn on_initialize_lapse() -> Weight {
-		Weight::from_parts(25_338_000, 13450)
-			.saturating_add(ParityDbWeight::get().reads(8))
+	fn on_initialize_lapse(q: u32, ) -> Weight {
+		Weight::from_parts(43_660_687, 13450)
+			.saturating_add(Weight::from_parts(1_477, 0).saturating_mul(q.into()))
+			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn on_initialize_convene(t: u32, ) -> Weight {
-		Weight::from_parts(36_405_651, 13450)
-			.saturating_add(Weight::from_parts(3_133_256, 0).saturating_mul(t.into()))
+		Weight::from_parts(35_405_466, 13450)
+			.saturating_add(Weight::from_parts(2_980_593, 0).saturating_mul(t.into()))
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(ParityDbWeight::get().writes(7))
@@ -386,8 +389,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3780).saturating_mul(t.into()))
 	}
 	fn on_initialize_open_voting(t: u32, ) -> Weight {
-		Weight::from_parts(41_540_987, 13450)
-			.saturating_add(Weight::from_parts(3_352_080, 0).saturating_mul(t.into()))
+		Weight::from_parts(41_920_077, 13450)
+			.saturating_add(Weight::from_parts(3_237_835, 0).saturating_mul(t.into()))
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(ParityDbWeight::get().writes(5))
@@ -395,8 +398,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3780).saturating_mul(t.into()))
 	}
 	fn on_initialize_close(t: u32, ) -> Weight {
-		Weight::from_parts(37_041_154, 13450)
-			.saturating_add(Weight::from_parts(8_039_659, 0).saturating_mul(t.into()))
+		Weight::from_parts(37_357_640, 13450)
+			.saturating_add(Weight::from_parts(7_937_090, 0).saturating_mul(t.into()))
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(ParityDbWeight::get().writes(4))

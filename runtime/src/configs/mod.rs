@@ -67,6 +67,10 @@ impl frame_system::Config for Runtime {
 	type BlockHashCount = BlockHashCount;
 	/// The node stores its state in ParityDB (see `node/`), so its costs are the ones that count.
 	type DbWeight = ParityDbWeight;
+	/// Upstream's measured weights priced with `DbWeight`: the defaults (`()`) price every access
+	/// as RocksDB, which would overcharge each transaction's nonce and era checks.
+	type SystemWeightInfo = frame_system::weights::SubstrateWeight<Runtime>;
+	type ExtensionsWeightInfo = frame_system::SubstrateExtensionsWeight<Runtime>;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
