@@ -156,14 +156,16 @@ try {
     if (!executed?.event.data.result.isOk) throw new Error(`motion failed: ${executed?.event.data.result}`);
     return (await api.rpc.chain.getHeader(closed.blockHash)).number.toNumber();
   };
-  const auraAt = async (number) => (await (await api.at(await api.rpc.chain.getBlockHash(number))).query.aura.authorities()).map((k) => k.toHex());
+  /** The Aura set that authors block `number`: the one in its parent's state (a session change
+   * in block `number` itself takes effect from the next block). */
+  const auraAt = async (number) => (await (await api.at(await api.rpc.chain.getBlockHash(number - 1))).query.aura.authorities()).map((k) => k.toHex());
   const sessionAt = async (number) => (await (await api.at(await api.rpc.chain.getBlockHash(number))).query.session.currentIndex()).toNumber();
   /** The account key that authored block `number`: the Aura authority of its slot. */
   const authorOf = async (number) => {
     const header = await api.rpc.chain.getHeader(await api.rpc.chain.getBlockHash(number));
     const preRuntime = header.digest.logs.find((log) => log.isPreRuntime && log.asPreRuntime[0].toString() === 'aura');
     const slot = api.createType('u64', preRuntime.asPreRuntime[1]).toBigInt();
-    const authorities = (await (await api.at(header.parentHash)).query.aura.authorities()).map((k) => k.toHex());
+    const authorities = await auraAt(number);
     return authorities[Number(slot % BigInt(authorities.length))];
   };
   /** The first block from `from` on for which `probe(number)` holds, waiting for new blocks. */
