@@ -11,10 +11,9 @@ use crate as pallet_assistance;
 use core::cell::RefCell;
 use frame_support::{
 	derive_impl,
-	traits::{ConstU32, ConstU64, Everything, Hooks},
+	traits::{ConstU32, ConstU64, Hooks},
 	weights::Weight,
 };
-use frame_system::EnsureRoot;
 use gongzhi_primitives::{
 	assistance::AssistanceFund,
 	civic::{Role, UnitId, UnitLevel},
@@ -55,18 +54,7 @@ impl frame_system::Config for Test {
 	type Block = Block;
 }
 
-impl pallet_party_branch::Config for Test {
-	type GovernanceOrigin = EnsureRoot<AccountId>;
-	type FeelessCalls = Everything;
-	type MaxNameLength = ConstU32<32>;
-	type MaxCommitteeMembers = ConstU32<3>;
-	type MaxRolesPerAccount = ConstU32<4>;
-	type QuotaPeriod = ConstU64<100>;
-	type MaxFreeCallsPerPeriod = ConstU32<50>;
-	type MaxFreeCallBytes = ConstU32<256>;
-	type OnResidentChange = ();
-	type WeightInfo = ();
-}
+pallet_party_branch::impl_mock_config!(Test);
 
 /// A movement of credits the pallet asked for: (kind, from, to, minutes, request).
 pub type CreditMove = (&'static str, AccountId, AccountId, Minutes, u32);

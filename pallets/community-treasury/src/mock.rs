@@ -10,7 +10,7 @@ use crate as pallet_community_treasury;
 use core::cell::RefCell;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU32, Everything, Hooks},
+	traits::{ConstU32, Hooks},
 	weights::Weight,
 	PalletId,
 };
@@ -64,18 +64,7 @@ impl pallet_balances::Config for Test {
 	type AccountStore = System;
 }
 
-impl pallet_party_branch::Config for Test {
-	type GovernanceOrigin = EnsureRoot<AccountId>;
-	type FeelessCalls = Everything;
-	type MaxNameLength = ConstU32<32>;
-	type MaxCommitteeMembers = ConstU32<3>;
-	type MaxRolesPerAccount = ConstU32<4>;
-	type QuotaPeriod = ConstU64<100>;
-	type MaxFreeCallsPerPeriod = ConstU32<50>;
-	type MaxFreeCallBytes = ConstU32<256>;
-	type OnResidentChange = ();
-	type WeightInfo = ();
-}
+pallet_party_branch::impl_mock_config!(Test);
 
 use frame_support::traits::ConstU64;
 

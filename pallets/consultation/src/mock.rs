@@ -13,7 +13,7 @@ use crate as pallet_consultation;
 use core::cell::RefCell;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64, Everything, Hooks},
+	traits::{ConstU32, Hooks},
 	weights::Weight,
 };
 use frame_system::EnsureRoot;
@@ -60,18 +60,7 @@ impl frame_system::Config for Test {
 	type Block = Block;
 }
 
-impl pallet_party_branch::Config for Test {
-	type GovernanceOrigin = EnsureRoot<AccountId>;
-	type FeelessCalls = Everything;
-	type MaxNameLength = ConstU32<32>;
-	type MaxCommitteeMembers = ConstU32<3>;
-	type MaxRolesPerAccount = ConstU32<4>;
-	type QuotaPeriod = ConstU64<100>;
-	type MaxFreeCallsPerPeriod = ConstU32<50>;
-	type MaxFreeCallBytes = ConstU32<256>;
-	type OnResidentChange = ();
-	type WeightInfo = ();
-}
+pallet_party_branch::impl_mock_config!(Test);
 
 /// A spend the treasury was asked to pay.
 #[derive(Clone, Debug, PartialEq)]

@@ -56,6 +56,7 @@ mod mock;
 mod registry;
 mod residents;
 mod roles;
+pub mod testing;
 #[cfg(test)]
 mod tests;
 pub mod types;

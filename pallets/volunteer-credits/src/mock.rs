@@ -11,7 +11,7 @@
 use crate as pallet_volunteer_credits;
 use frame_support::{
 	derive_impl,
-	traits::{ConstU32, ConstU64, Everything},
+	traits::{ConstU32, ConstU64},
 };
 use frame_system::EnsureRoot;
 use gongzhi_primitives::civic::{Role, UnitId, UnitLevel};
@@ -49,18 +49,7 @@ impl frame_system::Config for Test {
 	type Block = Block;
 }
 
-impl pallet_party_branch::Config for Test {
-	type GovernanceOrigin = EnsureRoot<AccountId>;
-	type FeelessCalls = Everything;
-	type MaxNameLength = ConstU32<32>;
-	type MaxCommitteeMembers = ConstU32<3>;
-	type MaxRolesPerAccount = ConstU32<4>;
-	type QuotaPeriod = ConstU64<100>;
-	type MaxFreeCallsPerPeriod = ConstU32<50>;
-	type MaxFreeCallBytes = ConstU32<256>;
-	type OnResidentChange = ();
-	type WeightInfo = ();
-}
+pallet_party_branch::impl_mock_config!(Test);
 
 pub const DAY: u64 = 100;
 pub const DAILY_CAP: u32 = 480;
