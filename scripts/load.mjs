@@ -180,7 +180,7 @@ if (loaded.length) {
   }
 }
 // The block author's own account of each loaded block: how long it took to build and why it
-// stopped adding transactions (pool drained, or the proposal deadline hit).
+// stopped adding transactions (pool drained, block weight or length full, or deadline hit).
 const authoring = [];
 const prepared = /Prepared block for proposing at (\d+) \((\d+) ms\).*?end: (\w+); extrinsics_count: (\d+)/g;
 for (const m of readFileSync(join(node.basePath, 'load.log'), 'utf8').replace(/\x1b\[[0-9;]*m/g, '').matchAll(prepared)) {

@@ -52,19 +52,20 @@ where
 		}
 	}
 
-	/// Removes the front item of `queue`.
-	pub fn pop(queue: Key) {
-		Bounds::mutate(queue, |(head, _)| {
+	/// Removes the front item of `queue`; returns how many items are left behind it.
+	pub fn pop(queue: Key) -> u32 {
+		Bounds::mutate(queue, |(head, tail)| {
 			Items::remove(queue, *head);
 			*head = head.wrapping_add(1);
-		});
+			tail.wrapping_sub(*head)
+		})
 	}
 
-	/// The front item of `queue` if it is due by `now`, removed from the queue.
-	pub fn pop_due(queue: Key, now: &Block) -> Option<Item> {
+	/// The front item of `queue` if it is due by `now`, removed from the queue, with how many
+	/// items are left behind it (hooks charge their weight for that length).
+	pub fn pop_due(queue: Key, now: &Block) -> Option<(Item, u32)> {
 		let item = Self::peek_due(queue, now)?;
-		Self::pop(queue);
-		Some(item)
+		Some((item, Self::pop(queue)))
 	}
 
 	/// How many items `queue` holds.

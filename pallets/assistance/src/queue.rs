@@ -29,12 +29,11 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn process_due(now: BlockNumberFor<T>) -> Weight {
 		let mut weight = T::WeightInfo::on_initialize_idle();
 		for _ in 0..T::MaxDuePerBlock::get() {
-			if let Some(id) = Queues::<T>::pop_due(Queue::Escalations, &now) {
+			if let Some((id, _)) = Queues::<T>::pop_due(Queue::Escalations, &now) {
 				Self::escalate(id);
 				weight.saturating_accrue(T::WeightInfo::on_initialize_escalate());
-			} else if let Some(id) = Queues::<T>::pop_due(Queue::Expiries, &now) {
+			} else if let Some((id, behind)) = Queues::<T>::pop_due(Queue::Expiries, &now) {
 				// Benchmarked flat in the queue's length; charged for the real length anyway.
-				let behind = Queues::<T>::len(Queue::Expiries);
 				Self::expire(id);
 				weight.saturating_accrue(T::WeightInfo::on_initialize_expire(behind));
 			} else {

@@ -42,13 +42,12 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn process_due(now: BlockNumberFor<T>) -> Weight {
 		let mut weight = T::WeightInfo::on_initialize_idle();
 		for _ in 0..T::MaxDuePerBlock::get() {
-			if let Some(index) = Queues::<T>::pop_due(Queue::Expiries, &now) {
+			if let Some((index, _)) = Queues::<T>::pop_due(Queue::Expiries, &now) {
 				Self::expire(index);
 				weight.saturating_accrue(T::WeightInfo::on_initialize_expiry());
-			} else if let Some(index) = Queues::<T>::pop_due(Queue::Payouts, &now) {
+			} else if let Some((index, behind)) = Queues::<T>::pop_due(Queue::Payouts, &now) {
 				// The benchmark finds the cost all but flat in the queue's length; charging for
 				// the real length keeps the weight honest however long the queue grows.
-				let behind = Queues::<T>::len(Queue::Payouts);
 				Self::pay_at_notice_end(index);
 				weight.saturating_accrue(T::WeightInfo::on_initialize_payout(behind));
 			} else {

@@ -47,21 +47,20 @@ impl<T: Config> Pallet<T> {
 		let close = T::WeightInfo::on_initialize_close(topics).saturating_add(actions);
 		let mut weight = T::WeightInfo::on_initialize_idle();
 		for _ in 0..T::MaxDuePerBlock::get() {
-			let step = if let Some(id) = Queues::<T>::pop_due(Queue::Lapses, &now) {
+			let step = if let Some((id, behind)) = Queues::<T>::pop_due(Queue::Lapses, &now) {
 				// Benchmarked flat in the queue's length; charged for the real length anyway.
-				let behind = Queues::<T>::len(Queue::Lapses);
 				Self::lapse(id);
 				T::WeightInfo::on_initialize_lapse(behind)
-			} else if let Some(unit) = Queues::<T>::pop_due(Queue::Waits, &now) {
+			} else if let Some((unit, _)) = Queues::<T>::pop_due(Queue::Waits, &now) {
 				Self::wait_over(unit, now);
 				T::WeightInfo::on_initialize_convene(topics)
-			} else if let Some(meeting) = Queues::<T>::pop_due(Queue::Openings, &now) {
+			} else if let Some((meeting, _)) = Queues::<T>::pop_due(Queue::Openings, &now) {
 				Self::open_voting(meeting);
 				T::WeightInfo::on_initialize_open_voting(topics)
-			} else if let Some(meeting) = Queues::<T>::pop_due(Queue::Closings, &now) {
+			} else if let Some((meeting, _)) = Queues::<T>::pop_due(Queue::Closings, &now) {
 				Self::close_voting(meeting);
 				close
-			} else if let Some(meeting) = Queues::<T>::pop_due(Queue::RevealEnds, &now) {
+			} else if let Some((meeting, _)) = Queues::<T>::pop_due(Queue::RevealEnds, &now) {
 				Self::decide(meeting);
 				close
 			} else {
