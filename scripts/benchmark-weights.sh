@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Regenerates the weights.rs of every pallet in pallets/ from the node's `benchmark pallet`
 # command, and the runtime's base weights (an empty block, a no-op extrinsic) in
-# runtime/src/weights/ from `benchmark overhead`. Builds the node with `runtime-benchmarks` in its
-# own cargo profile (`benchmarks`), so the release node the tests use is left alone.
+# runtime/src/weights/ from `benchmark overhead`. Builds the release node with `wasm-benchmarks`:
+# the test build's features plus the benchmarks in the runtime's wasm blob, which the `benchmark`
+# commands execute. Only the runtime crate, its blob and the node are rebuilt for it (and again
+# by the next test run): about 9 minutes each way on the reference machine.
 #
 #   scripts/benchmark-weights.sh [pallet ...]     (default: every pallet under pallets/, then the
 #                                                 base weights; `overhead` names those alone)
@@ -11,8 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-cargo build --locked --profile benchmarks -p gongzhi-node --features runtime-benchmarks
-node_bin="$CARGO_TARGET_DIR/benchmarks/gongzhi-node"
+cargo build --locked --release --workspace --features "$GONGZHI_FEATURES,wasm-benchmarks"
+node_bin="$CARGO_TARGET_DIR/release/gongzhi-node"
 
 if (($#)); then
 	pallets=("$@")
@@ -21,7 +23,7 @@ else
 	for dir in pallets/*/; do pallets+=("$(basename "$dir")"); done
 fi
 
-runtime_wasm="$CARGO_TARGET_DIR/benchmarks/wbuild/gongzhi-runtime/gongzhi_runtime.compact.compressed.wasm"
+runtime_wasm="$CARGO_TARGET_DIR/release/wbuild/gongzhi-runtime/gongzhi_runtime.compact.compressed.wasm"
 all=$((!$#))
 for name in "${pallets[@]}"; do
 	[[ $name == overhead ]] && all=1 && continue

@@ -5,5 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 scripts/setup.sh
-cargo build --release --locked -p gongzhi-node
+# The same crates, features and profile as scripts/test.sh builds: after a test run this is a
+# no-op, and the other way round.
+cargo build --release --locked --workspace --features "$GONGZHI_FEATURES"
 exec "$GONGZHI_NODE" --dev --tmp --rpc-cors all --no-mdns "$@"

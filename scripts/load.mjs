@@ -104,7 +104,7 @@ if (kind === 'transfers') {
   // Setup, not measured: the organiser (Eve//stash, a volunteer organisation of East Street)
   // publishes an activity in Plum Garden and every volunteer signs up to it.
   const activity = (await api.query.volunteerCredits.nextActivityId()).toNumber();
-  await send(api.tx.volunteerCredits.publishActivity(PLUM_GARDEN, 'Load test'), organiser);
+  await send(api.tx.volunteerCredits.publishActivity(PLUM_GARDEN, 'Load test', 480), organiser);
   const signUps = await Promise.all(accounts.map((a) => api.tx.volunteerCredits.signUp(activity).signAsync(a, { nonce: 0, era: 0 })));
   await Promise.all(signUps.map((tx) => api.rpc.author.submitExtrinsic(tx)));
   for (;;) {
@@ -220,4 +220,15 @@ console.log(JSON.stringify({
   stateBytesAdded: Object.fromEntries(Object.keys(stateAfter).map((k) => [k, stateAfter[k] - stateBefore[k]]).filter(([, d]) => d !== 0)),
   stateBytesPerTransaction: included.length ? +((Object.keys(stateAfter).filter((k) => k !== 'System').reduce((s, k) => s + stateAfter[k] - stateBefore[k], 0)) / included.length).toFixed(1) : null,
 }, null, 2));
+// Weights are upper bounds: a loaded block that takes longer to execute than the weight it was
+// charged means a validator can be made to miss its slot. That fails the run.
+const over = importTime.filter((b) => b.percentOfWeight > 100);
+if (loaded.length && !importTime.length) {
+  console.error('load: `benchmark block` printed no figures: cannot check the weights');
+  process.exit(1);
+}
+if (over.length) {
+  console.error(`load: ${over.length} loaded block(s) took longer than their weight: ${over.map((b) => `#${b.block} ${b.percentOfWeight}%`).join(', ')}`);
+  process.exit(1);
+}
 process.exit(0);

@@ -50,4 +50,8 @@ pub enum Subcommand {
 
 	/// Database metadata.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// The on-chain commitment of a resident's ID number under the verification desk's key
+	/// (or `--generate-key` to make the key).
+	ResidentCommitment(crate::commitment::ResidentCommitmentCmd),
 }

@@ -69,6 +69,25 @@ fn scratch(name: &str) -> std::path::PathBuf {
 	dir
 }
 
+/// The best block number of the node with RPC on `port`, by a plain HTTP JSON-RPC call.
+fn best_block(port: &str) -> Option<u64> {
+	use std::io::{Read, Write};
+	let body = r#"{"jsonrpc":"2.0","id":1,"method":"chain_getHeader","params":[]}"#;
+	let mut stream = std::net::TcpStream::connect(format!("127.0.0.1:{port}")).ok()?;
+	stream.set_read_timeout(Some(std::time::Duration::from_secs(5))).ok()?;
+	write!(
+		stream,
+		"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+		 Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+		body.len()
+	)
+	.ok()?;
+	let mut response = String::new();
+	stream.read_to_string(&mut response).ok()?;
+	let hex = response.split("\"number\":\"0x").nth(1)?.split('"').next()?;
+	u64::from_str_radix(hex, 16).ok()
+}
+
 fn free_port() -> String {
 	std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port().to_string()
 }
@@ -97,7 +116,12 @@ fn blocks_exported_from_a_dev_chain_import_check_and_revert_in_another_database(
 		.stderr(std::process::Stdio::null())
 		.spawn()
 		.unwrap();
-	std::thread::sleep(std::time::Duration::from_secs(20));
+	// Until it has a few blocks (a busy machine may take a while to start it).
+	let deadline = std::time::Instant::now() + std::time::Duration::from_secs(180);
+	while best_block(&rpc).unwrap_or(0) < 3 {
+		assert!(std::time::Instant::now() < deadline, "the dev chain made no blocks in 3 minutes");
+		std::thread::sleep(std::time::Duration::from_millis(500));
+	}
 	let stopped = Command::new("kill").args(["-INT", &chain.id().to_string()]).status().unwrap();
 	assert!(stopped.success());
 	assert!(chain.wait().unwrap().success(), "the node stops cleanly on Ctrl-C");
@@ -114,5 +138,38 @@ fn blocks_exported_from_a_dev_chain_import_check_and_revert_in_another_database(
 	run_ok(&["check-block", "--dev", "--base-path", copy, "1"]);
 	run_ok(&["revert", "--dev", "--base-path", copy, "1"]);
 	run_ok(&["purge-chain", "--dev", "--base-path", copy, "-y"]);
+	let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn the_verification_desk_makes_a_key_then_commitments_that_only_that_key_reproduces() {
+	let dir = scratch("commitment");
+	let key = dir.join("desk.key");
+	let key = key.to_str().unwrap();
+	run_ok(&["resident-commitment", "--generate-key", "--key-file", key]);
+	// The key is never overwritten.
+	let again = node(&["resident-commitment", "--generate-key", "--key-file", key]);
+	assert!(!again.status.success());
+	assert!(text(&again).contains("must not exist"), "{}", text(&again));
+
+	let commit = |key: &str, number: &str| {
+		let output = run_ok(&["resident-commitment", "--key-file", key, "--id-number", number]);
+		String::from_utf8_lossy(&output.stdout).trim().to_string()
+	};
+	let first = commit(key, "11010519491231002X");
+	assert!(first.starts_with("0x") && first.len() == 66, "{first}");
+	// Spaces and a lower-case check digit are the same number.
+	assert_eq!(commit(key, "110105 19491231 002x"), first);
+	let other_key = dir.join("other.key");
+	let other_key = other_key.to_str().unwrap();
+	run_ok(&["resident-commitment", "--generate-key", "--key-file", other_key]);
+	assert_ne!(commit(other_key, "11010519491231002X"), first);
+
+	// A mistyped number is refused with a plain message, not a panic.
+	let typo =
+		node(&["resident-commitment", "--key-file", key, "--id-number", "110105194912310021"]);
+	assert!(!typo.status.success());
+	assert!(text(&typo).contains("check digit"), "{}", text(&typo));
+	assert!(!text(&typo).contains("panicked"));
 	let _ = std::fs::remove_dir_all(dir);
 }

@@ -46,12 +46,16 @@ pub const MAX_DEPTH: u32 = 4;
 )]
 pub enum UnitLevel {
 	/// 区: a district government.
+	#[codec(index = 0)]
 	District,
 	/// 街道: a street office.
+	#[codec(index = 1)]
 	Street,
 	/// 社区: a community (residents' committee and Party branch). Residents register here.
+	#[codec(index = 2)]
 	Community,
 	/// 网格: a grid of a community, looked after by grid workers.
+	#[codec(index = 3)]
 	Grid,
 }
 
@@ -86,22 +90,31 @@ impl UnitLevel {
 )]
 pub enum Role {
 	/// Gives service and earns volunteer credits.
+	#[codec(index = 0)]
 	Volunteer,
 	/// A volunteer team or social organisation: publishes activities, records attendance.
+	#[codec(index = 1)]
 	VolunteerOrganisation,
 	/// Elderly living alone, disabled: eligible for assistance.
+	#[codec(index = 2)]
 	SpecialNeeds,
 	/// Looks after a grid: acts for residents who cannot, confirms help and deliveries.
+	#[codec(index = 3)]
 	GridWorker,
 	/// Member of the owners' committee (业委会).
+	#[codec(index = 4)]
 	OwnersCommittee,
 	/// Approves or rejects the unit's spends.
+	#[codec(index = 5)]
 	TreasurySupervisor,
 	/// Records paper and in-person ballots.
+	#[codec(index = 6)]
 	PollingOfficer,
 	/// A registered community service or merchant that redeems volunteer credits.
+	#[codec(index = 7)]
 	ServiceProvider,
 	/// Records material aid delivered to households.
+	#[codec(index = 8)]
 	AidDistributor,
 }
 
@@ -130,8 +143,10 @@ impl Role {
 )]
 pub enum Authority<AccountId> {
 	/// The governance origin (Council or Root).
+	#[codec(index = 0)]
 	Governance,
 	/// An officer, acting for their office.
+	#[codec(index = 1)]
 	Officer(AccountId),
 }
 
@@ -189,11 +204,37 @@ pub trait OnResidentChange<AccountId> {
 	fn registered(who: &AccountId);
 	/// `who` is no longer a verified resident (revoked, or an old key replaced).
 	fn removed(who: &AccountId);
+	/// The most [`Self::removed`] can cost beyond what the registry's own benchmarks measure
+	/// (they run it for an account with nothing to undo): the registry adds it to the weight of
+	/// every call that removes a resident.
+	fn removed_weight() -> frame_support::weights::Weight;
 }
 
 impl<AccountId> OnResidentChange<AccountId> for () {
 	fn registered(_who: &AccountId) {}
 	fn removed(_who: &AccountId) {}
+	fn removed_weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
+}
+
+/// Whether one account may act for another (a proxy of any kind). Rules that keep two people
+/// apart, such as a volunteer and whoever confirms their help, look through proxies with it: a
+/// proxy's acts carry the real account's origin.
+pub trait ActsFor<AccountId> {
+	/// Whether `delegate` may act for `real`.
+	fn acts_for(delegate: &AccountId, real: &AccountId) -> bool;
+	/// The weight of one [`Self::acts_for`].
+	fn acts_for_weight() -> frame_support::weights::Weight;
+}
+
+impl<AccountId> ActsFor<AccountId> for () {
+	fn acts_for(_delegate: &AccountId, _real: &AccountId) -> bool {
+		false
+	}
+	fn acts_for_weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
 }
 
 /// Fixtures for other pallets' benchmarks: a community with an officer and residents.

@@ -45,22 +45,31 @@ pub type TopicId = u32;
 )]
 pub enum SpendCategory {
 	/// Repairs and upkeep of shared facilities: lifts, roofs, lighting, fitness equipment.
+	#[codec(index = 0)]
 	Facilities,
 	/// Greening, sanitation, waste sorting.
+	#[codec(index = 1)]
 	Environment,
 	/// Care for the elderly and disabled.
+	#[codec(index = 2)]
 	ElderlyCare,
 	/// Children and youth.
+	#[codec(index = 3)]
 	Youth,
 	/// Culture, sport, festivals.
+	#[codec(index = 4)]
 	Culture,
 	/// Subsidies to assistance requests.
+	#[codec(index = 5)]
 	Assistance,
 	/// Safety and emergencies.
+	#[codec(index = 6)]
 	Safety,
 	/// Running the residents' committee.
+	#[codec(index = 7)]
 	Administration,
 	/// Anything else.
+	#[codec(index = 8)]
 	Other,
 }
 
@@ -81,6 +90,7 @@ pub enum SpendCategory {
 )]
 pub enum VoteSubject {
 	/// Whether the community treasury pays this spend.
+	#[codec(index = 0)]
 	TreasurySpend(SpendIndex),
 }
 

@@ -78,10 +78,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("gongzhi"),
 	impl_name: Cow::Borrowed("gongzhi-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -120,8 +120,14 @@ pub type UncheckedExtrinsic =
 /// What a wallet signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Runtime migrations beyond those the pallets run themselves.
-type Migrations = ();
+/// The storage migrations the next runtime upgrade runs, in order. Each is versioned: it runs
+/// only from the storage version it expects, so a list left here after its upgrade does nothing
+/// on a chain already migrated (and a new chain starts at the current versions). An upgrade lists
+/// its pallets' migrations here and removes those of upgrades every live chain has passed.
+pub type Migrations = (
+	// spec 101: activities' per-volunteer limits and the minutes a dispute claims.
+	pallet_volunteer_credits::migrations::MigrateToV1<Runtime>,
+);
 
 /// Dispatches extrinsics to the pallets and runs their hooks.
 pub type Executive = frame_executive::Executive<

@@ -87,6 +87,20 @@ fn civic_calls_and_civic_proxy_business_are_free_for_residents() {
 }
 
 #[test]
+fn the_free_quota_counts_every_civic_call_in_a_batch_or_proxy() {
+	use pallet_party_branch::FreeCalls;
+	assert_eq!(CivicCalls::count(&request_move()), Some(1));
+	assert_eq!(CivicCalls::count(&proxied(vote())), Some(1));
+	assert_eq!(CivicCalls::count(&batch(vec![request_move(); 5])), Some(5));
+	assert_eq!(
+		CivicCalls::count(&batch(vec![proxied(object()), vote(), add_proxy(ProxyType::Civic)])),
+		Some(3)
+	);
+	assert_eq!(CivicCalls::count(&batch(vec![request_move(), transfer()])), None);
+	assert_eq!(CivicCalls::count(&transfer()), None);
+}
+
+#[test]
 fn everything_else_pays() {
 	for call in [
 		transfer(),

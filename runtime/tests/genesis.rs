@@ -46,3 +46,33 @@ fn metadata_is_served_at_v15_and_v16() {
 	assert!(versions.contains(&15) && versions.contains(&16), "versions: {versions:?}");
 	assert!(Runtime::metadata_at_version(16).is_some());
 }
+
+#[test]
+fn a_new_chain_starts_every_pallet_at_its_current_storage_version() {
+	use frame_support::traits::GetStorageVersion;
+	use gongzhi_runtime::{
+		Assistance, CommunityTreasury, Consultation, CouncilRoot, PartyBranch, ValidatorSet,
+		VolunteerCredits,
+	};
+	common::new_ext("development").execute_with(|| {
+		macro_rules! at_current {
+			($($pallet:ident),+) => {$(
+				assert_eq!(
+					$pallet::on_chain_storage_version(),
+					$pallet::in_code_storage_version(),
+					stringify!($pallet)
+				);
+			)+};
+		}
+		at_current!(
+			PartyBranch,
+			CommunityTreasury,
+			Consultation,
+			VolunteerCredits,
+			Assistance,
+			ValidatorSet,
+			CouncilRoot
+		);
+		assert_eq!(VolunteerCredits::on_chain_storage_version(), 1);
+	});
+}

@@ -99,10 +99,10 @@ mod referenda {
 	//! Referenda: one verified resident, one civic vote.
 
 	use super::*;
-	use frame_support::traits::{Contains, Get};
+	use frame_support::traits::Contains;
 	use gongzhi_runtime::{
-		configs::civic_votes::{CivicVoteRules, CIVIC_VOTE},
-		CivicVotes, PartyBranch,
+		configs::civic_votes::{CivicVoteRules, CivicVotesInstance, CIVIC_VOTE, DEMOCRACY_LOCK},
+		AccountId, CivicVotes, PartyBranch,
 	};
 	use pallet_democracy::{AccountVote, Conviction, Vote};
 
@@ -178,54 +178,192 @@ mod referenda {
 		});
 	}
 
+	/// The council puts `force_set_ferdie` to a fast-tracked referendum: referendum 0.
+	fn start_referendum() {
+		common::start_referendum(force_set_ferdie());
+	}
+
+	/// Referendum 0's (ayes, nays, turnout).
+	fn tally() -> (u128, u128, u128) {
+		let Some(pallet_democracy::ReferendumInfo::Ongoing(status)) =
+			pallet_democracy::ReferendumInfoOf::<Runtime>::get(0)
+		else {
+			panic!("referendum 0 is ongoing");
+		};
+		(status.tally.ayes, status.tally.nays, status.tally.turnout)
+	}
+
+	fn vote(who: &AccountId, aye: bool) -> Result<(), DispatchError> {
+		vote_call(aye, Conviction::Locked1x, CIVIC_VOTE)
+			.dispatch_from(RuntimeOrigin::signed(who.clone()))
+	}
+
+	fn votes_of(who: &AccountId) -> u128 {
+		<CivicVotes as frame_support::traits::fungible::Inspect<_>>::balance(who)
+	}
+
+	fn total_votes() -> u128 {
+		<CivicVotes as frame_support::traits::fungible::Inspect<_>>::total_issuance()
+	}
+
+	fn has_democracy_lock(who: &AccountId) -> bool {
+		pallet_balances::Locks::<Runtime, CivicVotesInstance>::get(who)
+			.iter()
+			.any(|lock| lock.id == DEMOCRACY_LOCK)
+	}
+
+	/// A new resident of Plum Garden (community 3) registered by its officer Dave: an account
+	/// that holds no tokens, as most residents' accounts.
+	fn new_resident(seed: u8) -> (AccountId, H256) {
+		let who = AccountId::from([seed; 32]);
+		let commitment = H256::repeat_byte(seed);
+		assert_ok!(PartyBranch::register(signed(Dave), who.clone(), 3, commitment));
+		assert_eq!(Balances::free_balance(&who), 0);
+		(who, commitment)
+	}
+
 	#[test]
 	fn the_council_puts_a_referendum_and_residents_vote_one_each() {
 		common::new_ext("development").execute_with(|| {
-			let proposal =
-				<Preimage as frame_support::traits::StorePreimage>::bound(force_set_ferdie())
-					.unwrap();
-			let hash = proposal.hash();
-			let external =
-				RuntimeCall::Democracy(pallet_democracy::Call::external_propose_majority {
-					proposal,
-				});
-			assert_eq!(
-				executed_result(pass_motion(external, 3, &[Alice, Bob, Charlie])),
-				Some(Ok(()))
-			);
-			// Fast-tracked by two thirds of the council: three of four.
-			let fast_track =
-				RuntimeCall::Democracy(
-					pallet_democracy::Call::fast_track {
-						proposal_hash: hash,
-						voting_period:
-							<gongzhi_runtime::configs::governance::FastTrackVotingPeriod as Get<
-								u32,
-							>>::get(),
-						delay: 1,
-					},
-				);
-			assert_eq!(
-				executed_result(pass_motion(fast_track, 3, &[Alice, Bob, Charlie])),
-				Some(Ok(()))
-			);
-
+			start_referendum();
 			for (resident, aye) in [(Ferdie, true), (CharlieStash, true), (DaveStash, false)] {
-				assert_ok!(vote_call(aye, Conviction::Locked1x, CIVIC_VOTE)
-					.dispatch_from(signed(resident)));
+				assert_ok!(vote(&resident.to_account_id(), aye));
 			}
 			// Alice holds a million tokens and no civic vote.
 			assert_noop!(
-				vote_call(true, Conviction::Locked1x, CIVIC_VOTE).dispatch_from(signed(Alice)),
+				vote(&Alice.to_account_id(), true),
 				pallet_democracy::Error::<Runtime>::InsufficientFunds
 			);
-			let Some(pallet_democracy::ReferendumInfo::Ongoing(status)) =
-				pallet_democracy::ReferendumInfoOf::<Runtime>::get(0)
-			else {
-				panic!("referendum 0 is ongoing");
-			};
-			assert_eq!((status.tally.ayes, status.tally.nays, status.tally.turnout), (2, 1, 3));
+			assert_eq!(tally(), (2, 1, 3));
 			assert_eq!(pallet_democracy::ReferendumCount::<Runtime>::get(), 1);
+		});
+	}
+
+	#[test]
+	fn a_resident_without_tokens_votes_in_a_referendum_for_free_and_through_a_civic_proxy() {
+		use frame_support::traits::InstanceFilter;
+		use gongzhi_runtime::configs::{accounts::ProxyType, civic::CivicCalls};
+		for call in [
+			vote_call(true, Conviction::Locked1x, CIVIC_VOTE),
+			RuntimeCall::Democracy(pallet_democracy::Call::remove_vote { index: 0 }),
+			RuntimeCall::Democracy(pallet_democracy::Call::unlock {
+				target: Ferdie.to_account_id().into(),
+			}),
+		] {
+			assert!(CivicCalls::contains(&call), "free for residents: {call:?}");
+			assert!(ProxyType::Civic.filter(&call), "open to a civic proxy: {call:?}");
+		}
+		common::new_ext("development").execute_with(|| {
+			start_referendum();
+			let (resident, _) = new_resident(48);
+			let relative = Bob.to_account_id();
+			assert_ok!(gongzhi_runtime::Proxy::add_proxy(
+				RuntimeOrigin::signed(resident.clone()),
+				relative.clone().into(),
+				ProxyType::Civic,
+				0
+			));
+			let through_proxy = |vote: RuntimeCall| {
+				assert_ok!(gongzhi_runtime::Proxy::proxy(
+					RuntimeOrigin::signed(relative.clone()),
+					resident.clone().into(),
+					Some(ProxyType::Civic),
+					Box::new(vote)
+				));
+				System::events()
+					.into_iter()
+					.rev()
+					.find_map(|record| match record.event {
+						gongzhi_runtime::RuntimeEvent::Proxy(
+							pallet_proxy::Event::ProxyExecuted { result },
+						) => Some(result),
+						_ => None,
+					})
+					.expect("the proxy call ran")
+			};
+			// The one-vote rules hold through the proxy: conviction would multiply the vote.
+			assert_eq!(
+				through_proxy(vote_call(true, Conviction::Locked6x, CIVIC_VOTE)),
+				Err(frame_system::Error::<Runtime>::CallFiltered.into())
+			);
+			assert_eq!(through_proxy(vote_call(true, Conviction::Locked1x, CIVIC_VOTE)), Ok(()));
+			assert_eq!(tally(), (1, 0, 1));
+			assert_eq!(Balances::free_balance(&resident), 0);
+		});
+	}
+
+	#[test]
+	fn a_revoked_resident_keeps_no_referendum_vote() {
+		common::new_ext("development").execute_with(|| {
+			start_referendum();
+			let (resident, _) = new_resident(41);
+			assert_ok!(vote(&resident, true));
+			assert_ok!(vote(&DaveStash.to_account_id(), false));
+			assert_eq!(tally(), (1, 1, 2));
+			assert!(has_democracy_lock(&resident));
+			assert_eq!(total_votes(), 4);
+
+			assert_ok!(PartyBranch::revoke(
+				signed(Dave),
+				resident.clone(),
+				pallet_party_branch::RevocationReason::MovedAway
+			));
+			// The vote is burnt, its lock and record gone, and it no longer counts.
+			assert_eq!(votes_of(&resident), 0);
+			assert_eq!(total_votes(), 3);
+			assert!(!has_democracy_lock(&resident));
+			assert!(pallet_democracy::VotingOf::<Runtime>::get(&resident).locked_balance() == 0);
+			assert_eq!(tally(), (0, 1, 1));
+			assert_noop!(
+				vote(&resident, true),
+				pallet_democracy::Error::<Runtime>::InsufficientFunds
+			);
+		});
+	}
+
+	#[test]
+	fn a_resident_rekeyed_again_and_again_during_a_referendum_is_counted_once() {
+		common::new_ext("development").execute_with(|| {
+			start_referendum();
+			let (first, commitment) = new_resident(42);
+			assert_ok!(vote(&first, true));
+			let mut old = first;
+			for seed in [43u8, 44, 45] {
+				let new = AccountId::from([seed; 32]);
+				assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(new.clone()), 3, commitment));
+				assert_ok!(PartyBranch::approve_rekey(signed(Dave), new.clone()));
+				assert_eq!(votes_of(&old), 0);
+				assert!(!has_democracy_lock(&old));
+				assert_eq!(tally(), (0, 0, 0), "the old key's vote stopped counting");
+				assert_ok!(vote(&new, true));
+				assert_eq!(tally(), (1, 0, 1));
+				old = new;
+			}
+			// One person, one vote in existence: the three sample residents and this one.
+			assert_eq!(total_votes(), 4);
+		});
+	}
+
+	#[test]
+	fn re_registering_the_same_commitment_during_a_referendum_yields_one_vote() {
+		common::new_ext("development").execute_with(|| {
+			start_referendum();
+			let (resident, commitment) = new_resident(46);
+			assert_ok!(vote(&resident, true));
+			assert_ok!(PartyBranch::revoke(
+				signed(Dave),
+				resident.clone(),
+				pallet_party_branch::RevocationReason::MovedAway
+			));
+			let again = AccountId::from([47; 32]);
+			assert_ok!(PartyBranch::register(signed(Dave), again.clone(), 3, commitment));
+			assert_ok!(vote(&again, true));
+			assert_noop!(
+				vote(&resident, true),
+				pallet_democracy::Error::<Runtime>::InsufficientFunds
+			);
+			assert_eq!(tally(), (1, 0, 1));
+			assert_eq!(total_votes(), 4);
 		});
 	}
 

@@ -91,17 +91,39 @@ test('a relative acts for the resident through a civic proxy, and only in civic 
   assert.ok(filtered.data.result.isErr, 'a civic proxy cannot move money');
 });
 
-test('beyond the daily quota the resident is refused without funds, and charged with them', async () => {
+test('a resident has one free transaction waiting in the pool at a time', async () => {
+  const usedBefore = (await api.query.partyBranch.freeCallsUsed(resident.address)).used.toNumber();
+  const nonce = (await api.rpc.system.accountNextIndex(resident.address)).toNumber();
+  const [first, second] = await Promise.all([0, 1].map((i) =>
+    api.tx.partyBranch.requestMove(PLUM_GARDEN).signAsync(resident, { nonce: nonce + i })));
+  await rpcHttp(node.httpUrl, 'author_submitExtrinsic', [first.toHex()]);
+  // Free transactions cannot pile up: the second waits until the first is in a block.
+  await assert.rejects(rpcHttp(node.httpUrl, 'author_submitExtrinsic', [second.toHex()]), /1014|priority/i);
+  for (let i = 0; i < 30 && (await api.query.partyBranch.freeCallsUsed(resident.address)).used.toNumber() === usedBefore; i++) {
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  await rpcHttp(node.httpUrl, 'author_submitExtrinsic', [second.toHex()]);
+  for (let i = 0; i < 30 && (await api.query.partyBranch.freeCallsUsed(resident.address)).used.toNumber() < usedBefore + 2; i++) {
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  assert.equal((await api.query.partyBranch.freeCallsUsed(resident.address)).used.toNumber(), usedBefore + 2);
+  assert.equal(await balanceOf(resident), 0n);
+});
+
+test('the quota counts each call in a batch; beyond it the resident is refused without funds, and charged with them', async () => {
   const quota = (await api.query.partyBranch.freeCallQuota()).toNumber();
   const used = (await api.query.partyBranch.freeCallsUsed(resident.address)).used.toNumber();
-  let nonce = (await api.rpc.system.accountNextIndex(resident.address)).toNumber();
-  const rest = [];
-  for (let i = used; i < quota; i++) {
-    rest.push(sendAndWait(api.tx.partyBranch.requestMove(PLUM_GARDEN), resident, { nonce: nonce++ }));
-  }
-  for (const result of await Promise.all(rest)) assert.ok(result.ok, result.error);
+  const moves = (n) => api.tx.utility.batchAll(Array.from({ length: n }, () => api.tx.partyBranch.requestMove(PLUM_GARDEN)));
+  // One call more than the quota has left: the batch is not free, and the resident cannot pay.
+  const tooMany = await moves(quota - used + 1).signAsync(resident);
+  await assert.rejects(rpcHttp(node.httpUrl, 'author_submitExtrinsic', [tooMany.toHex()]), /1010.*pay/i);
+  // Exactly what is left: one free transaction uses all of it.
+  const batch = await sendAndWait(moves(quota - used), resident);
+  assert.ok(batch.ok, batch.error);
+  assert.equal(eventsOf(batch, 'transactionPayment', 'TransactionFeePaid').length, 0);
   assert.equal((await api.query.partyBranch.freeCallsUsed(resident.address)).used.toNumber(), quota);
   assert.equal(await balanceOf(resident), 0n);
+  const nonce = (await api.rpc.system.accountNextIndex(resident.address)).toNumber();
 
   const over = await api.tx.partyBranch.requestMove(PLUM_GARDEN).signAsync(resident, { nonce });
   await assert.rejects(rpcHttp(node.httpUrl, 'author_submitExtrinsic', [over.toHex()]), /1010.*pay/i);

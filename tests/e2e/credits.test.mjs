@@ -35,7 +35,7 @@ before(async () => {
 after(async () => { await node?.stop(); });
 
 test('an organisation records service for two residents; one reaches a star', async () => {
-  const published = await ok(api.tx.volunteerCredits.publishActivity(PLUM_GARDEN, 'Clean the riverside path'), eveStash);
+  const published = await ok(api.tx.volunteerCredits.publishActivity(PLUM_GARDEN, 'Clean the riverside path', 240), eveStash);
   const activity = eventOf(published, 'ActivityPublished').data.activity.toNumber();
   const listed = await rpcHttp(node.httpUrl, 'volunteerCredits_activities', [PLUM_GARDEN]);
   assert.deepEqual(listed.map(([id]) => id), [activity]);

@@ -96,9 +96,10 @@ mod benchmarks {
 		let f = fixture::<T>();
 		requests::<T>(&f, Urgency::Urgent);
 
+		// The elder offers credits: only the recipient does.
 		#[extrinsic_call]
 		_(
-			RawOrigin::Signed(f.grid_worker.clone()),
+			RawOrigin::Signed(f.elder.clone()),
 			f.elder.clone(),
 			HelpCategory::Shopping,
 			Urgency::Urgent,

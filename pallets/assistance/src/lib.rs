@@ -58,7 +58,9 @@ pub use weights::WeightInfo;
 mod aid;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod invariants;
 mod lifecycle;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod queue;
@@ -74,7 +76,9 @@ pub mod pallet {
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 	use gongzhi_primitives::{
-		assistance::AssistanceFund, civic::CivicRegistry, credits::ServiceCredits,
+		assistance::AssistanceFund,
+		civic::{ActsFor, CivicRegistry},
+		credits::ServiceCredits,
 	};
 
 	/// A request as stored.
@@ -89,7 +93,11 @@ pub mod pallet {
 	/// A delivery as stored.
 	pub type DeliveryOf<T> = Delivery<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
+	/// The version of this pallet's storage; [`crate::migrations`] moves it from one to the next.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -102,6 +110,10 @@ pub mod pallet {
 
 		/// The community's assistance fund (the community treasury).
 		type Fund: AssistanceFund<Self::AccountId>;
+
+		/// Who acts for whom (proxies): a volunteer who acts for the recipient would confirm
+		/// their own help through the recipient's account, so is refused.
+		type Delegates: gongzhi_primitives::civic::ActsFor<Self::AccountId>;
 
 		/// The most kinds of help a volunteer declares.
 		#[pallet::constant]
@@ -291,10 +303,27 @@ pub mod pallet {
 		UnknownDelivery,
 		/// The delivery is countersigned already.
 		AlreadyCountersigned,
+		/// Only the recipient (or their proxy) offers their own credits: someone opening a
+		/// request for them leaves the offer at zero.
+		CreditsNeedRecipient,
+		/// Whoever opened the request does not take it as its volunteer.
+		OpenerVolunteers,
+		/// The volunteer acts for the recipient (a proxy): another volunteer takes the request,
+		/// or a grid worker confirms it.
+		VolunteerActsForRecipient,
+		/// More minutes than the request asked for.
+		OverRequested,
+		/// No more request ids: the counter would wrap onto old requests.
+		NoMoreIds,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			Self::process_due(now)
 		}
@@ -315,7 +344,11 @@ pub mod pallet {
 		}
 
 		/// Opens a request for `recipient`: by the recipient (or their proxy), or a grid worker
-		/// of their community.
+		/// of their community. Only the recipient (or their proxy) offers their own `credits`.
+		///
+		/// Emits [`Event::RequestOpened`]. Errors: [`Error::NotEligible`],
+		/// [`Error::NotOnBehalf`], [`Error::CreditsNeedRecipient`], [`Error::ZeroMinutes`],
+		/// [`Error::SubsidyBeyondFund`], [`Error::TooManyRequests`], [`Error::NoMoreIds`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::open_request())]
 		pub fn open_request(
@@ -342,9 +375,14 @@ pub mod pallet {
 			Self::do_cancel_request(who, request)
 		}
 
-		/// A volunteer whose declaration covers the request takes it.
+		/// A volunteer whose declaration covers the request takes it; not the recipient, not
+		/// whoever opened it, not one who acts for the recipient.
+		///
+		/// Emits [`Event::Accepted`]. Errors: [`Error::NotOpen`], [`Error::NotAVolunteer`],
+		/// [`Error::SelfConfirmation`], [`Error::OpenerVolunteers`],
+		/// [`Error::VolunteerActsForRecipient`], [`Error::NoMatchingSkill`].
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::accept())]
+		#[pallet::weight(T::WeightInfo::accept().saturating_add(T::Delegates::acts_for_weight()))]
 		pub fn accept(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_accept(who, request)
@@ -359,7 +397,10 @@ pub mod pallet {
 			Self::do_release(who, request)
 		}
 
-		/// The volunteer says the help is done, taking `minutes`.
+		/// The volunteer says the help is done, taking `minutes` (at most what was asked for).
+		///
+		/// Emits [`Event::Completed`]. Errors: [`Error::NotAccepted`],
+		/// [`Error::NotTheVolunteer`], [`Error::ZeroMinutes`], [`Error::OverRequested`].
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::complete())]
 		pub fn complete(
@@ -372,9 +413,15 @@ pub mod pallet {
 		}
 
 		/// The recipient (or their proxy) or a grid worker confirms the help: the volunteer is
-		/// credited, and paid the credits offered and the subsidy.
+		/// credited, and paid the credits offered and the subsidy. A volunteer who acts for the
+		/// recipient cannot confirm in their name: a grid worker confirms then.
+		///
+		/// Emits [`Event::Confirmed`] (and [`Event::SubsidyPaid`] or [`Event::PaymentFailed`]).
+		/// Errors: [`Error::NotDone`], [`Error::SelfConfirmation`], [`Error::NotOnBehalf`],
+		/// [`Error::VolunteerActsForRecipient`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::confirm()
+			.saturating_add(T::Delegates::acts_for_weight())
 			.saturating_add(T::Credits::weight())
 			.saturating_add(T::Fund::pay_subsidy_weight()))]
 		pub fn confirm(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
@@ -390,8 +437,11 @@ pub mod pallet {
 			Self::do_dispute(who, request)
 		}
 
-		/// An officer of the community settles a disputed request at `minutes` (0: nothing was
-		/// owed, and neither credits nor subsidy are paid).
+		/// An officer of the community settles a disputed request at `minutes`, at most what was
+		/// asked for (0: nothing was owed, and neither credits nor subsidy are paid).
+		///
+		/// Emits [`Event::Settled`]. Errors: [`Error::NotDisputed`], [`Error::NotAnOfficer`],
+		/// [`Error::SelfConfirmation`], [`Error::OverRequested`].
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::confirm()
 			.saturating_add(T::Credits::weight())

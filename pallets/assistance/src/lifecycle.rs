@@ -5,7 +5,7 @@ use alloc::vec::Vec;
 use frame_support::{ensure, traits::Get};
 use gongzhi_primitives::{
 	assistance::AssistanceFund,
-	civic::{CivicRegistry, Role, UnitId},
+	civic::{ActsFor, CivicRegistry, Role, UnitId},
 	credits::{Minutes, ServiceCredits},
 };
 use sp_runtime::{traits::Saturating, BoundedVec, DispatchResult};
@@ -62,13 +62,15 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotEligible
 		);
 		ensure!(Self::on_behalf(&who, &recipient, community), Error::<T>::NotOnBehalf);
+		ensure!(credits == 0 || who == recipient, Error::<T>::CreditsNeedRecipient);
 		ensure!(minutes > 0, Error::<T>::ZeroMinutes);
 		ensure!(subsidy <= T::Fund::available(community), Error::<T>::SubsidyBeyondFund);
 
 		let id = NextRequestId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::NoMoreIds)?;
 		CommunityRequests::<T>::try_mutate(community, |list| list.try_push(id))
 			.map_err(|_| Error::<T>::TooManyRequests)?;
-		NextRequestId::<T>::put(id.wrapping_add(1));
+		NextRequestId::<T>::put(next);
 		let now = frame_system::Pallet::<T>::block_number();
 		Requests::<T>::insert(
 			id,
@@ -123,6 +125,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(request.status == RequestStatus::Open, Error::<T>::NotOpen);
 		Self::volunteer_community(&who)?;
 		ensure!(who != request.recipient, Error::<T>::SelfConfirmation);
+		ensure!(who != request.opened_by, Error::<T>::OpenerVolunteers);
+		ensure!(
+			!T::Delegates::acts_for(&who, &request.recipient),
+			Error::<T>::VolunteerActsForRecipient
+		);
 		let offer = Offers::<T>::get(&who).ok_or(Error::<T>::NoMatchingSkill)?;
 		let serves = offer.areas.iter().any(|area| {
 			*area == request.community || T::Registry::is_above(*area, request.community)
@@ -163,6 +170,7 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(who == volunteer, Error::<T>::NotTheVolunteer);
 		ensure!(minutes > 0, Error::<T>::ZeroMinutes);
+		ensure!(minutes <= request.minutes, Error::<T>::OverRequested);
 		request.status = RequestStatus::Done { volunteer: volunteer.clone(), minutes };
 		Requests::<T>::insert(id, request);
 		Self::deposit_event(Event::Completed { request: id, volunteer, minutes });
@@ -178,6 +186,12 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			Self::on_behalf(&who, &request.recipient, request.community),
 			Error::<T>::NotOnBehalf
+		);
+		// A proxy's confirmation carries the recipient's origin, and the volunteer may have
+		// become the recipient's proxy after accepting: then a grid worker confirms.
+		ensure!(
+			who != request.recipient || !T::Delegates::acts_for(&volunteer, &request.recipient),
+			Error::<T>::VolunteerActsForRecipient
 		);
 		Self::reward(id, &request, &volunteer, minutes, &who)
 	}
@@ -205,6 +219,7 @@ impl<T: Config> Pallet<T> {
 		};
 		ensure!(T::Registry::is_officer(&who, request.community), Error::<T>::NotAnOfficer);
 		ensure!(who != volunteer, Error::<T>::SelfConfirmation);
+		ensure!(minutes <= request.minutes, Error::<T>::OverRequested);
 		Self::deposit_event(Event::Settled { request: id, minutes, by: who.clone() });
 		if minutes == 0 {
 			Self::end(id, &request);

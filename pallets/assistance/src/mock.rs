@@ -56,6 +56,22 @@ impl frame_system::Config for Test {
 
 pallet_party_branch::impl_mock_config!(Test);
 
+thread_local! {
+	/// (delegate, real): who acts for whom.
+	pub static PROXIES: RefCell<Vec<(AccountId, AccountId)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Proxies as the tests set them in [`PROXIES`].
+pub struct RecordedProxies;
+impl gongzhi_primitives::civic::ActsFor<AccountId> for RecordedProxies {
+	fn acts_for(delegate: &AccountId, real: &AccountId) -> bool {
+		PROXIES.with(|p| p.borrow().contains(&(*delegate, *real)))
+	}
+	fn acts_for_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
 /// A movement of credits the pallet asked for: (kind, from, to, minutes, request).
 pub type CreditMove = (&'static str, AccountId, AccountId, Minutes, u32);
 
@@ -147,6 +163,7 @@ impl pallet_assistance::Config for Test {
 	type Registry = PartyBranch;
 	type Credits = RecordCredits;
 	type Fund = RecordFund;
+	type Delegates = RecordedProxies;
 	type MaxSkills = ConstU32<3>;
 	type MaxAreas = ConstU32<2>;
 	type MaxOpenPerCommunity = ConstU32<3>;
@@ -182,7 +199,9 @@ fn unit(
 	GenesisUnit { level, parent, name: name.into(), secretary, committee: vec![] }
 }
 
-pub fn new_test_ext() -> sp_io::TestExternalities {
+pallet_party_branch::checked_test_ext!(PartyBranch::do_try_state, Assistance::do_try_state);
+
+pub fn new_test_ext() -> TestExt {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	let mut residents: Vec<_> =
 		(10..=14).map(|r| (r, PLUM, sp_core::H256::repeat_byte(r as u8))).collect();
@@ -215,7 +234,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	PAYER_CREDITS.with(|c| *c.borrow_mut() = 0);
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
-	ext
+	TestExt(ext)
 }
 
 /// Runs the blocks after the current one up to `n`, with this pallet's hooks.

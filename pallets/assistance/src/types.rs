@@ -25,11 +25,17 @@ pub type RequestId = u32;
 	serde::Deserialize,
 )]
 pub enum HelpCategory {
+	#[codec(index = 0)]
 	Shopping,
+	#[codec(index = 1)]
 	MedicalEscort,
+	#[codec(index = 2)]
 	HomeRepair,
+	#[codec(index = 3)]
 	Companionship,
+	#[codec(index = 4)]
 	Emergency,
+	#[codec(index = 5)]
 	Other,
 }
 
@@ -49,7 +55,9 @@ pub enum HelpCategory {
 	serde::Deserialize,
 )]
 pub enum Urgency {
+	#[codec(index = 0)]
 	Normal,
+	#[codec(index = 1)]
 	Urgent,
 }
 
@@ -70,12 +78,16 @@ pub enum Urgency {
 #[serde(rename_all = "camelCase")]
 pub enum RequestStatus<AccountId> {
 	/// Waiting for a volunteer.
+	#[codec(index = 0)]
 	Open,
 	/// A volunteer took it.
+	#[codec(index = 1)]
 	Accepted { volunteer: AccountId },
 	/// The volunteer says it is done, in `minutes`; waiting for the confirmation.
+	#[codec(index = 2)]
 	Done { volunteer: AccountId, minutes: Minutes },
 	/// The requester disputes the volunteer's claim; an officer settles it.
+	#[codec(index = 3)]
 	Disputed { volunteer: AccountId, minutes: Minutes },
 }
 

@@ -75,7 +75,9 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod budget;
+mod invariants;
 mod ledger;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod queue;
@@ -136,7 +138,11 @@ pub mod pallet {
 	/// Who authorised an act.
 	pub type AuthorityOf<T> = Authority<<T as frame_system::Config>::AccountId>;
 
+	/// The version of this pallet's storage; [`crate::migrations`] moves it from one to the next.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -461,6 +467,8 @@ pub mod pallet {
 		NotAChildUnit,
 		/// The unit has as many open spends as allowed.
 		TooManyOpenSpends,
+		/// No more spend indices: the counter would wrap onto old spends.
+		NoMoreIds,
 		/// The spend is above what its budget line has left this period.
 		OverBudget,
 		/// The spend is no longer waiting for approvals.
@@ -485,6 +493,11 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			Self::process_due(now)
 		}

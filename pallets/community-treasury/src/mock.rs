@@ -145,7 +145,9 @@ fn unit(
 	GenesisUnit { level, parent, name: name.into(), secretary: Some(secretary), committee }
 }
 
-pub fn new_test_ext() -> sp_io::TestExternalities {
+pallet_party_branch::checked_test_ext!(PartyBranch::do_try_state, CommunityTreasury::do_try_state);
+
+pub fn new_test_ext() -> TestExt {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		// 25 and 26 are wealthy donors.
@@ -175,7 +177,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	VOTES_REQUESTED.with(|v| v.borrow_mut().clear());
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
-	ext
+	TestExt(ext)
 }
 
 /// Runs the blocks after the current one up to `n`, with this pallet's hooks.

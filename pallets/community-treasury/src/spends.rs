@@ -40,13 +40,14 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_within_budget(unit, category, amount)?;
 
 		let index = NextSpendIndex::<T>::get();
+		let next = index.checked_add(1).ok_or(Error::<T>::NoMoreIds)?;
 		OpenSpends::<T>::try_mutate(unit, |open| open.try_push(index))
 			.map_err(|_| Error::<T>::TooManyOpenSpends)?;
-		NextSpendIndex::<T>::put(index.wrapping_add(1));
+		NextSpendIndex::<T>::put(next);
 
 		let now = frame_system::Pallet::<T>::block_number();
 		let expires_at = now.saturating_add(ApprovalPeriod::<T>::get());
-		let approvals = if Self::is_supervisor(&who, &settings) {
+		let approvals = if Self::is_supervisor(&who, unit, &settings) {
 			BoundedVec::truncate_from(alloc::vec![who.clone()])
 		} else {
 			BoundedVec::new()
@@ -89,9 +90,12 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotAwaitingApproval
 		);
 		let settings = Settings::<T>::get(spend.unit).ok_or(Error::<T>::NotConfigured)?;
-		ensure!(Self::is_supervisor(&who, &settings), Error::<T>::NotASupervisor);
+		ensure!(Self::is_supervisor(&who, spend.unit, &settings), Error::<T>::NotASupervisor);
 		ensure!(!spend.approvals.contains(&who), Error::<T>::AlreadyApproved);
 		ensure!(!spend.rejections.contains(&who), Error::<T>::AlreadyRejected);
+		// Approvals of those who lost the power no longer count, and make room.
+		let unit = spend.unit;
+		spend.approvals.retain(|a| Self::is_supervisor(a, unit, &settings));
 		spend.approvals.try_push(who.clone()).map_err(|_| Error::<T>::AlreadyApproved)?;
 		let approvals = spend.approvals.len() as u32;
 		Self::advance_if_approved(index, spend, settings.required_approvals)?;
@@ -107,13 +111,13 @@ impl<T: Config> Pallet<T> {
 		mut spend: SpendOf<T>,
 		required: u32,
 	) -> DispatchResult {
-		if (spend.approvals.len() as u32) < required {
+		let settings = Settings::<T>::get(spend.unit).ok_or(Error::<T>::NotConfigured)?;
+		if Self::counted(&spend.approvals, spend.unit, &settings) < required {
 			Spends::<T>::insert(index, spend);
 			return Ok(());
 		}
 		Self::ensure_within_budget(spend.unit, spend.category, spend.amount)?;
 		spend.budget_period = Some(Self::commit_budget(spend.unit, spend.category, spend.amount));
-		let settings = Settings::<T>::get(spend.unit).ok_or(Error::<T>::NotConfigured)?;
 		if spend.amount > settings.vote_cap {
 			spend.status = SpendStatus::AwaitingVote;
 			let unit = spend.unit;
@@ -154,9 +158,11 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::NotAwaitingApproval
 		);
 		let settings = Settings::<T>::get(spend.unit).ok_or(Error::<T>::NotConfigured)?;
-		ensure!(Self::is_supervisor(&who, &settings), Error::<T>::NotASupervisor);
+		ensure!(Self::is_supervisor(&who, spend.unit, &settings), Error::<T>::NotASupervisor);
 		ensure!(!spend.approvals.contains(&who), Error::<T>::AlreadyApproved);
 		ensure!(!spend.rejections.contains(&who), Error::<T>::AlreadyRejected);
+		let unit = spend.unit;
+		spend.rejections.retain(|r| Self::is_supervisor(r, unit, &settings));
 		spend.rejections.try_push(who.clone()).map_err(|_| Error::<T>::AlreadyRejected)?;
 		let rejections = spend.rejections.len() as u32;
 		Self::deposit_event(Event::SpendRejectedBy { index, by: who, rejections });

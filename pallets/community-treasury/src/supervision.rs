@@ -34,9 +34,34 @@ impl<T: Config> Pallet<T> {
 		Ok(Authority::Officer(who))
 	}
 
-	/// Whether `who` is one of `unit`'s current supervisors.
-	pub(crate) fn is_supervisor(who: &T::AccountId, settings: &UnitSettingsOf<T>) -> bool {
-		settings.supervisors.iter().any(|s| s == who)
+	/// Whether `who` may supervise `unit`'s pot: an officer of it (or above), its treasury
+	/// supervisor or owners' committee member, or one of its residents. Asked whenever a
+	/// supervisor acts or an approval is counted, not only when the list is set: a power ends
+	/// when the office or residency it rests on ends.
+	pub(crate) fn eligible(who: &T::AccountId, unit: UnitId) -> bool {
+		T::Registry::is_officer(who, unit)
+			|| T::Registry::has_role(who, Role::TreasurySupervisor, unit)
+			|| T::Registry::has_role(who, Role::OwnersCommittee, unit)
+			|| T::Registry::is_resident_of(who, unit)
+	}
+
+	/// Whether `who` is one of `unit`'s supervisors and still eligible to be one.
+	pub(crate) fn is_supervisor(
+		who: &T::AccountId,
+		unit: UnitId,
+		settings: &UnitSettingsOf<T>,
+	) -> bool {
+		settings.supervisors.iter().any(|s| s == who) && Self::eligible(who, unit)
+	}
+
+	/// How many of `approvals` (or rejections) still count: those of current, eligible
+	/// supervisors.
+	pub(crate) fn counted(
+		approvals: &[T::AccountId],
+		unit: UnitId,
+		settings: &UnitSettingsOf<T>,
+	) -> u32 {
+		approvals.iter().filter(|who| Self::is_supervisor(who, unit, settings)).count() as u32
 	}
 
 	/// Checks settings for `unit`: distinct, eligible supervisors and a reachable M that is at
@@ -50,11 +75,7 @@ impl<T: Config> Pallet<T> {
 		);
 		for (i, s) in supervisors.iter().enumerate() {
 			ensure!(!supervisors[..i].contains(s), Error::<T>::DuplicateSupervisor);
-			let eligible = T::Registry::is_officer(s, unit)
-				|| T::Registry::has_role(s, Role::TreasurySupervisor, unit)
-				|| T::Registry::has_role(s, Role::OwnersCommittee, unit)
-				|| T::Registry::is_resident_of(s, unit);
-			ensure!(eligible, Error::<T>::NotEligibleSupervisor);
+			ensure!(Self::eligible(s, unit), Error::<T>::NotEligibleSupervisor);
 		}
 		Ok(())
 	}
@@ -77,7 +98,7 @@ impl<T: Config> Pallet<T> {
 		settings: UnitSettingsOf<T>,
 	) -> DispatchResult {
 		let current = Settings::<T>::get(unit).ok_or(Error::<T>::NotConfigured)?;
-		ensure!(Self::is_supervisor(&who, &current), Error::<T>::NotASupervisor);
+		ensure!(Self::is_supervisor(&who, unit, &current), Error::<T>::NotASupervisor);
 		Self::validate(unit, &settings)?;
 		let approvals = BoundedVec::truncate_from(alloc::vec![who.clone()]);
 		PendingChanges::<T>::insert(
@@ -85,15 +106,17 @@ impl<T: Config> Pallet<T> {
 			PendingSettings { settings: settings.clone(), approvals: approvals.clone() },
 		);
 		Self::deposit_event(Event::SettingsChangeProposed { unit, settings, by: who });
-		Self::apply_if_approved(unit, &current, approvals.len() as u32);
+		Self::apply_if_approved(unit, &current, Self::counted(&approvals, unit, &current));
 		Ok(())
 	}
 
 	pub(crate) fn do_approve_settings(who: T::AccountId, unit: UnitId) -> DispatchResult {
 		let current = Settings::<T>::get(unit).ok_or(Error::<T>::NotConfigured)?;
-		ensure!(Self::is_supervisor(&who, &current), Error::<T>::NotASupervisor);
+		ensure!(Self::is_supervisor(&who, unit, &current), Error::<T>::NotASupervisor);
 		let mut pending = PendingChanges::<T>::get(unit).ok_or(Error::<T>::NoPendingChange)?;
 		ensure!(!pending.approvals.contains(&who), Error::<T>::AlreadyApproved);
+		// Approvals of those who lost the power no longer count, and make room.
+		pending.approvals.retain(|a| Self::is_supervisor(a, unit, &current));
 		// Cannot be full: it holds distinct current supervisors, of whom there are at most N.
 		pending.approvals.try_push(who.clone()).map_err(|_| Error::<T>::AlreadyApproved)?;
 		let approvals = pending.approvals.len() as u32;

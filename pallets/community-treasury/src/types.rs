@@ -23,8 +23,10 @@ pub use gongzhi_primitives::votes::SpendCategory as Category;
 )]
 pub enum Beneficiary<AccountId> {
 	/// An account: a contractor, a merchant, a resident.
+	#[codec(index = 0)]
 	Account(AccountId),
 	/// The pot of a child unit: an allocation from a street to a community, say.
+	#[codec(index = 1)]
 	Unit(UnitId),
 }
 
@@ -44,8 +46,10 @@ pub enum Beneficiary<AccountId> {
 )]
 pub enum Purpose<Text> {
 	/// A short text, UTF-8.
+	#[codec(index = 0)]
 	Text(Text),
 	/// The blake2-256 hash of the document.
+	#[codec(index = 1)]
 	Document([u8; 32]),
 }
 
@@ -65,14 +69,18 @@ pub enum Purpose<Text> {
 )]
 pub enum SpendStatus<BlockNumber> {
 	/// Waiting for supervisors' approvals; expires at the block given.
+	#[codec(index = 0)]
 	AwaitingApproval { expires_at: BlockNumber },
 	/// Approved; residents may object until the block given, when it is paid.
+	#[codec(index = 1)]
 	Notice { ends_at: BlockNumber },
 	/// Residents objected enough, or the amount is above the unit's cap: waiting for the
 	/// residents' vote.
+	#[codec(index = 2)]
 	AwaitingVote,
 	/// Authorised, but the pot could not pay at the block given. Nothing was paid; it can be
 	/// retried or cancelled.
+	#[codec(index = 3)]
 	Failed { at: BlockNumber },
 }
 
@@ -178,8 +186,10 @@ pub struct PendingSettings<Settings, Supervisors> {
 )]
 pub enum Direction {
 	/// Into the pot.
+	#[codec(index = 0)]
 	In,
 	/// Out of the pot.
+	#[codec(index = 1)]
 	Out,
 }
 
@@ -198,8 +208,10 @@ pub enum Direction {
 )]
 pub enum EntryReason<Memo> {
 	/// A donation, with the donor's memo.
+	#[codec(index = 0)]
 	Donation(Memo),
 	/// A spend paid (out of the paying pot, or into a child unit's pot).
+	#[codec(index = 1)]
 	Spend { index: SpendIndex, category: Category },
 }
 

@@ -116,9 +116,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		Self::ensure_within_budget(unit, category, amount)?;
 		let index = NextSpendIndex::<T>::get();
+		let next = index.checked_add(1).ok_or(Error::<T>::NoMoreIds)?;
 		OpenSpends::<T>::try_mutate(unit, |open| open.try_push(index))
 			.map_err(|_| Error::<T>::TooManyOpenSpends)?;
-		NextSpendIndex::<T>::put(index.wrapping_add(1));
+		NextSpendIndex::<T>::put(next);
 
 		let beneficiary = Beneficiary::Account(beneficiary.clone());
 		let budget_period = Some(Self::commit_budget(unit, category, amount));

@@ -269,7 +269,35 @@ mod benchmarks {
 		open::<T>(id);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(officer), topics[0], voter, Choice::Aye);
+		_(RawOrigin::Signed(officer), topics[0], voter, BallotVote::Open(Choice::Aye));
+
+		assert_eq!(Topics::<T>::get(topics[0]).map(|t| t.tally.ayes), Some(1));
+	}
+
+	#[benchmark]
+	fn reveal_offline_ballot() {
+		let f = fixture::<T>();
+		let voter = resident::<T>(0, f.community);
+		let street = T::Registry::parent_of(f.community).expect("a street");
+		let district = T::Registry::parent_of(street).expect("a district");
+		let officer: T::AccountId = account("polling", 0, 0);
+		Helper::<T>::grant_role(&officer, Role::PollingOfficer, district);
+		let (id, topics) = meeting::<T>(&f, 1);
+		make_secret::<T>(id, topics[0]);
+		open::<T>(id);
+		let salt = [7u8; 32];
+		let commitment = Pallet::<T>::commitment_of(topics[0], &voter, Choice::Aye, &salt);
+		Pallet::<T>::do_record_offline_ballot(
+			officer.clone(),
+			topics[0],
+			voter.clone(),
+			BallotVote::Sealed(commitment),
+		)
+		.expect("a polling officer records a sealed ballot");
+		close::<T>(id);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(officer), topics[0], voter, Choice::Aye, salt);
 
 		assert_eq!(Topics::<T>::get(topics[0]).map(|t| t.tally.ayes), Some(1));
 	}

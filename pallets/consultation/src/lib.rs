@@ -25,13 +25,18 @@
 //! - **Voting.** The electorate of a meeting is the unit's verified residents when voting opens:
 //!   someone registered (or moved in) later does not vote on it. Each casts one ballot per topic,
 //!   aye, nay or abstain, changeable until voting closes ([`Pallet::vote`]). A polling officer
-//!   records paper and in-person ballots for named residents ([`Pallet::record_offline_ballot`]);
-//!   a resident has one ballot whatever the channel, and the first one cast stands.
+//!   records paper and in-person ballots for named residents ([`Pallet::record_offline_ballot`]),
+//!   at most [`Config::MaxOfflineBallotsPerOfficer`] per officer and topic. A resident has one
+//!   ballot whatever the channel, and their own takes precedence: voting online replaces a paper
+//!   ballot recorded in their name, and says so ([`Event::OfflineBallotReplaced`]), so nobody
+//!   can take a resident's vote by recording it first.
 //! - **Secret ballots.** A topic raised with secret ballots takes commitments while voting is open
 //!   ([`Pallet::commit_vote`]) and their reveals afterwards ([`Pallet::reveal_vote`]), so no
 //!   running tally can sway voters. A ballot not revealed in time counts as an abstention: the
 //!   voter took part (it counts for the quorum) and supports neither side. Paper ballots of a
-//!   secret topic are recorded after voting closes, as a ballot box is opened after the poll.
+//!   secret topic are sealed the same way: the polling officer records the commitment of the
+//!   slip (its choice and a salt kept with it) while voting is open and reveals it with the
+//!   others ([`Pallet::reveal_offline_ballot`]), never after seeing the revealed results.
 //! - **Outcomes.** Each [`Category`] has a quorum (a share of the electorate casting any ballot)
 //!   and a [`Majority`]: simple (more ayes than nays) or two thirds of ayes and nays. Too few
 //!   ballots is [`Outcome::NoQuorum`]; as many ayes as nays under a simple majority is
@@ -75,7 +80,9 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod invariants;
 mod meetings;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod outcomes;
@@ -120,7 +127,11 @@ pub mod pallet {
 	/// Who authorised an act.
 	pub type AuthorityOf<T> = Authority<<T as frame_system::Config>::AccountId>;
 
+	/// The version of this pallet's storage; [`crate::migrations`] moves it from one to the next.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -156,6 +167,11 @@ pub mod pallet {
 		/// The most opinions a topic records.
 		#[pallet::constant]
 		type MaxOpinionsPerTopic: Get<u32>;
+
+		/// The most paper ballots one polling officer records on one topic: a polling station's
+		/// worth, so that no officer alone fills in the ballots of a whole unit.
+		#[pallet::constant]
+		type MaxOfflineBallotsPerOfficer: Get<u32>;
 
 		/// The most progress reports an approved topic records.
 		#[pallet::constant]
@@ -254,6 +270,11 @@ pub mod pallet {
 	pub type Ballots<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, TopicId, Blake2_128Concat, T::AccountId, BallotOf<T>>;
 
+	/// How many paper ballots each polling officer recorded on a topic.
+	#[pallet::storage]
+	pub type OfflineBallotCount<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, TopicId, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
 	/// The opinions given on a topic during deliberation, one per person.
 	#[pallet::storage]
 	pub type Opinions<T: Config> =
@@ -334,13 +355,19 @@ pub mod pallet {
 		VoteCommitted { topic: TopicId, who: T::AccountId },
 		/// A resident revealed their secret ballot.
 		VoteRevealed { topic: TopicId, who: T::AccountId, choice: Choice },
-		/// A polling officer recorded a paper or in-person ballot.
+		/// A polling officer recorded a paper or in-person ballot: its choice, or `None` for a
+		/// sealed ballot of a secret topic, revealed later.
 		OfflineBallotRecorded {
 			topic: TopicId,
 			resident: T::AccountId,
 			officer: T::AccountId,
-			choice: Choice,
+			choice: Option<Choice>,
 		},
+		/// A polling officer revealed a sealed paper ballot.
+		OfflineBallotRevealed { topic: TopicId, resident: T::AccountId, choice: Choice },
+		/// The resident voted themselves: the paper ballot an officer recorded in their name no
+		/// longer counts.
+		OfflineBallotReplaced { topic: TopicId, resident: T::AccountId, officer: T::AccountId },
 		/// A meeting's voting closed; secret ballots may be revealed until `reveal_until`.
 		VotingClosed { meeting: MeetingId, reveal_until: Option<BlockNumberFor<T>> },
 		/// A topic was decided. Final.
@@ -392,6 +419,8 @@ pub mod pallet {
 		ZeroAmount,
 		/// No topic has this id.
 		UnknownTopic,
+		/// No more ids: a counter would wrap onto old records.
+		NoMoreIds,
 		/// The topic is not gathering supports.
 		NotGathering,
 		/// This resident supported the topic already.
@@ -420,8 +449,8 @@ pub mod pallet {
 		NothingToReveal,
 		/// The choice and salt do not match the commitment.
 		CommitmentMismatch,
-		/// Paper ballots of a secret topic are recorded after voting closes.
-		OfflineBallotTooEarly,
+		/// This polling officer recorded as many paper ballots on the topic as allowed.
+		TooManyOfflineBallots,
 		/// Progress is reported on approved topics only.
 		NotApproved,
 		/// The topic was reported carried out already.
@@ -436,6 +465,11 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			Self::process_due(now)
 		}
@@ -540,18 +574,44 @@ pub mod pallet {
 			Self::do_reveal_vote(who, topic, choice, salt)
 		}
 
-		/// A polling officer records the paper or in-person ballot of `resident`. Refused if the
-		/// resident has a ballot already.
+		/// A polling officer of the topic's unit records the paper or in-person ballot of
+		/// `resident` while voting is open: `Open(choice)` on an open topic, `Sealed(commitment)`
+		/// ([`Pallet::commitment_of`] with the resident's account) on a secret one. Refused if
+		/// the resident has a ballot already; the resident's own later vote replaces it.
+		///
+		/// Emits [`Event::OfflineBallotRecorded`]. Errors: [`Error::NotVoting`],
+		/// [`Error::NotAPollingOfficer`], [`Error::SecretBallot`], [`Error::NotSecret`],
+		/// [`Error::NotAResidentOfUnit`], [`Error::NotInElectorate`], [`Error::AlreadyVoted`],
+		/// [`Error::TooManyOfflineBallots`].
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::record_offline_ballot())]
 		pub fn record_offline_ballot(
 			origin: OriginFor<T>,
 			topic: TopicId,
 			resident: T::AccountId,
-			choice: Choice,
+			ballot: BallotVote,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_record_offline_ballot(who, topic, resident, choice)
+			Self::do_record_offline_ballot(who, topic, resident, ballot)
+		}
+
+		/// After voting closes, the polling officer who recorded a sealed paper ballot reveals
+		/// its choice and salt.
+		///
+		/// Emits [`Event::OfflineBallotRevealed`]. Errors: [`Error::NotRevealing`],
+		/// [`Error::NothingToReveal`], [`Error::NotAPollingOfficer`],
+		/// [`Error::CommitmentMismatch`].
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::reveal_offline_ballot())]
+		pub fn reveal_offline_ballot(
+			origin: OriginFor<T>,
+			topic: TopicId,
+			resident: T::AccountId,
+			choice: Choice,
+			salt: [u8; 32],
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_reveal_offline_ballot(who, topic, resident, choice, salt)
 		}
 
 		/// An officer of the unit reports progress on carrying out an approved topic;

@@ -93,7 +93,13 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let voting_opens = now.saturating_add(ChainPeriods::<T>::get().deliberation);
 		let id = NextMeetingId::<T>::get();
-		NextMeetingId::<T>::put(id.wrapping_add(1));
+		let Some(next) = id.checked_add(1) else {
+			// Four billion meetings: the ids ran out. The topics stay qualified; nothing is
+			// convened over an old meeting.
+			Qualified::<T>::insert(unit, agenda);
+			return;
+		};
+		NextMeetingId::<T>::put(next);
 		let mut secret = false;
 		for topic_id in &agenda {
 			Topics::<T>::mutate(topic_id, |topic| {

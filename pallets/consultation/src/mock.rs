@@ -177,6 +177,7 @@ impl pallet_consultation::Config for Test {
 	type MaxBodyLength = ConstU32<32>;
 	type MaxOpinionLength = ConstU32<16>;
 	type MaxOpinionsPerTopic = ConstU32<3>;
+	type MaxOfflineBallotsPerOfficer = ConstU32<3>;
 	type MaxProgressReports = ConstU32<2>;
 	type MaxTopicsPerMeeting = ConstU32<3>;
 	type MaxOpenTopicsPerResident = ConstU32<2>;
@@ -215,7 +216,9 @@ fn unit(
 	GenesisUnit { level, parent, name: name.into(), secretary: Some(secretary), committee: vec![] }
 }
 
-pub fn new_test_ext() -> sp_io::TestExternalities {
+pallet_party_branch::checked_test_ext!(PartyBranch::do_try_state, Consultation::do_try_state);
+
+pub fn new_test_ext() -> TestExt {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	let mut residents: Vec<_> =
 		PLUM_RESIDENTS.map(|r| (r, PLUM, sp_core::H256::repeat_byte(r as u8))).collect();
@@ -238,7 +241,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	REFERENDA.with(|r| r.borrow_mut().clear());
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
-	ext
+	TestExt(ext)
 }
 
 /// Runs the blocks after the current one up to `n`, with this pallet's hooks.

@@ -110,7 +110,7 @@ impl<T: Config> ResidentVoteRequester for Pallet<T> {
 			opinions: 0,
 			reports: 0,
 			completed: false,
-		});
+		})?;
 		Self::deposit_event(Event::TopicRaised {
 			topic: id,
 			unit,

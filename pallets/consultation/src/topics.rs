@@ -78,7 +78,7 @@ impl<T: Config> Pallet<T> {
 			reports: 0,
 			completed: false,
 		};
-		let id = Self::insert_topic(topic);
+		let id = Self::insert_topic(topic)?;
 		OpenTopicsOf::<T>::mutate(&who, |open| open.saturating_inc());
 		Self::deposit_event(Event::TopicRaised {
 			topic: id,
@@ -98,12 +98,12 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
-	/// Stores a new topic under the next id.
-	pub(crate) fn insert_topic(topic: crate::TopicOf<T>) -> TopicId {
+	/// Stores a new topic under the next id; fails, storing nothing, if the ids ran out.
+	pub(crate) fn insert_topic(topic: crate::TopicOf<T>) -> Result<TopicId, Error<T>> {
 		let id = NextTopicId::<T>::get();
-		NextTopicId::<T>::put(id.wrapping_add(1));
+		NextTopicId::<T>::put(id.checked_add(1).ok_or(Error::<T>::NoMoreIds)?);
 		Topics::<T>::insert(id, topic);
-		id
+		Ok(id)
 	}
 
 	pub(crate) fn do_support(who: T::AccountId, id: TopicId) -> DispatchResult {

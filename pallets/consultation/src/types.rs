@@ -28,17 +28,23 @@ pub type MeetingId = u32;
 )]
 pub enum Category {
 	/// Neighbourhood life: rules of the estate, parking, noise, pets.
+	#[codec(index = 0)]
 	PublicAffairs,
 	/// Greening, sanitation, waste sorting.
+	#[codec(index = 1)]
 	Environment,
 	/// Works on shared property: lifts, roofs, renovations. A higher bar by default.
+	#[codec(index = 2)]
 	Facilities,
 	/// Safety and emergencies.
+	#[codec(index = 3)]
 	Safety,
 	/// Spending public money: topics that ask the treasury to pay, and spends residents objected
 	/// to.
+	#[codec(index = 4)]
 	Funds,
 	/// Anything else.
+	#[codec(index = 5)]
 	Other,
 }
 
@@ -71,8 +77,10 @@ impl Category {
 )]
 pub enum Majority {
 	/// More ayes than nays. Equal numbers are a tie, and a tie does not approve.
+	#[codec(index = 0)]
 	Simple,
 	/// At least two thirds of the ayes and nays together are ayes.
+	#[codec(index = 1)]
 	TwoThirds,
 }
 
@@ -112,8 +120,10 @@ pub struct VoteRules {
 )]
 pub enum SupportThreshold {
 	/// A number of residents.
+	#[codec(index = 0)]
 	Absolute(u32),
 	/// A share of the unit's residents when the topic is raised, rounded up.
+	#[codec(index = 1)]
 	Share(Permill),
 }
 
@@ -172,8 +182,10 @@ pub struct Periods<BlockNumber> {
 )]
 pub enum Body<Text> {
 	/// A short text, UTF-8.
+	#[codec(index = 0)]
 	Text(Text),
 	/// The blake2-256 hash of the document.
+	#[codec(index = 1)]
 	Document([u8; 32]),
 }
 
@@ -183,14 +195,18 @@ pub enum Body<Text> {
 )]
 pub enum Action<AccountId> {
 	/// A resolution: the officers carry it out and report their progress on chain.
+	#[codec(index = 0)]
 	Resolution,
 	/// If approved, the unit's pot pays `amount` to `beneficiary` from the `category` budget
 	/// line.
+	#[codec(index = 1)]
 	TreasurySpend { beneficiary: AccountId, amount: u128, category: SpendCategory },
 	/// Another pallet asked for this vote; the result, approved or not, goes back to it.
+	#[codec(index = 2)]
 	Decide(VoteSubject),
 	/// A district topic: if approved, the call with this preimage (blake2-256 hash, length in
 	/// bytes) is proposed for a referendum of the district's residents.
+	#[codec(index = 3)]
 	Referendum { proposal_hash: [u8; 32], proposal_len: u32 },
 }
 
@@ -200,16 +216,22 @@ pub enum Action<AccountId> {
 )]
 pub enum TopicStatus<BlockNumber> {
 	/// Gathering supports until the block given, when it lapses.
+	#[codec(index = 0)]
 	Gathering { until: BlockNumber },
 	/// Qualified at the block given; waiting for a meeting.
+	#[codec(index = 1)]
 	Qualified { since: BlockNumber },
 	/// On the agenda of a meeting.
+	#[codec(index = 2)]
 	InMeeting(MeetingId),
 	/// Decided at the block given. Final.
+	#[codec(index = 3)]
 	Closed { outcome: Outcome, at: BlockNumber },
 	/// Withdrawn by its author before any meeting.
+	#[codec(index = 4)]
 	Withdrawn,
 	/// Did not gather enough supports in time.
+	#[codec(index = 5)]
 	Lapsed,
 }
 
@@ -228,13 +250,17 @@ pub enum TopicStatus<BlockNumber> {
 )]
 pub enum Outcome {
 	/// Quorum reached and the majority of the topic's category voted aye.
+	#[codec(index = 0)]
 	Approved,
 	/// Quorum reached, the majority not.
+	#[codec(index = 1)]
 	Rejected,
 	/// Quorum reached, as many ayes as nays under a simple majority: not approved; the matter may
 	/// be raised again.
+	#[codec(index = 2)]
 	Tied,
 	/// Too few ballots: not approved, whatever the counts.
+	#[codec(index = 3)]
 	NoQuorum,
 }
 
@@ -252,8 +278,11 @@ pub enum Outcome {
 	TypeInfo,
 )]
 pub enum Choice {
+	#[codec(index = 0)]
 	Aye,
+	#[codec(index = 1)]
 	Nay,
+	#[codec(index = 2)]
 	Abstain,
 }
 
@@ -323,9 +352,11 @@ impl Tally {
 )]
 pub enum BallotVote {
 	/// A choice in the open (or revealed).
+	#[codec(index = 0)]
 	Open(Choice),
 	/// A secret ballot's commitment: blake2-256 of `(topic, voter, choice, salt)` SCALE-encoded,
 	/// the salt being 32 random bytes the voter keeps until the reveal.
+	#[codec(index = 1)]
 	Sealed([u8; 32]),
 }
 
@@ -335,8 +366,10 @@ pub enum BallotVote {
 )]
 pub enum Channel<AccountId> {
 	/// By the resident's own account (or a proxy acting for it).
+	#[codec(index = 0)]
 	Online,
 	/// On paper or in person, recorded by the polling officer named.
+	#[codec(index = 1)]
 	Offline { officer: AccountId },
 }
 
@@ -395,12 +428,16 @@ pub struct Topic<AccountId, BlockNumber, Title, Text> {
 )]
 pub enum Phase<BlockNumber> {
 	/// Residents give opinions until the block given, when voting opens.
+	#[codec(index = 0)]
 	Deliberation { until: BlockNumber },
 	/// Residents vote until the block given.
+	#[codec(index = 1)]
 	Voting { until: BlockNumber },
 	/// Voting closed; secret ballots are revealed until the block given.
+	#[codec(index = 2)]
 	Revealing { until: BlockNumber },
 	/// Every topic on the agenda is decided.
+	#[codec(index = 3)]
 	Closed,
 }
 

@@ -11,7 +11,7 @@ use sp_runtime::{
 
 use crate::{
 	Ballot, BallotVote, Ballots, Channel, Choice, Config, Error, Event, MeetingOf, Meetings,
-	OpinionOf, Opinions, Pallet, Phase, TopicId, TopicOf, TopicStatus, Topics,
+	OfflineBallotCount, OpinionOf, Opinions, Pallet, Phase, TopicId, TopicOf, TopicStatus, Topics,
 };
 
 impl<T: Config> Pallet<T> {
@@ -64,8 +64,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(!topic.secret, Error::<T>::SecretBallot);
 		Self::ensure_in_electorate(&who, &meeting)?;
 		match Ballots::<T>::get(id, &who) {
-			Some(Ballot { vote: BallotVote::Open(old), channel: Channel::Online }) => {
-				topic.tally.remove(old)
+			Some(Ballot { vote: BallotVote::Open(old), channel }) => {
+				topic.tally.remove(old);
+				Self::note_replaced(id, &who, channel);
 			},
 			Some(_) => return Err(Error::<T>::AlreadyVoted.into()),
 			None => {},
@@ -91,7 +92,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(topic.secret, Error::<T>::NotSecret);
 		Self::ensure_in_electorate(&who, &meeting)?;
 		match Ballots::<T>::get(id, &who) {
-			Some(Ballot { vote: BallotVote::Sealed(_), channel: Channel::Online }) => {},
+			Some(Ballot { vote: BallotVote::Sealed(_), channel }) => {
+				Self::note_replaced(id, &who, channel)
+			},
 			Some(_) => return Err(Error::<T>::AlreadyVoted.into()),
 			None => {
 				topic.tally.sealed.saturating_inc();
@@ -142,35 +145,88 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// A resident's own ballot replaced one an officer recorded for them: say so.
+	fn note_replaced(id: TopicId, resident: &T::AccountId, channel: Channel<T::AccountId>) {
+		if let Channel::Offline { officer } = channel {
+			Self::deposit_event(Event::OfflineBallotReplaced {
+				topic: id,
+				resident: resident.clone(),
+				officer,
+			});
+		}
+	}
+
 	pub(crate) fn do_record_offline_ballot(
 		officer: T::AccountId,
 		id: TopicId,
 		resident: T::AccountId,
-		choice: Choice,
+		ballot: BallotVote,
 	) -> DispatchResult {
 		let (mut topic, meeting) = Self::in_meeting(id)?;
+		ensure!(matches!(meeting.phase, Phase::Voting { .. }), Error::<T>::NotVoting);
 		ensure!(
 			T::Registry::has_role(&officer, Role::PollingOfficer, topic.unit),
 			Error::<T>::NotAPollingOfficer
 		);
-		match (topic.secret, meeting.phase) {
-			(false, Phase::Voting { .. }) | (true, Phase::Revealing { .. }) => {},
-			(true, Phase::Voting { .. }) => return Err(Error::<T>::OfflineBallotTooEarly.into()),
-			_ => return Err(Error::<T>::NotVoting.into()),
-		}
+		let choice = match ballot {
+			BallotVote::Open(choice) => {
+				ensure!(!topic.secret, Error::<T>::SecretBallot);
+				Some(choice)
+			},
+			BallotVote::Sealed(_) => {
+				ensure!(topic.secret, Error::<T>::NotSecret);
+				None
+			},
+		};
 		Self::ensure_in_electorate(&resident, &meeting)?;
 		ensure!(!Ballots::<T>::contains_key(id, &resident), Error::<T>::AlreadyVoted);
-		topic.tally.add(choice);
+		let recorded = OfflineBallotCount::<T>::get(id, &officer);
+		ensure!(
+			recorded < T::MaxOfflineBallotsPerOfficer::get(),
+			Error::<T>::TooManyOfflineBallots
+		);
+		OfflineBallotCount::<T>::insert(id, &officer, recorded.saturating_add(1));
+		match choice {
+			Some(choice) => topic.tally.add(choice),
+			None => topic.tally.sealed.saturating_inc(),
+		}
 		Topics::<T>::insert(id, topic);
 		Ballots::<T>::insert(
 			id,
 			&resident,
-			Ballot {
-				vote: BallotVote::Open(choice),
-				channel: Channel::Offline { officer: officer.clone() },
-			},
+			Ballot { vote: ballot, channel: Channel::Offline { officer: officer.clone() } },
 		);
 		Self::deposit_event(Event::OfflineBallotRecorded { topic: id, resident, officer, choice });
+		Ok(())
+	}
+
+	pub(crate) fn do_reveal_offline_ballot(
+		officer: T::AccountId,
+		id: TopicId,
+		resident: T::AccountId,
+		choice: Choice,
+		salt: [u8; 32],
+	) -> DispatchResult {
+		let (mut topic, meeting) = Self::in_meeting(id).map_err(|_| Error::<T>::NotRevealing)?;
+		ensure!(matches!(meeting.phase, Phase::Revealing { .. }), Error::<T>::NotRevealing);
+		let Some(Ballot { vote: BallotVote::Sealed(commitment), channel }) =
+			Ballots::<T>::get(id, &resident)
+		else {
+			return Err(Error::<T>::NothingToReveal.into());
+		};
+		ensure!(
+			channel == Channel::Offline { officer: officer.clone() },
+			Error::<T>::NotAPollingOfficer
+		);
+		ensure!(
+			Self::commitment_of(id, &resident, choice, &salt) == commitment,
+			Error::<T>::CommitmentMismatch
+		);
+		topic.tally.sealed.saturating_dec();
+		topic.tally.add(choice);
+		Topics::<T>::insert(id, topic);
+		Ballots::<T>::insert(id, &resident, Ballot { vote: BallotVote::Open(choice), channel });
+		Self::deposit_event(Event::OfflineBallotRevealed { topic: id, resident, choice });
 		Ok(())
 	}
 }

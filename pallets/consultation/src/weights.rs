@@ -21,6 +21,7 @@ pub trait WeightInfo {
 	fn commit_vote() -> Weight;
 	fn reveal_vote() -> Weight;
 	fn record_offline_ballot() -> Weight;
+	fn reveal_offline_ballot() -> Weight;
 	fn report_progress() -> Weight;
 	fn set_unit_rules() -> Weight;
 	fn set_category_rules() -> Weight;
@@ -174,7 +175,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn record_offline_ballot() -> Weight {
 		// Proof size measured: `1669`, estimated: `10317`.
 		Weight::from_parts(43_294_000, 10317)
-			.saturating_add(T::DbWeight::get().reads(10))
+			.saturating_add(T::DbWeight::get().reads(11))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	/// Storage: `Consultation::Topics` (r:1 w:1)
+	/// Storage: `Consultation::Meetings` (r:1 w:0)
+	/// Storage: `Consultation::Ballots` (r:1 w:1)
+	fn reveal_offline_ballot() -> Weight {
+		Weight::from_parts(18_488_000, 4770)
+			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Consultation::Topics` (r:1 w:1)
@@ -348,7 +357,12 @@ impl WeightInfo for () {
 	}
 	fn record_offline_ballot() -> Weight {
 		Weight::from_parts(43_294_000, 10317)
-			.saturating_add(ParityDbWeight::get().reads(10))
+			.saturating_add(ParityDbWeight::get().reads(11))
+			.saturating_add(ParityDbWeight::get().writes(3))
+	}
+	fn reveal_offline_ballot() -> Weight {
+		Weight::from_parts(18_488_000, 4770)
+			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn report_progress() -> Weight {

@@ -276,7 +276,7 @@ mod benchmarks {
 
 		#[block]
 		{
-			Pallet::<T>::use_free_call(&who).unwrap();
+			Pallet::<T>::use_free_calls(&who, 1).unwrap();
 		}
 
 		assert_eq!(Pallet::<T>::free_calls_left(&who), 0);

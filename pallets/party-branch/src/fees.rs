@@ -10,15 +10,23 @@
 //! The wrapper is invisible to wallets: it has the wrapped extension's identifier, encoding and
 //! type information, so Polkadot.js and every other client sign for it unchanged.
 //!
-//! The free call is counted when the transaction is applied, whatever its result, so failing
-//! calls cannot be repeated for free beyond the quota.
+//! The quota counts calls, not transactions: a batch of five civic calls, or a civic call made
+//! through a proxy inside a batch, uses as many free calls as it holds ([`FreeCalls::count`]), and
+//! is free only if that many are left. They are counted when the transaction is applied,
+//! whatever its result, so failing calls cannot be repeated for free beyond the quota.
+//!
+//! The transaction pool cannot see how many of a resident's pending transactions will be free,
+//! so a resident has at most one free transaction waiting at a time: each free transaction
+//! provides the tag `("gongzhi/free", who)`, and the pool keeps one transaction per tag. The next
+//! is accepted once the first is in a block. A resident cannot fill the pool for free, whatever
+//! their quota.
 
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
 use frame_support::{
 	dispatch::DispatchInfo,
 	pallet_prelude::{TransactionSource, TransactionValidityError, ValidTransaction},
-	traits::{Contains, Get},
+	traits::Get,
 	weights::Weight,
 };
 use scale_info::{StaticTypeInfo, TypeInfo};
@@ -32,6 +40,25 @@ use sp_runtime::{
 };
 
 use crate::{Config, FreeCallQuota, FreeCallUsage, FreeCallsUsed, Pallet, Residents, WeightInfo};
+
+/// Which calls verified residents make for free, and how many free calls each uses.
+pub trait FreeCalls<Call> {
+	/// How many free calls `call` uses (a batch counts each call in it, a proxy call the call it
+	/// carries), or `None` if it is not free.
+	fn count(call: &Call) -> Option<u32>;
+}
+
+/// Every call is free and counts once (test runtimes).
+impl<Call> FreeCalls<Call> for frame_support::traits::Everything {
+	fn count(_call: &Call) -> Option<u32> {
+		Some(1)
+	}
+}
+
+/// The pool tag that a resident's free transaction provides: one pending free transaction each.
+pub fn free_call_tag<AccountId: Encode>(who: &AccountId) -> alloc::vec::Vec<u8> {
+	(b"gongzhi/free", who).encode()
+}
 
 /// Charges fees through `S` unless a verified resident makes a civic call within their quota.
 #[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq)]
@@ -66,8 +93,8 @@ impl<T, S: core::fmt::Debug> core::fmt::Debug for ChargeCivicFees<T, S> {
 
 /// What validation decided.
 pub enum Decision<AccountId, Inner> {
-	/// A free civic call by this resident.
-	Free(AccountId),
+	/// Free civic calls by this resident: how many.
+	Free(AccountId, u32),
 	/// Paid through the wrapped extension.
 	Paid(Inner),
 }
@@ -93,9 +120,12 @@ impl<T: Config> Pallet<T> {
 		FreeCallQuota::<T>::get().saturating_sub(used)
 	}
 
-	/// Uses one of `who`'s free calls, or fails if none is left.
-	pub(crate) fn use_free_call(who: &T::AccountId) -> Result<(), TransactionValidityError> {
-		if Self::free_calls_left(who) == 0 {
+	/// Uses `calls` of `who`'s free calls, or fails if fewer are left.
+	pub(crate) fn use_free_calls(
+		who: &T::AccountId,
+		calls: u32,
+	) -> Result<(), TransactionValidityError> {
+		if Self::free_calls_left(who) < calls {
 			return Err(InvalidTransaction::Payment.into());
 		}
 		let period = Self::quota_period();
@@ -103,7 +133,7 @@ impl<T: Config> Pallet<T> {
 			if usage.period != period {
 				*usage = FreeCallUsage { period, used: 0 };
 			}
-			usage.used = usage.used.saturating_add(1);
+			usage.used = usage.used.saturating_add(calls);
 		});
 		Ok(())
 	}
@@ -143,9 +173,15 @@ where
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
 		if let Some(who) = origin.as_system_origin_signer() {
 			let small = len <= T::MaxFreeCallBytes::get() as usize;
-			if small && T::FeelessCalls::contains(call) && Pallet::<T>::free_calls_left(who) > 0 {
-				let who = who.clone();
-				return Ok((ValidTransaction::default(), Decision::Free(who), origin));
+			let calls = if small { T::FeelessCalls::count(call) } else { None };
+			if let Some(calls) = calls.filter(|n| *n > 0) {
+				if Pallet::<T>::free_calls_left(who) >= calls {
+					let valid = ValidTransaction {
+						provides: alloc::vec![free_call_tag(who)],
+						..Default::default()
+					};
+					return Ok((valid, Decision::Free(who.clone(), calls), origin));
+				}
 			}
 		}
 		let (valid, val, origin) = self.0.validate(
@@ -169,9 +205,9 @@ where
 		len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
 		match val {
-			Decision::Free(who) => {
-				Pallet::<T>::use_free_call(&who)?;
-				Ok(Decision::Free(()))
+			Decision::Free(who, calls) => {
+				Pallet::<T>::use_free_calls(&who, calls)?;
+				Ok(Decision::Free((), calls))
 			},
 			Decision::Paid(val) => self.0.prepare(val, origin, call, info, len).map(Decision::Paid),
 		}
@@ -185,7 +221,7 @@ where
 		result: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
 		match pre {
-			Decision::Free(()) => Ok(Weight::zero()),
+			Decision::Free((), _) => Ok(Weight::zero()),
 			Decision::Paid(pre) => S::post_dispatch_details(pre, info, post_info, len, result),
 		}
 	}

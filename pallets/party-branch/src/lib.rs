@@ -51,6 +51,8 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod fees;
+mod invariants;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod registry;
@@ -63,14 +65,15 @@ pub mod types;
 mod units;
 pub mod weights;
 
-pub use fees::ChargeCivicFees;
+pub use fees::{ChargeCivicFees, FreeCalls};
 
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 	use alloc::{string::String, vec::Vec};
-	use frame_support::{pallet_prelude::*, traits::Contains};
+	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
+	use gongzhi_primitives::civic::OnResidentChange;
 
 	/// The unit record as stored.
 	pub type UnitOf<T> = Unit<
@@ -91,7 +94,11 @@ pub mod pallet {
 	/// Who authorised an act.
 	pub type AuthorityOf<T> = Authority<<T as frame_system::Config>::AccountId>;
 
+	/// The version of this pallet's storage; [`crate::migrations`] moves it from one to the next.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -100,8 +107,9 @@ pub mod pallet {
 		/// It may also do anything an officer may.
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// The calls that verified residents make without fees, up to their daily quota.
-		type FeelessCalls: Contains<<Self as frame_system::Config>::RuntimeCall>;
+		/// The calls that verified residents make without fees, up to their daily quota, and how
+		/// many calls of the quota each uses.
+		type FeelessCalls: crate::fees::FreeCalls<<Self as frame_system::Config>::RuntimeCall>;
 
 		/// The longest unit name, in bytes of UTF-8.
 		#[pallet::constant]
@@ -352,6 +360,14 @@ pub mod pallet {
 		}
 	}
 
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Add a unit to the organisation tree, with an optional secretary.
@@ -469,7 +485,8 @@ pub mod pallet {
 		/// Remove `resident` from the registry, for `reason`. Their roles, pending move and free
 		/// calls go with it; the commitment is released.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::revoke(T::MaxRolesPerAccount::get()))]
+		#[pallet::weight(T::WeightInfo::revoke(T::MaxRolesPerAccount::get())
+			.saturating_add(T::OnResidentChange::removed_weight()))]
 		pub fn revoke(
 			origin: OriginFor<T>,
 			resident: T::AccountId,
@@ -478,7 +495,8 @@ pub mod pallet {
 			let record = Residents::<T>::get(&resident).ok_or(Error::<T>::NotResident)?;
 			let by = Self::ensure_officer_not_self(origin, record.community, &resident)?;
 			let roles = Self::do_revoke(by, resident, reason)?;
-			Ok(Some(T::WeightInfo::revoke(roles)).into())
+			let weight = T::WeightInfo::revoke(roles);
+			Ok(Some(weight.saturating_add(T::OnResidentChange::removed_weight())).into())
 		}
 
 		/// Ask to move to community `to`. An officer of `to` approves with [`Pallet::approve_move`].
@@ -507,7 +525,8 @@ pub mod pallet {
 		/// commitment (a lost phone). The old account loses residency, roles and free calls; the
 		/// new one gets them.
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::approve_rekey(T::MaxRolesPerAccount::get()))]
+		#[pallet::weight(T::WeightInfo::approve_rekey(T::MaxRolesPerAccount::get())
+			.saturating_add(T::OnResidentChange::removed_weight()))]
 		pub fn approve_rekey(
 			origin: OriginFor<T>,
 			new_account: T::AccountId,
@@ -521,7 +540,8 @@ pub mod pallet {
 			Self::ensure_not_self(&by, &old)?;
 			Self::ensure_not_self(&by, &new_account)?;
 			let roles = Self::do_rekey(by, old, new_account, application)?;
-			Ok(Some(T::WeightInfo::approve_rekey(roles)).into())
+			let weight = T::WeightInfo::approve_rekey(roles);
+			Ok(Some(weight.saturating_add(T::OnResidentChange::removed_weight())).into())
 		}
 
 		/// Grant `role` at `unit` to `who`. The caller must be an officer of `unit` or above.

@@ -2,11 +2,7 @@
 //! this pallet's own calls are the feeless civic calls.
 
 use crate as pallet_party_branch;
-use frame_support::{
-	derive_impl, parameter_types,
-	traits::{ConstU32, Contains},
-	weights::IdentityFee,
-};
+use frame_support::{derive_impl, parameter_types, traits::ConstU32, weights::IdentityFee};
 use frame_system::EnsureRoot;
 use pallet_transaction_payment::FungibleAdapter;
 use sp_runtime::BuildStorage;
@@ -57,9 +53,16 @@ impl pallet_transaction_payment::Config for Test {
 
 /// This pallet's calls are the civic calls here.
 pub struct CivicCalls;
-impl Contains<RuntimeCall> for CivicCalls {
-	fn contains(call: &RuntimeCall) -> bool {
-		matches!(call, RuntimeCall::PartyBranch(..))
+impl crate::fees::FreeCalls<RuntimeCall> for CivicCalls {
+	fn count(call: &RuntimeCall) -> Option<u32> {
+		match call {
+			RuntimeCall::PartyBranch(..) => Some(1),
+			// Remarks stand in for a batch here: one free call per byte.
+			RuntimeCall::System(frame_system::Call::remark_with_event { remark }) => {
+				Some(remark.len() as u32)
+			},
+			_ => None,
+		}
 	}
 }
 
@@ -98,6 +101,9 @@ impl gongzhi_primitives::civic::OnResidentChange<u64> for ResidentChanges {
 	fn removed(who: &u64) {
 		RESIDENT_CHANGES.with(|c| c.borrow_mut().push((*who, false)));
 	}
+	fn removed_weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::from_parts(1_000_000, 100)
+	}
 }
 
 /// What [`ResidentChanges`] was told so far.
@@ -105,7 +111,9 @@ pub fn resident_changes() -> Vec<(u64, bool)> {
 	RESIDENT_CHANGES.with(|c| c.borrow().clone())
 }
 
-pub fn new_test_ext() -> sp_io::TestExternalities {
+pallet_party_branch::checked_test_ext!(PartyBranch::do_try_state);
+
+pub fn new_test_ext() -> TestExt {
 	RESIDENT_CHANGES.with(|c| c.borrow_mut().clear());
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_party_branch::GenesisConfig::<Test> { free_call_quota: QUOTA, ..Default::default() }
@@ -113,5 +121,5 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
-	ext
+	TestExt(ext)
 }

@@ -31,3 +31,34 @@ macro_rules! impl_mock_config {
 		}
 	};
 }
+
+/// Declares `TestExt`, test externalities that check the given invariants (each a
+/// `fn() -> Result<(), TryRuntimeError>`, a pallet's `do_try_state`) after the test, so that
+/// every unit test ends with the pallets' `try_state`. A mock's `new_test_ext` returns
+/// `TestExt(externalities)`; tests keep calling `new_test_ext().execute_with(|| ...)`.
+///
+/// ```ignore
+/// pallet_party_branch::checked_test_ext!(PartyBranch::do_try_state, Assistance::do_try_state);
+/// ```
+#[macro_export]
+macro_rules! checked_test_ext {
+	($($check:expr),+ $(,)?) => {
+		/// Test externalities that check the pallets' invariants once the test is done.
+		pub struct TestExt(pub sp_io::TestExternalities);
+
+		impl TestExt {
+			/// Runs `test`, then every invariant check (a failed one fails the test).
+			pub fn execute_with<R>(mut self, test: impl FnOnce() -> R) -> R {
+				let result = self.0.execute_with(test);
+				self.0.execute_with(|| {
+					$(
+						if let Err(error) = $check() {
+							panic!("{} fails after the test: {:?}", stringify!($check), error);
+						}
+					)+
+				});
+				result
+			}
+		}
+	};
+}

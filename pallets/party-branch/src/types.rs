@@ -37,12 +37,16 @@ pub struct Unit<AccountId, Name, Committee> {
 )]
 pub enum RevocationReason {
 	/// Moved out of the district.
+	#[codec(index = 0)]
 	MovedAway,
 	/// Passed away.
+	#[codec(index = 1)]
 	Deceased,
 	/// The registration was obtained by fraud.
+	#[codec(index = 2)]
 	Fraud,
 	/// Asked to be removed.
+	#[codec(index = 3)]
 	Requested,
 }
 
@@ -61,8 +65,10 @@ pub enum RevocationReason {
 )]
 pub enum Office {
 	/// The secretary: appointed only from above.
+	#[codec(index = 0)]
 	Secretary,
 	/// A committee member: appointed by the secretary or from above.
+	#[codec(index = 1)]
 	Committee,
 }
 

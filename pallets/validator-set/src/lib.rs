@@ -28,8 +28,13 @@
 //!   validators ([`Error::TooFewValidators`]).
 //! - An approved validator without session keys is left out of the plan (and reported in
 //!   [`Event::AwaitingKeys`]) rather than planned with keys nobody holds. If leaving out validators
-//!   would shrink the set below the minimum, the planned set is kept unchanged instead
-//!   ([`Event::MinimumKept`]): a purged key never halts the chain.
+//!   would shrink the set below the minimum, the approved validators of the planned set are kept
+//!   instead ([`Event::MinimumKept`]): a purged key never halts the chain.
+//! - A removed validator is never kept: removal takes effect at the next session whatever the
+//!   count of validators with keys, even if the set then runs below the minimum for a while
+//!   (governance removes a validator it no longer trusts; the remaining ones keep the chain
+//!   going, and a new one is admitted). Only if nobody approved would remain with keys is the
+//!   old set kept, since an empty set halts the chain.
 //! - The set never becomes empty.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -42,6 +47,8 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod invariants;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod session;
@@ -67,7 +74,11 @@ pub mod pallet {
 	use gongzhi_primitives::civic::{CivicRegistry, UnitId, UnitLevel};
 	use sp_staking::SessionIndex;
 
+	/// The version of this pallet's storage; [`crate::migrations`] moves it from one to the next.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -204,6 +215,14 @@ pub mod pallet {
 		TooFewValidators,
 		/// Sessions may not be shorter than the minimum session length.
 		SessionTooShort,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
 	}
 
 	#[pallet::call]

@@ -151,7 +151,9 @@ impl pallet_validator_set::Config for Test {
 	type BenchmarkHelper = Registry;
 }
 
-pub fn new_test_ext() -> sp_io::TestExternalities {
+pallet_party_branch::checked_test_ext!(ValidatorSet::do_try_state);
+
+pub fn new_test_ext() -> TestExt {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_validator_set::GenesisConfig::<Test> {
 		validators: GENESIS.to_vec(),
@@ -164,7 +166,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut ext = sp_io::TestExternalities::new(storage);
 	// Events are only recorded from block 1 on.
 	ext.execute_with(|| System::set_block_number(1));
-	ext
+	TestExt(ext)
 }
 
 /// This pallet's events so far, oldest first.

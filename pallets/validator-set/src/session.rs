@@ -47,13 +47,27 @@ impl<T: Config> Pallet<T> {
 		}
 		let shrinks_below_minimum =
 			with_keys.len() < planned.len() && with_keys.len() < T::MinValidators::get() as usize;
-		if shrinks_below_minimum || with_keys.is_empty() {
+		let next = if shrinks_below_minimum || with_keys.is_empty() {
 			Self::deposit_event(Event::MinimumKept { session, with_keys: with_keys.len() as u32 });
-			return None;
-		}
+			// Keep the planned validators whose keys went missing, never removed ones.
+			let mut kept: Vec<_> =
+				planned.iter().filter(|who| Validators::<T>::contains_key(*who)).cloned().collect();
+			for who in with_keys {
+				if !kept.contains(&who) {
+					kept.push(who);
+				}
+			}
+			kept.sort();
+			if kept.as_slice() == planned.as_slice() || kept.is_empty() {
+				return None;
+			}
+			kept
+		} else {
+			with_keys
+		};
 
 		// `Validators` holds at most `MaxValidators` entries, so nothing is cut here.
-		let validators = BoundedVec::truncate_from(with_keys);
+		let validators = BoundedVec::truncate_from(next);
 		Planned::<T>::put(&validators);
 		Self::deposit_event(Event::SetPlanned { session, validators: validators.clone() });
 		Some(validators.into_inner())

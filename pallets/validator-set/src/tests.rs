@@ -181,6 +181,28 @@ fn purged_keys_never_shrink_the_set_below_the_minimum() {
 }
 
 #[test]
+fn a_removed_validator_stops_authoring_even_with_the_keyed_set_at_the_minimum() {
+	new_test_ext().execute_with(|| {
+		plan_genesis();
+		// 12 purged its keys: 10 and 11 author, at the minimum of two.
+		set_keys(12, false);
+		assert_eq!(ValidatorSet::new_session(2), Some(vec![10, 11]));
+		// A fourth validator is admitted but has no keys yet; governance removes 11.
+		assert_ok!(ValidatorSet::add_validator(root(), 20, WEST));
+		assert_ok!(ValidatorSet::remove_validator(root(), 11));
+		System::reset_events();
+		// Only 10 has keys: below the minimum, yet 11 is gone from the next set.
+		assert_eq!(ValidatorSet::new_session(3), Some(vec![10]));
+		assert_eq!(planned(), vec![10]);
+		assert!(events().contains(&Event::MinimumKept { session: 3, with_keys: 1 }));
+		// 12 and 20 register keys: the set grows back.
+		set_keys(12, true);
+		set_keys(20, true);
+		assert_eq!(ValidatorSet::new_session(4), Some(vec![10, 12, 20]));
+	});
+}
+
+#[test]
 fn sessions_end_every_session_length_blocks() {
 	new_test_ext().execute_with(|| {
 		assert_eq!(NextRotation::<Test>::get(), DEFAULT_SESSION);

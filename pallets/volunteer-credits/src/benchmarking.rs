@@ -58,6 +58,7 @@ fn activities<T: Config>(f: &Fixture<T>) -> ActivityId {
 			f.organiser.clone(),
 			f.community,
 			BoundedVec::truncate_from(title::<T>()),
+			T::DailyCap::get(),
 		)
 		.expect("the organisation publishes");
 	}
@@ -84,7 +85,7 @@ mod benchmarks {
 		activities::<T>(&f);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(f.organiser.clone()), f.community, title::<T>());
+		_(RawOrigin::Signed(f.organiser.clone()), f.community, title::<T>(), T::DailyCap::get());
 
 		assert_eq!(OpenActivities::<T>::get(f.community).len() as u32, T::MaxOpenActivities::get());
 	}
@@ -134,7 +135,7 @@ mod benchmarks {
 		let (activity, volunteer) = recorded::<T>(&f, 30);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(volunteer.clone()), activity);
+		_(RawOrigin::Signed(volunteer.clone()), activity, 90);
 
 		assert!(matches!(
 			Participations::<T>::get(activity, volunteer),
@@ -147,7 +148,7 @@ mod benchmarks {
 	fn settle_dispute() {
 		let f = fixture::<T>();
 		let (activity, volunteer) = recorded::<T>(&f, 30);
-		Pallet::<T>::do_dispute(volunteer.clone(), activity).expect("within the window");
+		Pallet::<T>::do_dispute(volunteer.clone(), activity, 90).expect("within the window");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(f.officer.clone()), activity, volunteer.clone(), 90);

@@ -27,9 +27,13 @@
 //!   `try_state`).
 //! - **Honesty.** A volunteer is credited at most [`Config::DailyCap`] minutes per day, all
 //!   sources together. A volunteer may dispute the minutes an organiser recorded within
-//!   [`Config::DisputeWindow`] blocks ([`Pallet::dispute`]); an officer of the activity's unit
-//!   settles it ([`Pallet::settle_dispute`]), and can only add what was missing, since lifetime
-//!   service never decreases. Every record names the organiser who made it.
+//!   [`Config::DisputeWindow`] blocks, naming the minutes they claim ([`Pallet::dispute`]); an
+//!   officer of the activity's unit who is not its organiser settles it
+//!   ([`Pallet::settle_dispute`]) between the record and the claim. A settlement can only add
+//!   what was missing, since lifetime service never decreases, and no more than the activity
+//!   allows one volunteer (its `max_minutes`, set when published, at most the daily cap) nor
+//!   beyond the volunteer's daily cap on the day it is credited. Every record names the
+//!   organiser who made it.
 //! - **Queries.** The runtime API `VolunteerCreditsApi` (crate `runtime-api/`) and the RPC methods
 //!   `volunteerCredits_account`, `_history` and `_activities` (crate `rpc/`).
 //!
@@ -52,7 +56,9 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod invariants;
 mod ledger;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod service;
@@ -80,7 +86,11 @@ pub mod pallet {
 	/// Star thresholds in hours, ascending.
 	pub type ThresholdsOf<T> = BoundedVec<u32, <T as Config>::MaxStarLevels>;
 
+	/// The version of this pallet's storage; [`crate::migrations`] moves it from one to the next.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -220,7 +230,12 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// An organisation published an activity.
-		ActivityPublished { activity: ActivityId, unit: UnitId, organiser: T::AccountId },
+		ActivityPublished {
+			activity: ActivityId,
+			unit: UnitId,
+			organiser: T::AccountId,
+			max_minutes: Minutes,
+		},
 		/// A volunteer signed up.
 		SignedUp { activity: ActivityId, volunteer: T::AccountId },
 		/// The organiser recorded a volunteer's service, crediting `minutes`.
@@ -241,8 +256,13 @@ pub mod pallet {
 		PaidForHelp { request: u32, payer: T::AccountId, volunteer: T::AccountId, minutes: Minutes },
 		/// An activity was closed.
 		ActivityClosed { activity: ActivityId, by: T::AccountId },
-		/// A volunteer disputed the minutes recorded.
-		Disputed { activity: ActivityId, volunteer: T::AccountId, recorded: Minutes },
+		/// A volunteer disputed the minutes recorded, claiming `claimed`.
+		Disputed {
+			activity: ActivityId,
+			volunteer: T::AccountId,
+			recorded: Minutes,
+			claimed: Minutes,
+		},
 		/// An officer settled a dispute; `added` minutes were credited.
 		DisputeSettled {
 			activity: ActivityId,
@@ -311,30 +331,50 @@ pub mod pallet {
 		SelfDonation,
 		/// Thresholds must be one to the most levels, above zero and ascending.
 		InvalidThresholds,
+		/// An activity allows each volunteer between one minute and the daily cap.
+		BadActivityLimit,
+		/// More minutes than the activity allows one volunteer.
+		OverActivityLimit,
+		/// A dispute claims more minutes than were recorded.
+		ClaimNotAboveRecord,
+		/// A settlement credits at most what the volunteer claimed.
+		OverClaim,
+		/// The organiser whose record is disputed does not settle it: another officer of the
+		/// unit does.
+		OrganiserSettles,
+		/// No more activity ids: the counter would wrap onto old activities.
+		NoMoreIds,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
-			Self::ledger_balances()
+			Self::do_try_state()
 		}
 	}
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// A volunteer organisation of `unit` publishes an activity there.
+		/// A volunteer organisation of `unit` publishes an activity there, crediting each
+		/// volunteer at most `max_minutes` (one minute to [`Config::DailyCap`]).
+		///
+		/// Origin: signed by an account with [`Role::VolunteerOrganisation`] at `unit`.
+		/// Emits [`Event::ActivityPublished`]. Errors: [`Error::BadTitle`],
+		/// [`Error::BadActivityLimit`], [`Error::UnknownUnit`], [`Error::NotAnOrganisation`],
+		/// [`Error::TooManyActivities`], [`Error::NoMoreIds`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::publish_activity())]
 		pub fn publish_activity(
 			origin: OriginFor<T>,
 			unit: UnitId,
 			title: Vec<u8>,
+			max_minutes: Minutes,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let title = TitleOf::<T>::try_from(title).map_err(|_| Error::<T>::BadTitle)?;
 			ensure!(!title.is_empty(), Error::<T>::BadTitle);
-			Self::do_publish_activity(who, unit, title)
+			Self::do_publish_activity(who, unit, title, max_minutes)
 		}
 
 		/// A volunteer signs up for an open activity.
@@ -366,16 +406,31 @@ pub mod pallet {
 			Self::do_close_activity(who, activity)
 		}
 
-		/// A volunteer disputes the minutes recorded for them, within the window.
+		/// A volunteer disputes the minutes recorded for them, within the window, claiming
+		/// `claimed` minutes (more than recorded, at most what the activity allows).
+		///
+		/// Origin: signed by the volunteer. Emits [`Event::Disputed`]. Errors:
+		/// [`Error::NothingToDispute`], [`Error::DisputeWindowOver`],
+		/// [`Error::ClaimNotAboveRecord`], [`Error::OverActivityLimit`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::dispute())]
-		pub fn dispute(origin: OriginFor<T>, activity: ActivityId) -> DispatchResult {
+		pub fn dispute(
+			origin: OriginFor<T>,
+			activity: ActivityId,
+			claimed: Minutes,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_dispute(who, activity)
+			Self::do_dispute(who, activity, claimed)
 		}
 
-		/// An officer of the activity's unit settles a dispute at `minutes` (at least what was
-		/// recorded); the difference is credited.
+		/// An officer of the activity's unit, not its organiser, settles a dispute at
+		/// `minutes`: at least what was recorded, at most what the volunteer claimed. The
+		/// difference is credited within the volunteer's daily cap.
+		///
+		/// Origin: signed by an officer of the activity's unit. Emits [`Event::DisputeSettled`].
+		/// Errors: [`Error::NotAnOfficer`], [`Error::OrganiserSettles`],
+		/// [`Error::SelfConfirmation`], [`Error::NotDisputed`], [`Error::CannotReduce`],
+		/// [`Error::OverClaim`], [`Error::OverDailyCap`].
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::settle_dispute())]
 		pub fn settle_dispute(

@@ -75,6 +75,7 @@ pub const STREET: UnitId = 1;
 pub const PLUM: UnitId = 2;
 pub const BAMBOO: UnitId = 3;
 
+pub const STREET_SECRETARY: AccountId = 2;
 pub const PLUM_SECRETARY: AccountId = 3;
 pub const BAMBOO_SECRETARY: AccountId = 5;
 pub const ORGANISATION: AccountId = 6;
@@ -95,7 +96,9 @@ fn unit(
 	GenesisUnit { level, parent, name: name.into(), secretary: Some(secretary), committee: vec![] }
 }
 
-pub fn new_test_ext() -> sp_io::TestExternalities {
+pallet_party_branch::checked_test_ext!(PartyBranch::do_try_state, VolunteerCredits::do_try_state);
+
+pub fn new_test_ext() -> TestExt {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	let mut residents: Vec<_> =
 		(10..=14).map(|r| (r, PLUM, sp_core::H256::repeat_byte(r as u8))).collect();
@@ -110,7 +113,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	pallet_party_branch::GenesisConfig::<Test> {
 		units: vec![
 			unit(UnitLevel::District, None, "District", 1),
-			unit(UnitLevel::Street, Some(DISTRICT), "Street", 2),
+			unit(UnitLevel::Street, Some(DISTRICT), "Street", STREET_SECRETARY),
 			unit(UnitLevel::Community, Some(STREET), "Plum", PLUM_SECRETARY),
 			unit(UnitLevel::Community, Some(STREET), "Bamboo", BAMBOO_SECRETARY),
 		],
@@ -122,7 +125,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
-	ext
+	TestExt(ext)
 }
 
 /// Moves to block `n` (this pallet has no per-block work).

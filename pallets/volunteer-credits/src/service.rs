@@ -18,16 +18,19 @@ impl<T: Config> Pallet<T> {
 		who: T::AccountId,
 		unit: UnitId,
 		title: TitleOf<T>,
+		max_minutes: Minutes,
 	) -> DispatchResult {
+		ensure!(max_minutes > 0 && max_minutes <= T::DailyCap::get(), Error::<T>::BadActivityLimit);
 		ensure!(T::Registry::level_of(unit).is_some(), Error::<T>::UnknownUnit);
 		ensure!(
 			T::Registry::has_role(&who, Role::VolunteerOrganisation, unit),
 			Error::<T>::NotAnOrganisation
 		);
 		let id = NextActivityId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::NoMoreIds)?;
 		OpenActivities::<T>::try_mutate(unit, |open| open.try_push(id))
 			.map_err(|_| Error::<T>::TooManyActivities)?;
-		NextActivityId::<T>::put(id.wrapping_add(1));
+		NextActivityId::<T>::put(next);
 		Activities::<T>::insert(
 			id,
 			Activity {
@@ -37,9 +40,15 @@ impl<T: Config> Pallet<T> {
 				published_at: frame_system::Pallet::<T>::block_number(),
 				open: true,
 				volunteers: 0,
+				max_minutes,
 			},
 		);
-		Self::deposit_event(Event::ActivityPublished { activity: id, unit, organiser: who });
+		Self::deposit_event(Event::ActivityPublished {
+			activity: id,
+			unit,
+			organiser: who,
+			max_minutes,
+		});
 		Ok(())
 	}
 
@@ -66,6 +75,12 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let activity = Activities::<T>::get(id).ok_or(Error::<T>::UnknownActivity)?;
 		ensure!(activity.organiser == who, Error::<T>::NotTheOrganiser);
+		// The power to record rests on the role, asked now: an organisation whose role ended
+		// records nothing more.
+		ensure!(
+			T::Registry::has_role(&who, Role::VolunteerOrganisation, activity.unit),
+			Error::<T>::NotAnOrganisation
+		);
 		ensure!(activity.open, Error::<T>::ActivityClosed);
 		ensure!(who != volunteer, Error::<T>::SelfConfirmation);
 		match Participations::<T>::get(id, &volunteer) {
@@ -73,6 +88,7 @@ impl<T: Config> Pallet<T> {
 			Some(Participation::SignedUp) => {},
 			Some(_) => return Err(Error::<T>::AlreadyRecorded.into()),
 		}
+		ensure!(minutes <= activity.max_minutes, Error::<T>::OverActivityLimit);
 		Self::ensure_within_cap(&volunteer, minutes)?;
 		let at = frame_system::Pallet::<T>::block_number();
 		Participations::<T>::insert(id, &volunteer, Participation::Recorded { minutes, at });
@@ -104,15 +120,27 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_dispute(who: T::AccountId, id: ActivityId) -> DispatchResult {
+	pub(crate) fn do_dispute(
+		who: T::AccountId,
+		id: ActivityId,
+		claimed: Minutes,
+	) -> DispatchResult {
 		let Some(Participation::Recorded { minutes, at }) = Participations::<T>::get(id, &who)
 		else {
 			return Err(Error::<T>::NothingToDispute.into());
 		};
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(now <= at.saturating_add(T::DisputeWindow::get()), Error::<T>::DisputeWindowOver);
-		Participations::<T>::insert(id, &who, Participation::Disputed { minutes, at });
-		Self::deposit_event(Event::Disputed { activity: id, volunteer: who, recorded: minutes });
+		ensure!(claimed > minutes, Error::<T>::ClaimNotAboveRecord);
+		let activity = Activities::<T>::get(id).ok_or(Error::<T>::UnknownActivity)?;
+		ensure!(claimed <= activity.max_minutes, Error::<T>::OverActivityLimit);
+		Participations::<T>::insert(id, &who, Participation::Disputed { minutes, at, claimed });
+		Self::deposit_event(Event::Disputed {
+			activity: id,
+			volunteer: who,
+			recorded: minutes,
+			claimed,
+		});
 		Ok(())
 	}
 
@@ -124,16 +152,24 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let activity = Activities::<T>::get(id).ok_or(Error::<T>::UnknownActivity)?;
 		ensure!(T::Registry::is_officer(&who, activity.unit), Error::<T>::NotAnOfficer);
+		ensure!(who != activity.organiser, Error::<T>::OrganiserSettles);
 		ensure!(who != volunteer, Error::<T>::SelfConfirmation);
-		let Some(Participation::Disputed { minutes: recorded, .. }) =
+		let Some(Participation::Disputed { minutes: recorded, claimed, .. }) =
 			Participations::<T>::get(id, &volunteer)
 		else {
 			return Err(Error::<T>::NotDisputed.into());
 		};
 		ensure!(minutes >= recorded, Error::<T>::CannotReduce);
+		// The claim was checked against the activity's limit when made; the limit is checked
+		// again for claims made before there was one (see `migrations::v1`).
+		ensure!(minutes <= claimed, Error::<T>::OverClaim);
+		ensure!(minutes <= activity.max_minutes, Error::<T>::OverActivityLimit);
 		let added = minutes - recorded;
+		// What is added counts towards the day it is credited, like any other service.
+		if added > 0 {
+			Self::ensure_within_cap(&volunteer, added)?;
+		}
 		Participations::<T>::insert(id, &volunteer, Participation::Settled { minutes });
-		// The officer's settlement stands for the organiser's record: no daily cap applies.
 		if added > 0 {
 			Self::issue(
 				&volunteer,

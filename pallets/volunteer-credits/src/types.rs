@@ -58,6 +58,10 @@ pub struct Activity<AccountId, BlockNumber, Title> {
 	pub open: bool,
 	/// Volunteers signed up.
 	pub volunteers: u32,
+	/// The most minutes one volunteer is credited for this activity, set by the organiser when
+	/// publishing (at most [`crate::Config::DailyCap`]): records and dispute settlements stay
+	/// within it.
+	pub max_minutes: Minutes,
 }
 
 /// A volunteer's part in an activity.
@@ -77,12 +81,17 @@ pub struct Activity<AccountId, BlockNumber, Title> {
 #[serde(rename_all = "camelCase")]
 pub enum Participation<BlockNumber> {
 	/// Signed up; nothing recorded yet.
+	#[codec(index = 0)]
 	SignedUp,
 	/// The organiser recorded `minutes` at `at`; the volunteer may dispute until the window ends.
+	#[codec(index = 1)]
 	Recorded { minutes: Minutes, at: BlockNumber },
-	/// The volunteer disputed the record of `minutes`; an officer of the unit settles it.
-	Disputed { minutes: Minutes, at: BlockNumber },
+	/// The volunteer disputed the record of `minutes`, claiming `claimed` minutes; an officer of
+	/// the unit other than the organiser settles it, between the two.
+	#[codec(index = 2)]
+	Disputed { minutes: Minutes, at: BlockNumber, claimed: Minutes },
 	/// Settled by an officer at `minutes`. Final.
+	#[codec(index = 3)]
 	Settled { minutes: Minutes },
 }
 
@@ -103,14 +112,19 @@ pub enum Participation<BlockNumber> {
 #[serde(rename_all = "camelCase")]
 pub enum Counterparty<AccountId> {
 	/// Service recorded at an activity by its organiser: credits issued.
+	#[codec(index = 0)]
 	Activity { activity: ActivityId, organiser: AccountId },
 	/// Help confirmed through the assistance pallet: credits issued.
+	#[codec(index = 1)]
 	Help { request: u32, confirmer: AccountId },
 	/// A resident paid for help, or a volunteer was paid (the time bank).
+	#[codec(index = 2)]
 	TimeBank { request: u32, other: AccountId },
 	/// Redeemed at a registered service or merchant: credits retired.
+	#[codec(index = 3)]
 	Redemption { provider: AccountId, reward: u32 },
 	/// Given to, or received from, another resident.
+	#[codec(index = 4)]
 	Donation { other: AccountId },
 }
 

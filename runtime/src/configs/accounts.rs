@@ -111,3 +111,21 @@ impl pallet_utility::Config for Runtime {
 	type PalletsOrigin = OriginCaller;
 	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
 }
+
+/// Who acts for whom, from the proxies: civic rules that keep two people apart look through them
+/// ([`gongzhi_primitives::civic::ActsFor`]).
+pub struct ProxyDelegates;
+
+impl gongzhi_primitives::civic::ActsFor<crate::AccountId> for ProxyDelegates {
+	fn acts_for(delegate: &crate::AccountId, real: &crate::AccountId) -> bool {
+		pallet_proxy::Proxies::<Runtime>::get(real)
+			.0
+			.iter()
+			.any(|proxy| proxy.delegate == *delegate)
+	}
+
+	fn acts_for_weight() -> frame_support::weights::Weight {
+		// One read of the real account's proxies (at most `MaxProxies` entries).
+		<Runtime as frame_system::Config>::DbWeight::get().reads(1)
+	}
+}

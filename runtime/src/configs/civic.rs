@@ -91,6 +91,8 @@ impl pallet_consultation::Config for Runtime {
 	type MaxBodyLength = ConstU32<1024>;
 	type MaxOpinionLength = ConstU32<512>;
 	type MaxOpinionsPerTopic = ConstU32<1000>;
+	// A polling station's day: a few hundred paper ballots per officer and topic.
+	type MaxOfflineBallotsPerOfficer = ConstU32<300>;
 	type MaxProgressReports = ConstU32<20>;
 	type MaxTopicsPerMeeting = ConstU32<10>;
 	type MaxOpenTopicsPerResident = ConstU32<3>;
@@ -124,6 +126,7 @@ impl pallet_assistance::Config for Runtime {
 	type Registry = PartyBranch;
 	type Credits = VolunteerCredits;
 	type Fund = CommunityTreasury;
+	type Delegates = super::accounts::ProxyDelegates;
 	type MaxSkills = ConstU32<6>;
 	type MaxAreas = ConstU32<8>;
 	type MaxOpenPerCommunity = ConstU32<256>;
@@ -144,10 +147,19 @@ const MAX_NESTING: u32 = 2;
 pub struct CivicCalls;
 
 impl CivicCalls {
-	/// Whether `call` belongs to a civic pallet and moves none of the caller's money (a
-	/// donation does: it is neither free nor open to a civic proxy).
+	/// Whether `call` belongs to a civic pallet, or is a resident's referendum vote, and moves
+	/// none of the caller's money (a donation does: it is neither free nor open to a civic
+	/// proxy).
 	pub fn is_civic_pallet_call(call: &RuntimeCall) -> bool {
 		match call {
+			// Voting in a referendum is a resident's civic act like any other: free, and open to
+			// their civic proxy. The call filter ([`super::civic_votes::CivicVoteRules`]) keeps
+			// each vote at one civic vote on every path, proxies and batches included.
+			RuntimeCall::Democracy(
+				pallet_democracy::Call::vote { .. }
+				| pallet_democracy::Call::remove_vote { .. }
+				| pallet_democracy::Call::unlock { .. },
+			) => true,
 			RuntimeCall::PartyBranch(..) => true,
 			RuntimeCall::CommunityTreasury(pallet_community_treasury::Call::donate { .. }) => false,
 			RuntimeCall::CommunityTreasury(..) => true,
@@ -159,12 +171,14 @@ impl CivicCalls {
 		}
 	}
 
-	fn is_civic(call: &RuntimeCall, depth: u32) -> bool {
+	/// How many civic calls `call` makes, or `None` if it is not wholly civic. A batch counts
+	/// each call in it and a proxy call the call it carries, to [`MAX_NESTING`] levels.
+	fn civic_count(call: &RuntimeCall, depth: u32) -> Option<u32> {
 		if Self::is_civic_pallet_call(call) {
-			return true;
+			return Some(1);
 		}
 		if depth >= MAX_NESTING {
-			return false;
+			return None;
 		}
 		match call {
 			RuntimeCall::Proxy(pallet_proxy::Call::add_proxy {
@@ -174,22 +188,34 @@ impl CivicCalls {
 			| RuntimeCall::Proxy(pallet_proxy::Call::remove_proxy {
 				proxy_type: ProxyType::Civic,
 				..
-			}) => true,
+			}) => Some(1),
 			RuntimeCall::Proxy(pallet_proxy::Call::proxy { call, .. }) => {
-				Self::is_civic(call, depth + 1)
+				Self::civic_count(call, depth + 1)
 			},
 			RuntimeCall::Utility(pallet_utility::Call::batch { calls })
 			| RuntimeCall::Utility(pallet_utility::Call::batch_all { calls })
 			| RuntimeCall::Utility(pallet_utility::Call::force_batch { calls }) => {
-				!calls.is_empty() && calls.iter().all(|c| Self::is_civic(c, depth + 1))
+				if calls.is_empty() {
+					return None;
+				}
+				calls.iter().try_fold(0u32, |total, c| {
+					Self::civic_count(c, depth + 1).map(|n| total.saturating_add(n))
+				})
 			},
-			_ => false,
+			_ => None,
 		}
+	}
+}
+
+/// Wholly civic calls: free for residents within their quota, which counts each call.
+impl pallet_party_branch::FreeCalls<RuntimeCall> for CivicCalls {
+	fn count(call: &RuntimeCall) -> Option<u32> {
+		Self::civic_count(call, 0)
 	}
 }
 
 impl Contains<RuntimeCall> for CivicCalls {
 	fn contains(call: &RuntimeCall) -> bool {
-		Self::is_civic(call, 0)
+		Self::civic_count(call, 0).is_some()
 	}
 }

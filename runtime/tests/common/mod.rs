@@ -74,3 +74,21 @@ pub fn executed_result(hash: H256) -> Option<Result<(), DispatchError>> {
 		_ => None,
 	})
 }
+
+/// The council puts `proposal` (a Root call) to a referendum, fast-tracked by three of its four
+/// members: referendum 0 on a fresh chain, voting for `FastTrackVotingPeriod` blocks.
+pub fn start_referendum(proposal: RuntimeCall) {
+	use frame_support::traits::{Get, StorePreimage};
+	let proposal = gongzhi_runtime::Preimage::bound(proposal).unwrap();
+	let hash = proposal.hash();
+	let external =
+		RuntimeCall::Democracy(pallet_democracy::Call::external_propose_majority { proposal });
+	assert_eq!(executed_result(pass_motion(external, 3, &[Alice, Bob, Charlie])), Some(Ok(())));
+	let fast_track = RuntimeCall::Democracy(pallet_democracy::Call::fast_track {
+		proposal_hash: hash,
+		voting_period:
+			<gongzhi_runtime::configs::governance::FastTrackVotingPeriod as Get<u32>>::get(),
+		delay: 1,
+	});
+	assert_eq!(executed_result(pass_motion(fast_track, 3, &[Alice, Bob, Charlie])), Some(Ok(())));
+}

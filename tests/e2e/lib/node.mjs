@@ -2,19 +2,25 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, createWriteStream, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** The node binary: $GONGZHI_NODE, or the release build in the cargo target dir. */
+/**
+ * The node binary: $GONGZHI_NODE, or the release build where the README's commands put it
+ * ($CARGO_TARGET_DIR, by default ~/.cache/gongzhi-target, as scripts/env.sh sets it). Every script
+ * finds the node through this one function.
+ */
 export function nodeBinary() {
   if (process.env.GONGZHI_NODE) return process.env.GONGZHI_NODE;
-  const target = process.env.CARGO_TARGET_DIR || join(REPO, 'target');
+  const target = process.env.CARGO_TARGET_DIR || join(homedir(), '.cache', 'gongzhi-target');
   const bin = join(target, 'release', 'gongzhi-node');
-  if (!existsSync(bin)) throw new Error(`no node binary at ${bin}: build it (cargo build --release) or set GONGZHI_NODE`);
+  if (!existsSync(bin)) {
+    throw new Error(`no node binary at ${bin}: build it with scripts/dev.sh (or scripts/test.sh), or set GONGZHI_NODE to its path`);
+  }
   return bin;
 }
 

@@ -3,16 +3,19 @@
 mod aid;
 mod lifecycle;
 mod matching;
+mod self_dealing;
 
 use crate::{mock::*, *};
 use frame_support::assert_ok;
 
-/// The grid worker opens a shopping request for the elder: 60 minutes, `credits` offered,
-/// `subsidy` asked. Returns its id.
+/// A shopping request for the elder: 60 minutes, `credits` offered, `subsidy` asked; opened by
+/// the grid worker, or by the elder when they offer credits (only they offer their own).
+/// Returns its id.
 pub fn open(urgency: Urgency, credits: Minutes, subsidy: u128) -> RequestId {
 	let id = NextRequestId::<Test>::get();
+	let opener = if credits > 0 { ELDER } else { GRID_WORKER };
 	assert_ok!(Assistance::open_request(
-		RuntimeOrigin::signed(GRID_WORKER),
+		RuntimeOrigin::signed(opener),
 		ELDER,
 		HelpCategory::Shopping,
 		urgency,

@@ -144,3 +144,23 @@ fn budget_lines_bound_what_is_committed_per_category_and_period() {
 		));
 	});
 }
+
+#[test]
+fn spend_indices_never_wrap_onto_old_spends() {
+	new_test_ext().execute_with(|| {
+		configure_plum(1_000);
+		NextSpendIndex::<Test>::put(SpendIndex::MAX);
+		assert_noop!(
+			CommunityTreasury::propose_spend(
+				RuntimeOrigin::signed(PLUM_SECRETARY),
+				PLUM,
+				Beneficiary::Account(CONTRACTOR),
+				100,
+				Category::Facilities,
+				text("fix the lift"),
+				None,
+			),
+			Error::<Test>::NoMoreIds
+		);
+	});
+}

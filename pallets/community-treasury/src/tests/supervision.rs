@@ -189,3 +189,68 @@ fn settings_changes_are_refused_to_outsiders_and_without_a_proposal() {
 		assert!(PendingChanges::<Test>::get(PLUM).is_none());
 	});
 }
+
+#[test]
+fn a_supervisor_who_lost_office_no_longer_approves_and_their_approval_stops_counting() {
+	new_test_ext().execute_with(|| {
+		configure_plum(1_000);
+		// The secretary proposes, approving at once, then leaves office.
+		let index = propose(100);
+		assert_ok!(PartyBranch::remove_officer(
+			RuntimeOrigin::signed(STREET_SECRETARY),
+			PLUM,
+			PLUM_SECRETARY
+		));
+		assert_noop!(
+			CommunityTreasury::approve_spend(RuntimeOrigin::signed(PLUM_SECRETARY), index),
+			Error::<Test>::NotASupervisor
+		);
+		// One more approval would have made two: it makes one that counts.
+		assert_ok!(CommunityTreasury::approve_spend(RuntimeOrigin::signed(PLUM_COMMITTEE), index));
+		assert!(matches!(status(index), Some(SpendStatus::AwaitingApproval { .. })));
+		assert_eq!(last_event(), Event::SpendApproved { index, by: PLUM_COMMITTEE, approvals: 1 });
+		// A supervising resident whose registration is revoked loses the power too.
+		assert_ok!(PartyBranch::revoke(
+			RuntimeOrigin::signed(STREET_SECRETARY),
+			10,
+			pallet_party_branch::RevocationReason::MovedAway
+		));
+		assert_noop!(
+			CommunityTreasury::approve_spend(RuntimeOrigin::signed(10), index),
+			Error::<Test>::NotASupervisor
+		);
+		assert_ok!(CommunityTreasury::approve_spend(
+			RuntimeOrigin::signed(OWNERS_COMMITTEE),
+			index
+		));
+		assert!(matches!(status(index), Some(SpendStatus::Notice { .. })));
+	});
+}
+
+#[test]
+fn a_settings_change_counts_only_supervisors_still_in_office() {
+	new_test_ext().execute_with(|| {
+		configure_plum(0);
+		let smaller = settings(&[PLUM_COMMITTEE, OWNERS_COMMITTEE], 2);
+		assert_ok!(CommunityTreasury::propose_settings(
+			RuntimeOrigin::signed(PLUM_SECRETARY),
+			PLUM,
+			smaller.clone()
+		));
+		assert_ok!(PartyBranch::remove_officer(
+			RuntimeOrigin::signed(STREET_SECRETARY),
+			PLUM,
+			PLUM_SECRETARY
+		));
+		assert_ok!(CommunityTreasury::approve_settings(
+			RuntimeOrigin::signed(PLUM_COMMITTEE),
+			PLUM
+		));
+		assert_eq!(Settings::<Test>::get(PLUM), Some(settings(&PLUM_SUPERVISORS, 2)));
+		assert_ok!(CommunityTreasury::approve_settings(
+			RuntimeOrigin::signed(OWNERS_COMMITTEE),
+			PLUM
+		));
+		assert_eq!(Settings::<Test>::get(PLUM), Some(smaller));
+	});
+}

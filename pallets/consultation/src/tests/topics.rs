@@ -246,3 +246,22 @@ fn a_topic_without_enough_supports_lapses_at_the_end_of_its_period() {
 		);
 	});
 }
+
+#[test]
+fn topic_ids_never_wrap_onto_old_topics() {
+	new_test_ext().execute_with(|| {
+		NextTopicId::<Test>::put(TopicId::MAX);
+		assert_noop!(
+			Consultation::raise_topic(
+				RuntimeOrigin::signed(11),
+				PLUM,
+				b"bike shed".to_vec(),
+				Body::Text(b"where to put it".to_vec()),
+				Category::PublicAffairs,
+				Action::Resolution,
+				false
+			),
+			Error::<Test>::NoMoreIds
+		);
+	});
+}

@@ -160,3 +160,66 @@ fn only_governance_sets_the_quota_within_its_bound() {
 		System::assert_last_event(Event::FreeCallQuotaSet { per_period: 10 }.into());
 	});
 }
+
+#[test]
+fn the_quota_counts_every_call_a_transaction_holds() {
+	with_tree(|| {
+		resident(ALICE, COMMUNITY);
+		// In this mock a remark stands for a batch of as many civic calls as it has bytes.
+		let batch = |n: usize| {
+			RuntimeCall::System(frame_system::Call::remark_with_event { remark: vec![0; n] })
+		};
+		assert_ok!(send(ALICE, batch(2)));
+		assert_eq!(used(ALICE), 2);
+		// One free call left: a batch of two is not free, and Alice cannot pay.
+		assert_eq!(
+			send(ALICE, batch(2)),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+		);
+		assert_eq!(used(ALICE), 2);
+		assert_ok!(send(ALICE, batch(1)));
+		assert_eq!(used(ALICE), QUOTA);
+	});
+}
+
+#[test]
+fn a_resident_has_one_free_transaction_waiting_in_the_pool_at_a_time() {
+	with_tree(|| {
+		resident(ALICE, COMMUNITY);
+		resident(BOB, COMMUNITY);
+		let validate = |who: u64| {
+			let call = civic_call();
+			let info = call.get_dispatch_info();
+			Extension::new(ChargeTransactionPayment::from(0))
+				.validate_only(
+					RuntimeOrigin::signed(who),
+					&call,
+					&info,
+					call.encoded_size(),
+					sp_runtime::transaction_validity::TransactionSource::External,
+					0,
+				)
+				.map(|(valid, _, _)| valid.provides)
+		};
+		let alice = validate(ALICE).expect("free");
+		// The pool keeps one transaction per tag: Alice's second waits for her first.
+		assert_eq!(alice, vec![crate::fees::free_call_tag(&ALICE)]);
+		assert_eq!(validate(ALICE).expect("free"), alice);
+		assert_ne!(validate(BOB).expect("free"), alice);
+		// A paid transaction provides no such tag.
+		Balances::mint_into(&ALICE, FUNDS).unwrap();
+		let call = plain_call();
+		let info = call.get_dispatch_info();
+		let (valid, _, _) = Extension::new(ChargeTransactionPayment::from(0))
+			.validate_only(
+				RuntimeOrigin::signed(ALICE),
+				&call,
+				&info,
+				call.encoded_size(),
+				sp_runtime::transaction_validity::TransactionSource::External,
+				0,
+			)
+			.expect("paid");
+		assert!(valid.provides.is_empty());
+	});
+}

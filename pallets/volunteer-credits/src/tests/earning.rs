@@ -7,7 +7,12 @@ use frame_support::{assert_noop, assert_ok};
 fn an_organisation_publishes_activities_in_its_units_only() {
 	new_test_ext().execute_with(|| {
 		let publish_as = |who, unit, title: &[u8]| {
-			VolunteerCredits::publish_activity(RuntimeOrigin::signed(who), unit, title.to_vec())
+			VolunteerCredits::publish_activity(
+				RuntimeOrigin::signed(who),
+				unit,
+				title.to_vec(),
+				DAILY_CAP,
+			)
 		};
 		assert_noop!(publish_as(VOLUNTEERS[0], PLUM, b"x"), Error::<Test>::NotAnOrganisation);
 		assert_noop!(publish_as(PLUM_SECRETARY, PLUM, b"x"), Error::<Test>::NotAnOrganisation);
@@ -19,7 +24,12 @@ fn an_organisation_publishes_activities_in_its_units_only() {
 		let id = publish();
 		assert_eq!(
 			last_event(),
-			Event::ActivityPublished { activity: id, unit: PLUM, organiser: ORGANISATION }
+			Event::ActivityPublished {
+				activity: id,
+				unit: PLUM,
+				organiser: ORGANISATION,
+				max_minutes: DAILY_CAP
+			}
 		);
 		publish();
 		assert_noop!(publish_as(ORGANISATION, PLUM, b"third"), Error::<Test>::TooManyActivities);
@@ -143,5 +153,75 @@ fn lifetime_hours_reach_star_levels_which_governance_sets() {
 			CreditAccount { balance: 0, lifetime: 120, stars: 2 }
 		);
 		ledger_balances();
+	});
+}
+
+#[test]
+fn an_activity_allows_each_volunteer_between_one_minute_and_the_daily_cap() {
+	new_test_ext().execute_with(|| {
+		let publish_allowing_raw = |max| {
+			VolunteerCredits::publish_activity(
+				RuntimeOrigin::signed(ORGANISATION),
+				PLUM,
+				b"x".to_vec(),
+				max,
+			)
+		};
+		assert_noop!(publish_allowing_raw(0), Error::<Test>::BadActivityLimit);
+		assert_noop!(publish_allowing_raw(DAILY_CAP + 1), Error::<Test>::BadActivityLimit);
+		let id = publish_allowing(90);
+		assert_ok!(VolunteerCredits::sign_up(RuntimeOrigin::signed(VOLUNTEERS[0]), id));
+		let record = |minutes| {
+			VolunteerCredits::record_service(
+				RuntimeOrigin::signed(ORGANISATION),
+				id,
+				VOLUNTEERS[0],
+				minutes,
+			)
+		};
+		assert_noop!(record(91), Error::<Test>::OverActivityLimit);
+		assert_ok!(record(90));
+		assert_eq!(balance(VOLUNTEERS[0]), 90);
+		ledger_balances();
+	});
+}
+
+#[test]
+fn activity_ids_never_wrap_onto_old_activities() {
+	new_test_ext().execute_with(|| {
+		NextActivityId::<Test>::put(ActivityId::MAX);
+		assert_noop!(
+			VolunteerCredits::publish_activity(
+				RuntimeOrigin::signed(ORGANISATION),
+				PLUM,
+				b"x".to_vec(),
+				60
+			),
+			Error::<Test>::NoMoreIds
+		);
+	});
+}
+
+#[test]
+fn an_organisation_whose_role_ended_records_nothing_more() {
+	new_test_ext().execute_with(|| {
+		let id = publish();
+		assert_ok!(VolunteerCredits::sign_up(RuntimeOrigin::signed(VOLUNTEERS[0]), id));
+		assert_ok!(PartyBranch::revoke_role(
+			RuntimeOrigin::signed(STREET_SECRETARY),
+			ORGANISATION,
+			Role::VolunteerOrganisation,
+			STREET
+		));
+		assert_noop!(
+			VolunteerCredits::record_service(
+				RuntimeOrigin::signed(ORGANISATION),
+				id,
+				VOLUNTEERS[0],
+				60
+			),
+			Error::<Test>::NotAnOrganisation
+		);
+		assert_eq!(balance(VOLUNTEERS[0]), 0);
 	});
 }

@@ -3,18 +3,25 @@
 mod disputes;
 mod earning;
 mod help;
+mod migrations;
 mod spending;
 
 use crate::{mock::*, *};
 use frame_support::assert_ok;
 
-/// The organisation publishes an activity in Plum; returns its id.
+/// The organisation publishes an activity in Plum allowing up to the daily cap; returns its id.
 pub fn publish() -> ActivityId {
+	publish_allowing(DAILY_CAP)
+}
+
+/// The organisation publishes an activity in Plum allowing `max_minutes` per volunteer.
+pub fn publish_allowing(max_minutes: Minutes) -> ActivityId {
 	let id = NextActivityId::<Test>::get();
 	assert_ok!(VolunteerCredits::publish_activity(
 		RuntimeOrigin::signed(ORGANISATION),
 		PLUM,
-		b"clean the river".to_vec()
+		b"clean the river".to_vec(),
+		max_minutes
 	));
 	id
 }

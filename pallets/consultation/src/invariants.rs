@@ -1,0 +1,56 @@
+//! What consultations always keep (`try_state`; every unit test checks it at its end):
+//!
+//! - one ballot per resident per topic, and each topic's tally counts exactly its ballots
+//!   (sealed ones while they are sealed);
+//! - each topic's supports are counted once;
+//! - every meeting's agenda names topics that exist.
+
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::ensure;
+use sp_runtime::TryRuntimeError;
+
+use crate::{Ballot, BallotVote, Ballots, Config, Meetings, Pallet, Supports, TopicId, Topics};
+
+impl<T: Config> Pallet<T> {
+	/// Checks the consultations' invariants; iterates every topic, ballot and meeting.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		// (ballots, sealed) per topic. A double map holds one ballot per (topic, resident).
+		let mut ballots: BTreeMap<TopicId, (u32, u32)> = BTreeMap::new();
+		for (topic, _, Ballot { vote, .. }) in Ballots::<T>::iter() {
+			let (all, sealed) = ballots.entry(topic).or_default();
+			*all += 1;
+			if matches!(vote, BallotVote::Sealed(_)) {
+				*sealed += 1;
+			}
+		}
+		let mut supports: BTreeMap<TopicId, u32> = BTreeMap::new();
+		for (topic, _) in Supports::<T>::iter_keys() {
+			*supports.entry(topic).or_default() += 1;
+		}
+		for (id, topic) in Topics::<T>::iter() {
+			ensure!(
+				supports.remove(&id).unwrap_or(0) == topic.supports,
+				"consultation: a topic's supports are not counted once each"
+			);
+			let (all, sealed) = ballots.remove(&id).unwrap_or_default();
+			// Sealed ballots left at the close count as abstentions from then on.
+			let tally = topic.tally;
+			ensure!(
+				tally.turnout() == all,
+				"consultation: a topic's tally does not count its ballots"
+			);
+			ensure!(tally.sealed <= sealed, "consultation: more sealed in the tally than cast");
+		}
+		ensure!(ballots.is_empty(), "consultation: ballots on a topic that does not exist");
+		ensure!(supports.is_empty(), "consultation: supports of a topic that does not exist");
+		for (_, meeting) in Meetings::<T>::iter() {
+			for topic in meeting.topics.iter() {
+				ensure!(
+					Topics::<T>::contains_key(topic),
+					"consultation: an agenda's topic is gone"
+				);
+			}
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,68 @@
+//! What the registry always keeps (`try_state`; every unit test checks it at its end):
+//!
+//! - every unit but a district has a parent that exists, one level up;
+//! - each unit's resident count is the number of verified residents of it and the units below;
+//! - commitments and residents match one to one;
+//! - each account's role count is the number of roles it holds, within the bound.
+
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::{ensure, traits::Get};
+use gongzhi_primitives::civic::UnitId;
+use sp_runtime::TryRuntimeError;
+
+use crate::{Commitments, Config, Pallet, Residents, RoleCount, Roles, Units};
+
+impl<T: Config> Pallet<T> {
+	/// Checks the registry's invariants; iterates every unit, resident and role.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let mut counted: BTreeMap<UnitId, u32> = BTreeMap::new();
+		for (unit, record) in Units::<T>::iter() {
+			if let Some(parent) = record.parent {
+				let parent_level = Units::<T>::get(parent)
+					.ok_or("party-branch: a unit's parent does not exist")?
+					.level;
+				ensure!(
+					record.level.parent_level() == Some(parent_level),
+					"party-branch: a unit is not one level below its parent"
+				);
+			}
+			counted.insert(unit, 0);
+		}
+		let mut residents = 0u32;
+		for (who, record) in Residents::<T>::iter() {
+			residents += 1;
+			ensure!(
+				Commitments::<T>::get(record.commitment).as_ref() == Some(&who),
+				"party-branch: a resident's commitment does not name them"
+			);
+			for unit in Self::unit_and_above(record.community) {
+				*counted
+					.get_mut(&unit)
+					.ok_or("party-branch: a resident's unit does not exist")? += 1;
+			}
+		}
+		ensure!(
+			Commitments::<T>::iter_keys().count() as u32 == residents,
+			"party-branch: commitments and residents differ in number"
+		);
+		for (unit, record) in Units::<T>::iter() {
+			ensure!(
+				counted.get(&unit) == Some(&record.residents),
+				"party-branch: a unit's resident count is wrong"
+			);
+		}
+		let mut roles: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		for (who, _) in Roles::<T>::iter_keys() {
+			*roles.entry(who).or_default() += 1;
+		}
+		for (who, count) in RoleCount::<T>::iter() {
+			ensure!(
+				roles.remove(&who).unwrap_or(0) == count,
+				"party-branch: an account's role count is wrong"
+			);
+			ensure!(count <= T::MaxRolesPerAccount::get(), "party-branch: too many roles");
+		}
+		ensure!(roles.values().all(|n| *n == 0), "party-branch: roles held without a count");
+		Ok(())
+	}
+}
