@@ -102,6 +102,10 @@ pub trait ResidentVoteRequester {
 
 	/// The most [`Self::request_vote`] costs: the asking pallet adds it to its calls' weights.
 	fn request_vote_weight() -> Weight;
+
+	/// Whether a requested vote is really put to the residents, who then always decide it. If
+	/// so, nobody else may decide the subject in their place.
+	fn convenes_votes() -> bool;
 }
 
 /// No vote is convened: the subject waits for governance to decide it.
@@ -112,6 +116,10 @@ impl ResidentVoteRequester for () {
 
 	fn request_vote_weight() -> Weight {
 		Weight::zero()
+	}
+
+	fn convenes_votes() -> bool {
+		false
 	}
 }
 

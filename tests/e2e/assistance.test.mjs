@@ -34,6 +34,8 @@ before(async () => {
   const settings = { supervisors: [dave.address, eve.address], requiredApprovals: 2, objectionShare: 500_000, voteCap: 1_000n * UNITS };
   await ok(api.tx.communityTreasury.configure(PLUM_GARDEN, settings), bob);
   await ok(api.tx.communityTreasury.donate(PLUM_GARDEN, 100n * UNITS, 'assistance fund'), alice);
+  // Subsidies are paid only within an Assistance budget line, which the street office sets.
+  await ok(api.tx.communityTreasury.setBudget(PLUM_GARDEN, 'Assistance', 50n * UNITS), bob);
 });
 
 after(async () => { await node?.stop(); });

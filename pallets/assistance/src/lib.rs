@@ -168,6 +168,11 @@ pub mod pallet {
 	pub type Escalated<T: Config> =
 		StorageMap<_, Twox64Concat, UnitId, RequestListOf<T>, ValueQuery>;
 
+	/// The subsidies each community's requests not yet ended ask for, together: a new request's
+	/// subsidy must fit in the fund beside them.
+	#[pallet::storage]
+	pub type OpenSubsidies<T: Config> = StorageMap<_, Twox64Concat, UnitId, u128, ValueQuery>;
+
 	/// What each volunteer offers.
 	#[pallet::storage]
 	pub type Offers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ServiceOfferOf<T>>;

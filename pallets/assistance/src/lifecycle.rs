@@ -13,7 +13,8 @@ use sp_runtime::{traits::Saturating, BoundedVec, DispatchResult};
 use crate::{
 	queue::{Queue, Queues},
 	CommunityRequests, Config, Error, Escalated, Event, HelpCategory, NextRequestId, Offers,
-	Pallet, Request, RequestId, RequestOf, RequestStatus, Requests, ServiceOffer, Urgency,
+	OpenSubsidies, Pallet, Request, RequestId, RequestOf, RequestStatus, Requests, ServiceOffer,
+	Urgency,
 };
 
 impl<T: Config> Pallet<T> {
@@ -64,13 +65,22 @@ impl<T: Config> Pallet<T> {
 		ensure!(Self::on_behalf(&who, &recipient, community), Error::<T>::NotOnBehalf);
 		ensure!(credits == 0 || who == recipient, Error::<T>::CreditsNeedRecipient);
 		ensure!(minutes > 0, Error::<T>::ZeroMinutes);
-		ensure!(subsidy <= T::Fund::available(community), Error::<T>::SubsidyBeyondFund);
+		// Subsidies of requests still open are counted together: each would be paid on
+		// confirmation, so together they must fit in the fund (its Assistance line and pot).
+		let open_subsidies = OpenSubsidies::<T>::get(community);
+		ensure!(
+			open_subsidies.saturating_add(subsidy) <= T::Fund::available(community),
+			Error::<T>::SubsidyBeyondFund
+		);
 
 		let id = NextRequestId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::NoMoreIds)?;
 		CommunityRequests::<T>::try_mutate(community, |list| list.try_push(id))
 			.map_err(|_| Error::<T>::TooManyRequests)?;
 		NextRequestId::<T>::put(next);
+		if subsidy > 0 {
+			OpenSubsidies::<T>::insert(community, open_subsidies.saturating_add(subsidy));
+		}
 		let now = frame_system::Pallet::<T>::block_number();
 		Requests::<T>::insert(
 			id,
@@ -268,6 +278,11 @@ impl<T: Config> Pallet<T> {
 	/// Removes an ended request from storage and the community's lists.
 	pub(crate) fn end(id: RequestId, request: &RequestOf<T>) {
 		Requests::<T>::remove(id);
+		if request.subsidy > 0 {
+			OpenSubsidies::<T>::mutate_exists(request.community, |total| {
+				*total = total.map(|t| t.saturating_sub(request.subsidy)).filter(|t| *t > 0);
+			});
+		}
 		CommunityRequests::<T>::mutate(request.community, |list| list.retain(|r| *r != id));
 		Escalated::<T>::mutate(request.community, |list| list.retain(|r| *r != id));
 	}

@@ -2,7 +2,8 @@
 //!
 //! A spend is committed against its line when its approvals complete (so two spends cannot both
 //! count on the same remaining budget), and given back if it then ends unpaid in the same period.
-//! A category without a line has no limit.
+//! A category without a line has no limit, except `Assistance`: subsidies are paid without the
+//! supervisors' approvals, so a unit without an `Assistance` line pays none.
 
 use frame_support::{ensure, traits::Get};
 use gongzhi_primitives::civic::UnitId;
@@ -23,7 +24,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// What `unit` has committed in `category` in the current period.
-	fn used(unit: UnitId, category: Category, period: u32) -> BalanceOf<T> {
+	pub(crate) fn used(unit: UnitId, category: Category, period: u32) -> BalanceOf<T> {
 		match BudgetUsed::<T>::get(unit, category) {
 			Some((p, used)) if p == period => used,
 			_ => Zero::zero(),

@@ -84,6 +84,16 @@ impl ResidentVoteRequester for RecordVotes {
 	fn request_vote_weight() -> Weight {
 		Weight::zero()
 	}
+
+	fn convenes_votes() -> bool {
+		VOTES_CONVENED.with(|c| *c.borrow())
+	}
+}
+
+thread_local! {
+	/// Whether the recorded votes stand for real residents' votes (a chain with consultations);
+	/// by default they do not, and governance decides.
+	pub static VOTES_CONVENED: core::cell::RefCell<bool> = const { core::cell::RefCell::new(false) };
 }
 
 pub const NOTICE: u64 = 10;

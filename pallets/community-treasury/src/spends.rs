@@ -118,7 +118,14 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::ensure_within_budget(spend.unit, spend.category, spend.amount)?;
 		spend.budget_period = Some(Self::commit_budget(spend.unit, spend.category, spend.amount));
-		if spend.amount > settings.vote_cap {
+		// Split spends count together: what the unit already approved and has not paid to the
+		// same beneficiary is added, so that cutting a spend in parts does not avoid the vote.
+		let towards_cap = spend.amount.saturating_add(Self::approved_unpaid_to(
+			spend.unit,
+			&spend.beneficiary,
+			index,
+		));
+		if towards_cap > settings.vote_cap {
 			spend.status = SpendStatus::AwaitingVote;
 			let unit = spend.unit;
 			Spends::<T>::insert(index, spend);
@@ -137,6 +144,24 @@ impl<T: Config> Pallet<T> {
 			objection_threshold: threshold,
 		});
 		Ok(())
+	}
+
+	/// What `unit` approved and has not yet paid to `beneficiary`, spend `except` left out. Reads
+	/// at most [`Config::MaxOpenSpends`] spends.
+	fn approved_unpaid_to(
+		unit: UnitId,
+		beneficiary: &Beneficiary<T::AccountId>,
+		except: SpendIndex,
+	) -> BalanceOf<T> {
+		OpenSpends::<T>::get(unit)
+			.iter()
+			.filter(|index| **index != except)
+			.filter_map(|index| Spends::<T>::get(index))
+			.filter(|other| {
+				other.beneficiary == *beneficiary
+					&& !matches!(other.status, SpendStatus::AwaitingApproval { .. })
+			})
+			.fold(Zero::zero(), |total: BalanceOf<T>, other| total.saturating_add(other.amount))
 	}
 
 	/// How many objections send a spend of `unit` to a vote: `share` of its residents now,

@@ -5,7 +5,7 @@ use frame_support::{
 	traits::{EnsureOrigin, Get},
 };
 use frame_system::pallet_prelude::OriginFor;
-use gongzhi_primitives::civic::{CivicRegistry, Role, UnitId};
+use gongzhi_primitives::civic::{CivicRegistry, Role, UnitId, UnitLevel};
 use sp_runtime::{BoundedVec, DispatchError, DispatchResult};
 
 use crate::{
@@ -67,6 +67,7 @@ impl<T: Config> Pallet<T> {
 	/// Checks settings for `unit`: distinct, eligible supervisors and a reachable M that is at
 	/// least the minimum.
 	fn validate(unit: UnitId, settings: &UnitSettingsOf<T>) -> DispatchResult {
+		ensure!(T::Registry::level_of(unit) != Some(UnitLevel::Grid), Error::<T>::GridHasNoPot);
 		let supervisors = &settings.supervisors;
 		let m = settings.required_approvals;
 		ensure!(
@@ -99,6 +100,12 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let current = Settings::<T>::get(unit).ok_or(Error::<T>::NotConfigured)?;
 		ensure!(Self::is_supervisor(&who, unit, &current), Error::<T>::NotASupervisor);
+		// Supervisors change who supervises, never how far residents can stop them.
+		ensure!(
+			settings.objection_share == current.objection_share
+				&& settings.vote_cap == current.vote_cap,
+			Error::<T>::OversightFromAbove
+		);
 		Self::validate(unit, &settings)?;
 		let approvals = BoundedVec::truncate_from(alloc::vec![who.clone()]);
 		PendingChanges::<T>::insert(

@@ -15,13 +15,13 @@ use gongzhi_primitives::{
 	votes::{ResidentSpends, ResidentVoteOutcome, SpendCategory, SpendIndex, TopicId, VoteSubject},
 };
 use sp_runtime::{
-	traits::{SaturatedConversion, Zero},
+	traits::{SaturatedConversion, Saturating, Zero},
 	BoundedVec, DispatchError, DispatchResult,
 };
 
 use crate::{
-	BalanceOf, Beneficiary, Config, DecidedBy, Error, Event, NextSpendIndex, OpenSpends, Pallet,
-	Purpose, PurposeOf, Settings, Spend, SpendStatus, WeightInfo,
+	BalanceOf, Beneficiary, BudgetLines, Config, DecidedBy, Error, Event, NextSpendIndex,
+	OpenSpends, Pallet, Purpose, PurposeOf, Settings, Spend, SpendStatus, WeightInfo,
 };
 
 impl<T: Config> ResidentVoteOutcome for Pallet<T> {
@@ -60,15 +60,20 @@ impl<T: Config> ResidentSpends<T::AccountId> for Pallet<T> {
 }
 
 /// The unit's pot is its assistance fund: subsidies of confirmed help count against its
-/// `Assistance` budget line.
+/// `Assistance` budget line, which must exist (the level above sets it): no line, no subsidies.
 impl<T: Config> AssistanceFund<T::AccountId> for Pallet<T> {
 	fn available(unit: UnitId) -> u128 {
-		T::Currency::reducible_balance(
+		let Some(line) = BudgetLines::<T>::get(unit, SpendCategory::Assistance) else {
+			return 0;
+		};
+		let left =
+			line.saturating_sub(Self::used(unit, SpendCategory::Assistance, Self::budget_period()));
+		let held = T::Currency::reducible_balance(
 			&Self::pot_account(unit),
 			Preservation::Expendable,
 			Fortitude::Polite,
-		)
-		.saturated_into()
+		);
+		held.min(left).saturated_into()
 	}
 
 	fn pay_subsidy(
@@ -77,6 +82,10 @@ impl<T: Config> AssistanceFund<T::AccountId> for Pallet<T> {
 		beneficiary: &T::AccountId,
 		amount: u128,
 	) -> Result<SpendIndex, DispatchError> {
+		ensure!(
+			BudgetLines::<T>::contains_key(unit, SpendCategory::Assistance),
+			Error::<T>::NoAssistanceLine
+		);
 		let purpose = Purpose::Text(BoundedVec::truncate_from(
 			alloc::format!("assistance request {request}").into_bytes(),
 		));

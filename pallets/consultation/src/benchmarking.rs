@@ -112,6 +112,16 @@ fn close<T: Config>(id: MeetingId) {
 	run_to::<T>(until);
 }
 
+/// A polling officer for the fixture's community, with the role held at its district (the
+/// longest walk up the tree).
+fn polling_officer<T: Config>(f: &Fixture<T>) -> T::AccountId {
+	let street = T::Registry::parent_of(f.community).expect("a street");
+	let district = T::Registry::parent_of(street).expect("a district");
+	let officer: T::AccountId = account("polling", 0, 0);
+	Helper::<T>::grant_role(&officer, Role::PollingOfficer, district);
+	officer
+}
+
 /// Makes topic `id` secret (before its meeting convened, as the author would).
 fn make_secret<T: Config>(meeting: MeetingId, id: TopicId) {
 	Topics::<T>::mutate(id, |t| t.as_mut().expect("topic exists").secret = true);
@@ -261,10 +271,7 @@ mod benchmarks {
 	fn record_offline_ballot() {
 		let f = fixture::<T>();
 		let voter = resident::<T>(0, f.community);
-		let street = T::Registry::parent_of(f.community).expect("a street");
-		let district = T::Registry::parent_of(street).expect("a district");
-		let officer: T::AccountId = account("polling", 0, 0);
-		Helper::<T>::grant_role(&officer, Role::PollingOfficer, district);
+		let officer = polling_officer::<T>(&f);
 		let (id, topics) = meeting::<T>(&f, 1);
 		open::<T>(id);
 
@@ -278,10 +285,7 @@ mod benchmarks {
 	fn reveal_offline_ballot() {
 		let f = fixture::<T>();
 		let voter = resident::<T>(0, f.community);
-		let street = T::Registry::parent_of(f.community).expect("a street");
-		let district = T::Registry::parent_of(street).expect("a district");
-		let officer: T::AccountId = account("polling", 0, 0);
-		Helper::<T>::grant_role(&officer, Role::PollingOfficer, district);
+		let officer = polling_officer::<T>(&f);
 		let (id, topics) = meeting::<T>(&f, 1);
 		make_secret::<T>(id, topics[0]);
 		open::<T>(id);

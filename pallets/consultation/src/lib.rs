@@ -451,6 +451,9 @@ pub mod pallet {
 		CommitmentMismatch,
 		/// This polling officer recorded as many paper ballots on the topic as allowed.
 		TooManyOfflineBallots,
+		/// A sealed ballot is revealed by whoever cast it: the voter, or for a paper ballot the
+		/// polling officer who recorded it.
+		NotTheRevealer,
 		/// Progress is reported on approved topics only.
 		NotApproved,
 		/// The topic was reported carried out already.
@@ -599,8 +602,7 @@ pub mod pallet {
 		/// its choice and salt.
 		///
 		/// Emits [`Event::OfflineBallotRevealed`]. Errors: [`Error::NotRevealing`],
-		/// [`Error::NothingToReveal`], [`Error::NotAPollingOfficer`],
-		/// [`Error::CommitmentMismatch`].
+		/// [`Error::NothingToReveal`], [`Error::NotTheRevealer`], [`Error::CommitmentMismatch`].
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::reveal_offline_ballot())]
 		pub fn reveal_offline_ballot(

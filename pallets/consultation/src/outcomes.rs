@@ -126,4 +126,10 @@ impl<T: Config> ResidentVoteRequester for Pallet<T> {
 		// Qualifying may convene a full meeting, as the support that qualifies a topic does.
 		T::WeightInfo::support()
 	}
+
+	/// Every requested vote becomes a topic of the unit's next meeting, which always reaches an
+	/// outcome (approved, rejected, tied or without quorum) and reports it.
+	fn convenes_votes() -> bool {
+		true
+	}
 }

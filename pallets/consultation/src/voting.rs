@@ -126,22 +126,37 @@ impl<T: Config> Pallet<T> {
 		choice: Choice,
 		salt: [u8; 32],
 	) -> DispatchResult {
+		Self::open_sealed(id, &who, Channel::Online, choice, salt)?;
+		Self::deposit_event(Event::VoteRevealed { topic: id, who, choice });
+		Ok(())
+	}
+
+	/// Opens `resident`'s sealed ballot on topic `id`, cast through `channel`, with `choice` and
+	/// `salt`, while the meeting reveals: its choice joins the tally.
+	fn open_sealed(
+		id: TopicId,
+		resident: &T::AccountId,
+		channel: Channel<T::AccountId>,
+		choice: Choice,
+		salt: [u8; 32],
+	) -> DispatchResult {
 		let (mut topic, meeting) = Self::in_meeting(id).map_err(|_| Error::<T>::NotRevealing)?;
 		ensure!(matches!(meeting.phase, Phase::Revealing { .. }), Error::<T>::NotRevealing);
-		let Some(Ballot { vote: BallotVote::Sealed(commitment), channel }) =
-			Ballots::<T>::get(id, &who)
+		let Some(Ballot { vote: BallotVote::Sealed(commitment), channel: cast }) =
+			Ballots::<T>::get(id, resident)
 		else {
 			return Err(Error::<T>::NothingToReveal.into());
 		};
+		// A paper ballot is revealed by the officer who recorded it, an online one by its voter.
+		ensure!(cast == channel, Error::<T>::NotTheRevealer);
 		ensure!(
-			Self::commitment_of(id, &who, choice, &salt) == commitment,
+			Self::commitment_of(id, resident, choice, &salt) == commitment,
 			Error::<T>::CommitmentMismatch
 		);
 		topic.tally.sealed.saturating_dec();
 		topic.tally.add(choice);
 		Topics::<T>::insert(id, topic);
-		Ballots::<T>::insert(id, &who, Ballot { vote: BallotVote::Open(choice), channel });
-		Self::deposit_event(Event::VoteRevealed { topic: id, who, choice });
+		Ballots::<T>::insert(id, resident, Ballot { vote: BallotVote::Open(choice), channel });
 		Ok(())
 	}
 
@@ -207,25 +222,7 @@ impl<T: Config> Pallet<T> {
 		choice: Choice,
 		salt: [u8; 32],
 	) -> DispatchResult {
-		let (mut topic, meeting) = Self::in_meeting(id).map_err(|_| Error::<T>::NotRevealing)?;
-		ensure!(matches!(meeting.phase, Phase::Revealing { .. }), Error::<T>::NotRevealing);
-		let Some(Ballot { vote: BallotVote::Sealed(commitment), channel }) =
-			Ballots::<T>::get(id, &resident)
-		else {
-			return Err(Error::<T>::NothingToReveal.into());
-		};
-		ensure!(
-			channel == Channel::Offline { officer: officer.clone() },
-			Error::<T>::NotAPollingOfficer
-		);
-		ensure!(
-			Self::commitment_of(id, &resident, choice, &salt) == commitment,
-			Error::<T>::CommitmentMismatch
-		);
-		topic.tally.sealed.saturating_dec();
-		topic.tally.add(choice);
-		Topics::<T>::insert(id, topic);
-		Ballots::<T>::insert(id, &resident, Ballot { vote: BallotVote::Open(choice), channel });
+		Self::open_sealed(id, &resident, Channel::Offline { officer }, choice, salt)?;
 		Self::deposit_event(Event::OfflineBallotRevealed { topic: id, resident, choice });
 		Ok(())
 	}

@@ -101,7 +101,7 @@ pub enum Decision<AccountId, Inner> {
 
 impl<T: Config> Pallet<T> {
 	/// The current quota period.
-	fn quota_period() -> u32 {
+	pub(crate) fn quota_period() -> u32 {
 		let now = frame_system::Pallet::<T>::block_number();
 		let period = T::QuotaPeriod::get();
 		if period == 0u32.into() {

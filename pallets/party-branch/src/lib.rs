@@ -136,6 +136,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxFreeCallBytes: Get<u32>;
 
+		/// The most residents one officer registers (in person, by approving an application, or
+		/// by a re-key) per quota period: one officer alone cannot mint an electorate.
+		#[pallet::constant]
+		type MaxRegistrationsPerOfficer: Get<u32>;
+
 		/// Told when accounts become or stop being verified residents (the runtime grants and
 		/// withdraws their civic vote in referenda).
 		type OnResidentChange: gongzhi_primitives::civic::OnResidentChange<Self::AccountId>;
@@ -192,6 +197,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type FreeCallsUsed<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, FreeCallUsage, ValueQuery>;
+
+	/// Registrations each officer made in a quota period: (period, how many).
+	#[pallet::storage]
+	pub type RegistrationsBy<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, (u32, u32), ValueQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -288,6 +298,9 @@ pub mod pallet {
 		QuotaTooHigh,
 		/// A resident count would overflow or underflow: the registry is inconsistent.
 		CountOverflow,
+		/// This officer registered as many residents as allowed in this period: another officer
+		/// does it, or this one tomorrow.
+		RegistrationCapReached,
 	}
 
 	/// A unit in the genesis organisation tree. Units get ids in the order listed, from 0; a
@@ -447,7 +460,7 @@ pub mod pallet {
 		/// Approve `applicant`'s application, after the real-name check off chain. The caller
 		/// must be an officer of the community applied to (or above).
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::approve())]
+		#[pallet::weight(T::WeightInfo::approve().saturating_add(Pallet::<T>::registration_count_weight()))]
 		pub fn approve(origin: OriginFor<T>, applicant: T::AccountId) -> DispatchResult {
 			let (application, by) = Self::application_before_officer(origin, &applicant)?;
 			Self::do_register(by, applicant, application.community, application.commitment)
@@ -471,7 +484,7 @@ pub mod pallet {
 		/// applies in person (e.g. an elderly resident whose account holds no tokens and so
 		/// cannot send `apply`).
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::register())]
+		#[pallet::weight(T::WeightInfo::register().saturating_add(Pallet::<T>::registration_count_weight()))]
 		pub fn register(
 			origin: OriginFor<T>,
 			who: T::AccountId,
@@ -526,7 +539,8 @@ pub mod pallet {
 		/// new one gets them.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::approve_rekey(T::MaxRolesPerAccount::get())
-			.saturating_add(T::OnResidentChange::removed_weight()))]
+			.saturating_add(T::OnResidentChange::removed_weight())
+			.saturating_add(Pallet::<T>::registration_count_weight()))]
 		pub fn approve_rekey(
 			origin: OriginFor<T>,
 			new_account: T::AccountId,
@@ -540,7 +554,8 @@ pub mod pallet {
 			Self::ensure_not_self(&by, &old)?;
 			Self::ensure_not_self(&by, &new_account)?;
 			let roles = Self::do_rekey(by, old, new_account, application)?;
-			let weight = T::WeightInfo::approve_rekey(roles);
+			let weight = T::WeightInfo::approve_rekey(roles)
+				.saturating_add(Pallet::<T>::registration_count_weight());
 			Ok(Some(weight.saturating_add(T::OnResidentChange::removed_weight())).into())
 		}
 

@@ -79,9 +79,13 @@ impl pallet_party_branch::Config for Test {
 	type QuotaPeriod = QuotaPeriod;
 	type MaxFreeCallsPerPeriod = ConstU32<50>;
 	type MaxFreeCallBytes = ConstU32<256>;
+	type MaxRegistrationsPerOfficer = ConstU32<MAX_REGISTRATIONS>;
 	type OnResidentChange = ResidentChanges;
 	type WeightInfo = ();
 }
+
+/// Registrations one officer makes per period.
+pub const MAX_REGISTRATIONS: u32 = 8;
 
 /// Free calls per period in the test genesis.
 pub const QUOTA: u32 = 3;

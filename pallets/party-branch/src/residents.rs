@@ -6,9 +6,9 @@ use gongzhi_primitives::civic::{CivicRegistry, OnResidentChange, UnitId, UnitLev
 use sp_runtime::{DispatchError, DispatchResult};
 
 use crate::{
-	Application, ApplicationOf, Applications, AuthorityOf, Commitments, Config, Error, Event,
-	FreeCallsUsed, MoveRequests, Pallet, ResidentRecord, Residents, RevocationReason, RoleCount,
-	Units,
+	Application, ApplicationOf, Applications, Authority, AuthorityOf, Commitments, Config, Error,
+	Event, FreeCallsUsed, MoveRequests, Pallet, RegistrationsBy, ResidentRecord, Residents,
+	RevocationReason, RoleCount, Units,
 };
 
 impl<T: Config> Pallet<T> {
@@ -63,6 +63,28 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The officer's count of registrations in this period, read and written once per
+	/// registration (not in the generated weights, so added to them).
+	pub fn registration_count_weight() -> frame_support::weights::Weight {
+		T::DbWeight::get().reads_writes(1, 1)
+	}
+
+	/// Counts a registration by `by` against the officer's cap for this period; governance has
+	/// none. Fails, counting nothing, at the cap.
+	fn count_registration(by: &AuthorityOf<T>) -> DispatchResult {
+		if let Authority::Officer(officer) = by {
+			let period = Self::quota_period();
+			let (last, made) = RegistrationsBy::<T>::get(officer);
+			let made = if last == period { made } else { 0 };
+			ensure!(
+				made < T::MaxRegistrationsPerOfficer::get(),
+				Error::<T>::RegistrationCapReached
+			);
+			RegistrationsBy::<T>::insert(officer, (period, made.saturating_add(1)));
+		}
+		Ok(())
+	}
+
 	/// Makes `who` a verified resident of `community`. The caller has checked the authority.
 	pub(crate) fn do_register(
 		by: AuthorityOf<T>,
@@ -73,6 +95,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_community(community)?;
 		ensure!(!Residents::<T>::contains_key(&who), Error::<T>::AlreadyResident);
 		ensure!(!Commitments::<T>::contains_key(commitment), Error::<T>::CommitmentInUse);
+		Self::count_registration(&by)?;
 		Self::count_resident(community, true)?;
 
 		Applications::<T>::remove(&who);
@@ -163,6 +186,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(roles_after <= T::MaxRolesPerAccount::get(), Error::<T>::TooManyRoles);
 		let mut record = Residents::<T>::take(&old).ok_or(Error::<T>::NotResident)?;
 		ensure!(record.commitment == application.commitment, Error::<T>::NothingToRekey);
+		Self::count_registration(&by)?;
 
 		record.since = frame_system::Pallet::<T>::block_number();
 		record.approved_by = by.clone();

@@ -13,7 +13,8 @@ pub type EnsureRoot<T> = frame_system::EnsureRoot<<T as frame_system::Config>::A
 
 /// Implements [`crate::Config`] for a mock runtime whose block number is `u64`: `Root` governs,
 /// any call may be feeless, names of up to 32 bytes, committees of 3, 4 roles an account, and
-/// free-call periods of 100 blocks with at most 50 calls of at most 256 bytes each.
+/// free-call periods of 100 blocks with at most 50 calls of at most 256 bytes each, and at most
+/// 20 registrations per officer and period.
 #[macro_export]
 macro_rules! impl_mock_config {
 	($runtime:ty) => {
@@ -26,6 +27,7 @@ macro_rules! impl_mock_config {
 			type QuotaPeriod = $crate::testing::ConstU64<100>;
 			type MaxFreeCallsPerPeriod = $crate::testing::ConstU32<50>;
 			type MaxFreeCallBytes = $crate::testing::ConstU32<256>;
+			type MaxRegistrationsPerOfficer = $crate::testing::ConstU32<20>;
 			type OnResidentChange = ();
 			type WeightInfo = ();
 		}

@@ -55,6 +55,8 @@ impl pallet_party_branch::Config for Runtime {
 	type QuotaPeriod = QuotaPeriod;
 	type MaxFreeCallsPerPeriod = ConstU32<200>;
 	type MaxFreeCallBytes = ConstU32<2048>;
+	// A verification desk's busy day; more needs a second officer (or the next day).
+	type MaxRegistrationsPerOfficer = ConstU32<50>;
 	type OnResidentChange = super::civic_votes::CivicVoteGrant;
 	type WeightInfo = pallet_party_branch::weights::SubstrateWeight<Runtime>;
 }

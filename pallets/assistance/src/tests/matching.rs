@@ -122,3 +122,31 @@ fn the_need_list_shows_open_requests_by_community_and_category() {
 		assert!(Assistance::open_requests(BAMBOO, None).is_empty());
 	});
 }
+
+#[test]
+fn subsidies_of_open_requests_count_together_against_the_fund() {
+	new_test_ext().execute_with(|| {
+		// The fund holds 1,000.
+		let first = open(Urgency::Normal, 0, 600);
+		let open_with = |subsidy| {
+			Assistance::open_request(
+				RuntimeOrigin::signed(GRID_WORKER),
+				ELDER,
+				HelpCategory::Shopping,
+				Urgency::Normal,
+				30,
+				[2; 32],
+				0,
+				subsidy,
+			)
+		};
+		// 600 + 500 would be more than the fund, though each alone fits.
+		assert_noop!(open_with(500), Error::<Test>::SubsidyBeyondFund);
+		assert_ok!(open_with(400));
+		assert_eq!(OpenSubsidies::<Test>::get(PLUM), 1_000);
+		// Cancelling gives the first subsidy back.
+		assert_ok!(Assistance::cancel_request(RuntimeOrigin::signed(GRID_WORKER), first));
+		assert_eq!(OpenSubsidies::<Test>::get(PLUM), 400);
+		assert_ok!(open_with(500));
+	});
+}

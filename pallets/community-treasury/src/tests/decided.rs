@@ -102,17 +102,24 @@ fn the_pot_pays_subsidies_of_confirmed_help_against_the_assistance_line() {
 	use gongzhi_primitives::assistance::AssistanceFund;
 	new_test_ext().execute_with(|| {
 		configure_plum(400);
-		assert_eq!(CommunityTreasury::available(PLUM), 400);
+		// No Assistance line: no subsidies at all, not "no limit".
+		assert_eq!(CommunityTreasury::available(PLUM), 0);
+		assert_noop!(
+			CommunityTreasury::pay_subsidy(PLUM, 3, &11, 1),
+			Error::<Test>::NoAssistanceLine
+		);
 		assert_ok!(CommunityTreasury::set_budget(
 			RuntimeOrigin::root(),
 			PLUM,
 			Category::Assistance,
 			Some(150)
 		));
+		// The line, not the pot (400), bounds what is available.
+		assert_eq!(CommunityTreasury::available(PLUM), 150);
 		assert_noop!(CommunityTreasury::pay_subsidy(PLUM, 3, &11, 151), Error::<Test>::OverBudget);
 		let index = CommunityTreasury::pay_subsidy(PLUM, 3, &11, 100).unwrap();
 		assert_eq!(balance(11), START_BALANCE + 100);
-		assert_eq!(CommunityTreasury::available(PLUM), 300);
+		assert_eq!(CommunityTreasury::available(PLUM), 50);
 		assert!(events().contains(&Event::SpendPaid {
 			index,
 			unit: PLUM,

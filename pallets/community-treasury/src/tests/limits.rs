@@ -164,3 +164,18 @@ fn spend_indices_never_wrap_onto_old_spends() {
 		);
 	});
 }
+
+#[test]
+fn spends_split_below_the_vote_cap_are_counted_together() {
+	new_test_ext().execute_with(|| {
+		configure_plum(1_000);
+		// 300 is below the cap of 500: notice, no vote.
+		let first = approved_spend(300);
+		assert!(matches!(status(first), Some(SpendStatus::Notice { .. })));
+		assert!(votes_requested().is_empty());
+		// Another 300 to the same contractor makes 600 approved and unpaid: residents vote.
+		let second = approved_spend(300);
+		assert_eq!(status(second), Some(SpendStatus::AwaitingVote));
+		assert_eq!(votes_requested(), vec![(PLUM, VoteSubject::TreasurySpend(second))]);
+	});
+}

@@ -126,6 +126,30 @@ fn the_residents_vote_decides_and_objection_records_are_then_removed() {
 }
 
 #[test]
+fn governance_never_overrules_a_residents_vote_already_convened() {
+	new_test_ext().execute_with(|| {
+		VOTES_CONVENED.with(|c| *c.borrow_mut() = true);
+		configure_plum(1_000);
+		let index = approved_spend(300);
+		assert_ok!(CommunityTreasury::object(RuntimeOrigin::signed(11), index));
+		assert_ok!(CommunityTreasury::object(RuntimeOrigin::signed(12), index));
+		assert_eq!(status(index), Some(SpendStatus::AwaitingVote));
+		assert_noop!(
+			CommunityTreasury::decide_by_governance(RuntimeOrigin::root(), index, true),
+			Error::<Test>::ResidentsDecide
+		);
+		// The residents' vote decides it.
+		assert_ok!(CommunityTreasury::vote_concluded(VoteSubject::TreasurySpend(index), false));
+		assert_eq!(balance(CONTRACTOR), START_BALANCE);
+		assert!(events().contains(&Event::VoteConcluded {
+			index,
+			approved: false,
+			by: DecidedBy::Residents
+		}));
+	});
+}
+
+#[test]
 fn governance_decides_where_no_vote_can_and_only_spends_awaiting_one() {
 	new_test_ext().execute_with(|| {
 		configure_plum(1_000);

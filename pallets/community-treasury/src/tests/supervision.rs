@@ -254,3 +254,59 @@ fn a_settings_change_counts_only_supervisors_still_in_office() {
 		assert_eq!(Settings::<Test>::get(PLUM), Some(smaller));
 	});
 }
+
+#[test]
+fn supervisors_cannot_loosen_the_residents_oversight_of_their_own_pot() {
+	new_test_ext().execute_with(|| {
+		configure_plum(0);
+		let mut looser = settings(&PLUM_SUPERVISORS, 2);
+		looser.vote_cap = VOTE_CAP * 100;
+		assert_noop!(
+			CommunityTreasury::propose_settings(
+				RuntimeOrigin::signed(PLUM_SECRETARY),
+				PLUM,
+				looser.clone()
+			),
+			Error::<Test>::OversightFromAbove
+		);
+		let mut fewer_objections = settings(&PLUM_SUPERVISORS, 2);
+		fewer_objections.objection_share = sp_runtime::Permill::from_percent(90);
+		assert_noop!(
+			CommunityTreasury::propose_settings(
+				RuntimeOrigin::signed(PLUM_SECRETARY),
+				PLUM,
+				fewer_objections
+			),
+			Error::<Test>::OversightFromAbove
+		);
+		// The level above sets them.
+		assert_ok!(CommunityTreasury::configure(
+			RuntimeOrigin::signed(STREET_SECRETARY),
+			PLUM,
+			looser.clone()
+		));
+		assert_eq!(Settings::<Test>::get(PLUM), Some(looser));
+	});
+}
+
+#[test]
+fn a_grid_has_no_pot_of_its_own() {
+	new_test_ext().execute_with(|| {
+		let grid = pallet_party_branch::NextUnitId::<Test>::get();
+		assert_ok!(PartyBranch::create_unit(
+			RuntimeOrigin::signed(PLUM_SECRETARY),
+			gongzhi_primitives::civic::UnitLevel::Grid,
+			Some(PLUM),
+			b"grid 1".to_vec(),
+			None
+		));
+		assert_noop!(
+			CommunityTreasury::configure(
+				RuntimeOrigin::signed(PLUM_SECRETARY),
+				grid,
+				settings(&[PLUM_SECRETARY, PLUM_COMMITTEE], 2)
+			),
+			Error::<Test>::GridHasNoPot
+		);
+	});
+}

@@ -139,12 +139,17 @@ fn paper_ballots_of_a_secret_topic_are_sealed_while_voting_and_revealed_after() 
 		);
 		assert_noop!(
 			reveal(PLUM_SECRETARY, 15, Choice::Aye, [5; 32]),
-			Error::<Test>::NotAPollingOfficer
+			Error::<Test>::NotTheRevealer
 		);
 		// 14's ballot is their own now: the officer cannot reveal it.
 		assert_noop!(
 			reveal(POLLING_OFFICER, 14, Choice::Nay, [5; 32]),
-			Error::<Test>::NotAPollingOfficer
+			Error::<Test>::NotTheRevealer
+		);
+		// Nor can resident 15 reveal the paper ballot recorded for them.
+		assert_noop!(
+			Consultation::reveal_vote(RuntimeOrigin::signed(15), secret, Choice::Aye, [5; 32]),
+			Error::<Test>::NotTheRevealer
 		);
 		assert_ok!(reveal(POLLING_OFFICER, 15, Choice::Aye, [5; 32]));
 		assert_eq!(

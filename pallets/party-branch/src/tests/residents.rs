@@ -373,3 +373,44 @@ fn the_runtime_is_told_of_residents_registered_revoked_and_rekeyed() {
 		assert_eq!(resident_changes().len(), told);
 	});
 }
+
+#[test]
+fn one_officer_registers_a_bounded_number_of_residents_a_day() {
+	with_tree(|| {
+		let first = 1_000u64;
+		for who in first..first + u64::from(MAX_REGISTRATIONS) {
+			assert_ok!(PartyBranch::register(
+				RuntimeOrigin::signed(SECRETARY),
+				who,
+				COMMUNITY,
+				commitment(who)
+			));
+		}
+		let next = first + u64::from(MAX_REGISTRATIONS);
+		assert_noop!(
+			PartyBranch::register(
+				RuntimeOrigin::signed(SECRETARY),
+				next,
+				COMMUNITY,
+				commitment(next)
+			),
+			Error::<Test>::RegistrationCapReached
+		);
+		// Approving an application counts the same.
+		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(next), COMMUNITY, commitment(next)));
+		assert_noop!(
+			PartyBranch::approve(RuntimeOrigin::signed(SECRETARY), next),
+			Error::<Test>::RegistrationCapReached
+		);
+		// Governance has no cap; the officer registers again in the next period.
+		assert_ok!(PartyBranch::approve(RuntimeOrigin::root(), next));
+		System::set_block_number(QuotaPeriod::get() + 1);
+		let later = next + 1;
+		assert_ok!(PartyBranch::register(
+			RuntimeOrigin::signed(SECRETARY),
+			later,
+			COMMUNITY,
+			commitment(later)
+		));
+	});
+}
