@@ -11,9 +11,10 @@ pub trait AssistanceFund<AccountId> {
 	/// What `unit`'s pot holds now, in the smallest unit of the currency.
 	fn available(unit: UnitId) -> u128;
 
-	/// Pays `amount` from `unit`'s pot to `beneficiary` as the subsidy of assistance request
-	/// `request`. Returns the treasury spend's index; if the pot cannot pay yet, the spend stays,
-	/// failed and retryable.
+	/// Hands the subsidy `amount` of assistance request `request` to `unit`'s pot for
+	/// `beneficiary`; returns the treasury spend's index. Up to the unit's per-request cap (set by
+	/// the level above) it is paid at once (if the pot cannot pay yet, the spend stays, failed and
+	/// retryable); above it, the spend awaits the unit's supervisors' approval and public notice.
 	fn pay_subsidy(
 		unit: UnitId,
 		request: u32,

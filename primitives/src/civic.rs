@@ -197,11 +197,15 @@ pub trait CivicRegistry<AccountId> {
 	}
 }
 
-/// Told when someone becomes, or stops being, a verified resident: what hangs on residency
-/// elsewhere (a civic vote in referenda) is granted and withdrawn with it.
+/// Told when a verified resident's civic vote vests, and when someone stops being a verified
+/// resident: what hangs on residency elsewhere (a civic vote in referenda) is granted and
+/// withdrawn with it.
 pub trait OnResidentChange<AccountId> {
-	/// `who` became a verified resident (registered, or a new key of a resident).
-	fn registered(who: &AccountId);
+	/// `who`'s civic vote vests: a resident registered the vesting delay ago, or the new key of
+	/// a resident whose vote had vested. Called once per registration (idempotent all the same).
+	fn vested(who: &AccountId);
+	/// The most [`Self::vested`] costs: the registry charges it wherever a vote vests.
+	fn vested_weight() -> frame_support::weights::Weight;
 	/// `who` is no longer a verified resident (revoked, or an old key replaced).
 	fn removed(who: &AccountId);
 	/// The most [`Self::removed`] can cost beyond what the registry's own benchmarks measure
@@ -211,7 +215,10 @@ pub trait OnResidentChange<AccountId> {
 }
 
 impl<AccountId> OnResidentChange<AccountId> for () {
-	fn registered(_who: &AccountId) {}
+	fn vested(_who: &AccountId) {}
+	fn vested_weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
 	fn removed(_who: &AccountId) {}
 	fn removed_weight() -> frame_support::weights::Weight {
 		frame_support::weights::Weight::zero()

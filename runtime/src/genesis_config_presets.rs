@@ -171,10 +171,11 @@ pub const NORTH_STREET: UnitId = 8;
 /// | 7 | South Street (under 0) | | |
 /// | 8 | North Street (under 0) | | |
 ///
-/// Residents: Ferdie (Plum Garden, special needs), Charlie//stash (Plum Garden, volunteer),
+/// Residents (their civic votes count at once; later residents' wait `vote_vesting_delay`):
+/// Ferdie (Plum Garden, special needs), Charlie//stash (Plum Garden, volunteer),
 /// Dave//stash (Riverside, volunteer). Eve is the grid worker of grid 6, Eve//stash a volunteer
 /// organisation of East Street, Ferdie//stash a registered service of Plum Garden.
-pub fn sample_organisation() -> PartyBranchConfig {
+pub fn sample_organisation(vote_vesting_delay: BlockNumber) -> PartyBranchConfig {
 	use Sr25519Keyring::*;
 	let unit = |level,
 	            parent,
@@ -215,8 +216,17 @@ pub fn sample_organisation() -> PartyBranchConfig {
 			(FerdieStash.to_account_id(), Role::ServiceProvider, 3),
 		],
 		free_call_quota: FREE_CALLS_PER_DAY,
+		vote_vesting_delay,
 	}
 }
+
+/// How long a new resident's civic vote waits on development chains: ten blocks (a minute), so
+/// that vesting can be watched.
+pub const DEV_VOTE_VESTING_DELAY: BlockNumber = 10;
+
+/// How long a new resident's civic vote waits on a district's chain: a referendum's voting
+/// period, so that nobody registered while a referendum runs votes in it.
+pub const VOTE_VESTING_DELAY: BlockNumber = crate::configs::governance::VotingPeriod::get();
 
 /// Treasury periods for development chains: ten minutes to approve, half a minute of notice, so
 /// that a spend's whole life can be watched (and tested) in one sitting.
@@ -238,7 +248,7 @@ pub fn development() -> Value {
 		validators: validators(1),
 		council: council(),
 		endowed: all_dev_accounts(),
-		organisation: sample_organisation(),
+		organisation: sample_organisation(DEV_VOTE_VESTING_DELAY),
 		treasury_periods: Some(DEV_TREASURY_PERIODS),
 		consultation_periods: Some(DEV_CONSULTATION_PERIODS),
 		star_thresholds: Some(DEV_STAR_THRESHOLDS.to_vec()),
@@ -252,7 +262,7 @@ pub fn local_testnet() -> Value {
 		validators: validators(2),
 		council: council(),
 		endowed: all_dev_accounts(),
-		organisation: sample_organisation(),
+		organisation: sample_organisation(DEV_VOTE_VESTING_DELAY),
 		treasury_periods: Some(DEV_TREASURY_PERIODS),
 		consultation_periods: Some(DEV_CONSULTATION_PERIODS),
 		star_thresholds: Some(DEV_STAR_THRESHOLDS.to_vec()),
@@ -267,7 +277,7 @@ pub fn district() -> Value {
 		validators: validators(4),
 		council: council(),
 		endowed: all_dev_accounts(),
-		organisation: sample_organisation(),
+		organisation: sample_organisation(VOTE_VESTING_DELAY),
 		treasury_periods: None,
 		consultation_periods: None,
 		star_thresholds: None,

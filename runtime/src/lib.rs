@@ -78,7 +78,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("gongzhi"),
 	impl_name: Cow::Borrowed("gongzhi-node"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -127,6 +127,8 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 pub type Migrations = (
 	// spec 101: activities' per-volunteer limits and the minutes a dispute claims.
 	pallet_volunteer_credits::migrations::MigrateToV1<Runtime>,
+	// spec 102: residents' vote vesting dates and applications recorded in person.
+	pallet_party_branch::migrations::MigrateToV1<Runtime>,
 );
 
 /// Dispatches extrinsics to the pallets and runs their hooks.

@@ -129,12 +129,9 @@ mod referenda {
 			let total = <CivicVotes as frame_support::traits::fungible::Inspect<_>>::total_issuance;
 			assert_eq!(total(), 3);
 
-			assert_ok!(PartyBranch::register(
-				signed(Dave),
-				EveStash.to_account_id(),
-				3,
-				H256::repeat_byte(7)
-			));
+			common::register_in_person(&EveStash.to_account_id(), H256::repeat_byte(7));
+			assert_eq!(civic_votes(EveStash), 0, "the vote vests later");
+			common::until_vested(&EveStash.to_account_id());
 			assert_eq!(civic_votes(EveStash), CIVIC_VOTE);
 			assert_ok!(PartyBranch::revoke(
 				signed(Dave),
@@ -212,12 +209,13 @@ mod referenda {
 			.any(|lock| lock.id == DEMOCRACY_LOCK)
 	}
 
-	/// A new resident of Plum Garden (community 3) registered by its officer Dave: an account
-	/// that holds no tokens, as most residents' accounts.
+	/// A new resident of Plum Garden (community 3) registered by its officers, whose civic vote
+	/// has vested: an account that holds no tokens, as most residents' accounts.
 	fn new_resident(seed: u8) -> (AccountId, H256) {
 		let who = AccountId::from([seed; 32]);
 		let commitment = H256::repeat_byte(seed);
-		assert_ok!(PartyBranch::register(signed(Dave), who.clone(), 3, commitment));
+		common::register_in_person(&who, commitment);
+		common::until_vested(&who);
 		assert_eq!(Balances::free_balance(&who), 0);
 		(who, commitment)
 	}
@@ -332,6 +330,11 @@ mod referenda {
 				let new = AccountId::from([seed; 32]);
 				assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(new.clone()), 3, commitment));
 				assert_ok!(PartyBranch::approve_rekey(signed(Dave), new.clone()));
+				// The old key consents (it may also refuse; unanswered, the re-key waits days).
+				assert_ok!(PartyBranch::complete_rekey(
+					RuntimeOrigin::signed(old.clone()),
+					new.clone()
+				));
 				assert_eq!(votes_of(&old), 0);
 				assert!(!has_democracy_lock(&old));
 				assert_eq!(tally(), (0, 0, 0), "the old key's vote stopped counting");
@@ -356,7 +359,12 @@ mod referenda {
 				pallet_party_branch::RevocationReason::MovedAway
 			));
 			let again = AccountId::from([47; 32]);
-			assert_ok!(PartyBranch::register(signed(Dave), again.clone(), 3, commitment));
+			common::register_in_person(&again, commitment);
+			assert_noop!(
+				vote(&again, true),
+				pallet_democracy::Error::<Runtime>::InsufficientFunds
+			);
+			common::until_vested(&again);
 			assert_ok!(vote(&again, true));
 			assert_noop!(
 				vote(&resident, true),

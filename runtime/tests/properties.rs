@@ -43,8 +43,10 @@ fn actor(i: u8) -> AccountId {
 /// One step of a sequence: who does what (indices pick actors and activities).
 #[derive(Debug, Clone)]
 enum Step {
+	/// `officer` records `who`'s application in person, `second` approves it.
 	Register {
 		officer: u8,
+		second: u8,
 		who: u8,
 	},
 	Revoke {
@@ -101,7 +103,8 @@ fn step() -> impl Strategy<Value = Step> {
 	let actor = 0u8..18;
 	let minutes = prop_oneof![0u32..600, Just(u32::MAX)];
 	prop_oneof![
-		(actor.clone(), actor.clone()).prop_map(|(officer, who)| Step::Register { officer, who }),
+		(actor.clone(), actor.clone(), actor.clone())
+			.prop_map(|(officer, second, who)| Step::Register { officer, second, who }),
 		(actor.clone(), actor.clone()).prop_map(|(officer, who)| Step::Revoke { officer, who }),
 		(actor.clone(), actor.clone(), actor.clone())
 			.prop_map(|(officer, old, new)| Step::ApplyAndRekey { officer, old, new }),
@@ -151,14 +154,22 @@ fn run(step: &Step) {
 		let _ = call.dispatch(RuntimeOrigin::signed(actor(who)));
 	};
 	match *step {
-		Step::Register { officer, who } => send(
-			officer,
-			RuntimeCall::PartyBranch(pallet_party_branch::Call::register {
-				who: actor(who),
-				community: PLUM_GARDEN,
-				commitment: H256::repeat_byte(who),
-			}),
-		),
+		Step::Register { officer, second, who } => {
+			send(
+				officer,
+				RuntimeCall::PartyBranch(pallet_party_branch::Call::register {
+					who: actor(who),
+					community: PLUM_GARDEN,
+					commitment: H256::repeat_byte(who),
+				}),
+			);
+			send(
+				second,
+				RuntimeCall::PartyBranch(pallet_party_branch::Call::approve {
+					applicant: actor(who),
+				}),
+			);
+		},
 		Step::Revoke { officer, who } => send(
 			officer,
 			RuntimeCall::PartyBranch(pallet_party_branch::Call::revoke {
@@ -180,6 +191,13 @@ fn run(step: &Step) {
 			send(
 				officer,
 				RuntimeCall::PartyBranch(pallet_party_branch::Call::approve_rekey {
+					new_account: actor(new),
+				}),
+			);
+			// The old key consents (refusing, or waiting days, are the pallet tests' business).
+			send(
+				old,
+				RuntimeCall::PartyBranch(pallet_party_branch::Call::complete_rekey {
 					new_account: actor(new),
 				}),
 			);
@@ -229,7 +247,7 @@ fn run(step: &Step) {
 		Step::NextBlock => {
 			let next = System::block_number() + 1;
 			System::set_block_number(next);
-			<(CommunityTreasury, Consultation, VolunteerCredits, Assistance) as OnInitialize<
+			<(PartyBranch, CommunityTreasury, Consultation, VolunteerCredits, Assistance) as OnInitialize<
 				u32,
 			>>::on_initialize(next);
 		},
@@ -246,16 +264,20 @@ fn promises_hold() -> Result<(), String> {
 	Assistance::do_try_state().map_err(err)?;
 	ValidatorSet::do_try_state().map_err(err)?;
 
-	// One civic vote per verified resident, none for anyone else.
+	// One civic vote per verified resident whose vote has vested, none for anyone else.
+	let now = System::block_number();
 	let residents: Vec<AccountId> =
 		pallet_party_branch::Residents::<Runtime>::iter_keys().collect();
-	for who in &residents {
-		if CivicVotes::balance(who) != CIVIC_VOTE {
-			return Err(format!("resident {who} holds {} civic votes", CivicVotes::balance(who)));
+	let mut vested = 0u128;
+	for (who, record) in pallet_party_branch::Residents::<Runtime>::iter() {
+		let expected = if record.votes_from <= now { CIVIC_VOTE } else { 0 };
+		if CivicVotes::balance(&who) != expected {
+			return Err(format!("resident {who} holds {} civic votes", CivicVotes::balance(&who)));
 		}
+		vested += expected;
 	}
-	if CivicVotes::total_issuance() != residents.len() as u128 * CIVIC_VOTE {
-		return Err("civic votes exist beyond the residents' own".into());
+	if CivicVotes::total_issuance() != vested {
+		return Err("civic votes exist beyond the vested residents' own".into());
 	}
 
 	// The referendum counts one vote per voter, each a resident's.
@@ -294,9 +316,13 @@ fn the_steps_do_what_they_say_when_the_right_people_take_them() {
 		start_referendum(RuntimeCall::System(frame_system::Call::remark { remark: vec![] }));
 		let residents = || pallet_party_branch::Residents::<Runtime>::iter().count();
 		let before = residents();
-		// Dave (2), Plum Garden's secretary, registers a new account (12).
-		run(&Step::Register { officer: 2, who: 12 });
+		// Dave (2), Plum Garden's secretary, records a new account (12); Bob (1), of the street
+		// above, approves. Its vote counts once it has vested.
+		run(&Step::Register { officer: 2, second: 1, who: 12 });
 		assert_eq!(residents(), before + 1);
+		for _ in 0..gongzhi_runtime::genesis_config_presets::DEV_VOTE_VESTING_DELAY {
+			run(&Step::NextBlock);
+		}
 		run(&Step::Vote { who: 12, aye: true });
 		run(&Step::HeavyVoteInBatch { who: 3 });
 		let Some(pallet_democracy::ReferendumInfo::Ongoing(status)) =

@@ -36,6 +36,8 @@ before(async () => {
   await ok(api.tx.communityTreasury.donate(PLUM_GARDEN, 100n * UNITS, 'assistance fund'), alice);
   // Subsidies are paid only within an Assistance budget line, which the street office sets.
   await ok(api.tx.communityTreasury.setBudget(PLUM_GARDEN, 'Assistance', 50n * UNITS), bob);
+  // Up to 10 GZT a request is paid at once; above that the supervisors approve it first.
+  await ok(api.tx.communityTreasury.setSubsidyCap(PLUM_GARDEN, 10n * UNITS), bob);
 });
 
 after(async () => { await node?.stop(); });

@@ -49,16 +49,28 @@ test('someone who is not an officer of the street cannot create a community', as
   assert.equal(refused.error, 'partyBranch.NotOfficer');
 });
 
-test('the officer registers a resident whose account holds no tokens', async () => {
+test('two officers register a resident whose account holds no tokens', async () => {
   assert.equal(await balanceOf(resident), 0n);
   const commitment = blake2AsHex('e2e sample identity of the new resident');
-  const registered = await sendAndWait(
+  // The street's secretary records the application made in person ...
+  const recorded = await sendAndWait(
     api.tx.partyBranch.register(resident.address, community, commitment), bob);
+  assert.ok(recorded.ok, recorded.error);
+  assert.equal(eventsOf(recorded, 'partyBranch', 'InPersonRecorded').length, 1);
+  assert.ok((await api.query.partyBranch.residents(resident.address)).isNone);
+  const alone = await sendAndWait(api.tx.partyBranch.approve(resident.address), bob);
+  assert.equal(alone.error, 'partyBranch.SecondOfficerNeeded');
+  // ... and a second officer (the district's secretary) approves it.
+  const registered = await sendAndWait(api.tx.partyBranch.approve(resident.address), alice);
   assert.ok(registered.ok, registered.error);
-  assert.equal(eventsOf(registered, 'partyBranch', 'ResidentApproved').length, 1);
+  const [{ event }] = eventsOf(registered, 'partyBranch', 'ResidentApproved');
   const record = (await api.query.partyBranch.residents(resident.address)).unwrap();
   assert.equal(record.community.toNumber(), community);
   assert.equal(record.commitment.toHex(), commitment);
+  // The referendum vote vests after the delay governance set (ten blocks on a dev chain).
+  const delay = (await api.query.partyBranch.voteVestingDelay()).toNumber();
+  assert.equal(delay, 10);
+  assert.equal(event.data.votesFrom.toNumber(), record.since.toNumber() + delay);
   assert.equal((await api.query.partyBranch.units(community)).unwrap().residents.toNumber(), 1);
 });
 

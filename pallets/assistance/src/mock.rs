@@ -225,6 +225,7 @@ pub fn new_test_ext() -> TestExt {
 			(DISTRIBUTOR, Role::AidDistributor, PLUM),
 		],
 		free_call_quota: 0,
+		vote_vesting_delay: 0,
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

@@ -199,6 +199,19 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn set_subsidy_cap() -> Result<(), BenchmarkError> {
+		let f = fixture::<T>(1);
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, f.street, Some(amount::<T>()));
+
+		assert!(SubsidyCaps::<T>::contains_key(f.street));
+		Ok(())
+	}
+
+	#[benchmark]
 	fn propose_spend() {
 		let f = configured::<T>(T::MaxSupervisors::get());
 		fill_open_spends::<T>(&f);

@@ -2,8 +2,9 @@
 //!
 //! A spend is committed against its line when its approvals complete (so two spends cannot both
 //! count on the same remaining budget), and given back if it then ends unpaid in the same period.
-//! A category without a line has no limit, except `Assistance`: subsidies are paid without the
-//! supervisors' approvals, so a unit without an `Assistance` line pays none.
+//! A category without a line has no limit, except `Assistance`: subsidies up to the unit's
+//! per-request cap are paid without the supervisors' approvals, so a unit without an
+//! `Assistance` line pays none.
 
 use frame_support::{ensure, traits::Get};
 use gongzhi_primitives::civic::UnitId;

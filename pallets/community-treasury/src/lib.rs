@@ -248,6 +248,12 @@ pub mod pallet {
 	pub type BudgetLines<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, UnitId, Twox64Concat, Category, BalanceOf<T>>;
 
+	/// The most one assistance subsidy of a unit is paid without its supervisors' approval (none
+	/// set: every subsidy waits for their approval). Set by the level above with
+	/// [`Pallet::set_subsidy_cap`].
+	#[pallet::storage]
+	pub type SubsidyCaps<T: Config> = StorageMap<_, Twox64Concat, UnitId, BalanceOf<T>>;
+
 	/// What a unit has committed in a category: (budget period, amount).
 	#[pallet::storage]
 	pub type BudgetUsed<T: Config> =
@@ -341,6 +347,9 @@ pub mod pallet {
 			limit: Option<BalanceOf<T>>,
 			by: AuthorityOf<T>,
 		},
+		/// The per-request subsidy cap of a unit was set (`None`: removed, every subsidy needs
+		/// the supervisors' approval).
+		SubsidyCapSet { unit: UnitId, cap: Option<BalanceOf<T>>, by: AuthorityOf<T> },
 		/// An officer proposed a spend.
 		SpendProposed {
 			index: SpendIndex,
@@ -462,6 +471,8 @@ pub mod pallet {
 		NoAssistanceLine,
 		/// The residents decide this spend in their vote; governance does not overrule it.
 		ResidentsDecide,
+		/// Nobody approves a spend to themselves: another supervisor must.
+		OwnSpend,
 		/// The approvals required must be at least the minimum and at most the supervisors.
 		InvalidThreshold,
 		/// Only a supervisor of the spend's unit may do this.
@@ -608,6 +619,27 @@ pub mod pallet {
 		) -> DispatchResult {
 			let by = Self::ensure_above(origin, unit)?;
 			Self::do_set_budget(by, unit, category, limit);
+			Ok(())
+		}
+
+		/// Sets (or with `None` removes) the most one assistance subsidy of `unit` is paid
+		/// without its supervisors' approval. Governance, or an officer of a unit above `unit`.
+		///
+		/// A subsidy above the cap (every subsidy, if none is set) becomes a spend awaiting the
+		/// supervisors' approval and then the public notice, like any other.
+		///
+		/// Emits [`Event::SubsidyCapSet`]. Errors: [`Error::UnknownUnit`],
+		/// [`Error::NotAnOfficerAbove`].
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::set_subsidy_cap())]
+		pub fn set_subsidy_cap(
+			origin: OriginFor<T>,
+			unit: UnitId,
+			cap: Option<BalanceOf<T>>,
+		) -> DispatchResult {
+			let by = Self::ensure_above(origin, unit)?;
+			SubsidyCaps::<T>::set(unit, cap);
+			Self::deposit_event(Event::SubsidyCapSet { unit, cap, by });
 			Ok(())
 		}
 

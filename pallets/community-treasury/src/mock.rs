@@ -181,6 +181,7 @@ pub fn new_test_ext() -> TestExt {
 		residents,
 		roles: vec![(OWNERS_COMMITTEE, Role::OwnersCommittee, PLUM)],
 		free_call_quota: 0,
+		vote_vesting_delay: 0,
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

@@ -11,7 +11,7 @@ use gongzhi_primitives::{
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
-	BoundedVec, DispatchResult, Permill,
+	BoundedVec, DispatchError, DispatchResult, Permill,
 };
 
 use crate::{
@@ -38,7 +38,27 @@ impl<T: Config> Pallet<T> {
 			ensure!(T::Registry::parent_of(child) == Some(unit), Error::<T>::NotAChildUnit);
 		}
 		Self::ensure_within_budget(unit, category, amount)?;
+		// A supervisor's proposal counts as their approval, unless it pays themselves.
+		let own = beneficiary == Beneficiary::Account(who.clone());
+		let first = (!own && Self::is_supervisor(&who, unit, &settings)).then(|| who.clone());
+		Self::open_for_approval(unit, who, beneficiary, amount, category, purpose, consultation, first)
+			.map(|_| ())
+	}
 
+	/// Records a spend awaiting the supervisors' approval (with `first` approving already, if
+	/// given); returns its index. The caller has checked who proposes and the budget line.
+	#[allow(clippy::too_many_arguments)]
+	pub(crate) fn open_for_approval(
+		unit: UnitId,
+		proposer: T::AccountId,
+		beneficiary: Beneficiary<T::AccountId>,
+		amount: BalanceOf<T>,
+		category: Category,
+		purpose: PurposeOf<T>,
+		consultation: Option<u32>,
+		first: Option<T::AccountId>,
+	) -> Result<SpendIndex, DispatchError> {
+		let settings = Settings::<T>::get(unit).ok_or(Error::<T>::NotConfigured)?;
 		let index = NextSpendIndex::<T>::get();
 		let next = index.checked_add(1).ok_or(Error::<T>::NoMoreIds)?;
 		OpenSpends::<T>::try_mutate(unit, |open| open.try_push(index))
@@ -47,14 +67,10 @@ impl<T: Config> Pallet<T> {
 
 		let now = frame_system::Pallet::<T>::block_number();
 		let expires_at = now.saturating_add(ApprovalPeriod::<T>::get());
-		let approvals = if Self::is_supervisor(&who, unit, &settings) {
-			BoundedVec::truncate_from(alloc::vec![who.clone()])
-		} else {
-			BoundedVec::new()
-		};
+		let approvals = BoundedVec::truncate_from(first.clone().into_iter().collect());
 		let spend = Spend {
 			unit,
-			proposer: who.clone(),
+			proposer: proposer.clone(),
 			beneficiary: beneficiary.clone(),
 			amount,
 			category,
@@ -72,15 +88,16 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::SpendProposed {
 			index,
 			unit,
-			proposer: who.clone(),
+			proposer,
 			beneficiary,
 			amount,
 			category,
 		});
-		if !spend.approvals.is_empty() {
-			Self::deposit_event(Event::SpendApproved { index, by: who, approvals: 1 });
+		if let Some(by) = first {
+			Self::deposit_event(Event::SpendApproved { index, by, approvals: 1 });
 		}
-		Self::advance_if_approved(index, spend, settings.required_approvals)
+		Self::advance_if_approved(index, spend, settings.required_approvals)?;
+		Ok(index)
 	}
 
 	pub(crate) fn do_approve_spend(who: T::AccountId, index: SpendIndex) -> DispatchResult {
@@ -93,6 +110,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(Self::is_supervisor(&who, spend.unit, &settings), Error::<T>::NotASupervisor);
 		ensure!(!spend.approvals.contains(&who), Error::<T>::AlreadyApproved);
 		ensure!(!spend.rejections.contains(&who), Error::<T>::AlreadyRejected);
+		ensure!(spend.beneficiary != Beneficiary::Account(who.clone()), Error::<T>::OwnSpend);
 		// Approvals of those who lost the power no longer count, and make room.
 		let unit = spend.unit;
 		spend.approvals.retain(|a| Self::is_supervisor(a, unit, &settings));

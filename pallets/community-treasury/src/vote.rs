@@ -21,7 +21,7 @@ use sp_runtime::{
 
 use crate::{
 	BalanceOf, Beneficiary, BudgetLines, Config, DecidedBy, Error, Event, NextSpendIndex,
-	OpenSpends, Pallet, Purpose, PurposeOf, Settings, Spend, SpendStatus, WeightInfo,
+	OpenSpends, Pallet, Purpose, PurposeOf, Settings, Spend, SpendStatus, SubsidyCaps, WeightInfo,
 };
 
 impl<T: Config> ResidentVoteOutcome for Pallet<T> {
@@ -61,6 +61,8 @@ impl<T: Config> ResidentSpends<T::AccountId> for Pallet<T> {
 
 /// The unit's pot is its assistance fund: subsidies of confirmed help count against its
 /// `Assistance` budget line, which must exist (the level above sets it): no line, no subsidies.
+/// A subsidy up to the unit's [`SubsidyCaps`] is paid at once; above it (or with no cap) the
+/// supervisors approve it like any spend.
 impl<T: Config> AssistanceFund<T::AccountId> for Pallet<T> {
 	fn available(unit: UnitId) -> u128 {
 		let Some(line) = BudgetLines::<T>::get(unit, SpendCategory::Assistance) else {
@@ -89,18 +91,31 @@ impl<T: Config> AssistanceFund<T::AccountId> for Pallet<T> {
 		let purpose = Purpose::Text(BoundedVec::truncate_from(
 			alloc::format!("assistance request {request}").into_bytes(),
 		));
-		Self::pay_authorised(
-			unit,
-			beneficiary,
-			beneficiary,
-			amount,
-			SpendCategory::Assistance,
-			purpose,
-			None,
-		)
+		let category = SpendCategory::Assistance;
+		let within_cap = SubsidyCaps::<T>::get(unit).is_some_and(|cap| amount <= cap.saturated_into());
+		if within_cap {
+			return Self::pay_authorised(
+				unit,
+				beneficiary,
+				beneficiary,
+				amount,
+				category,
+				purpose,
+				None,
+			);
+		}
+		// Above the cap the supervisors approve it, then the notice runs, like any spend.
+		let amount: BalanceOf<T> = amount.try_into().map_err(|_| Error::<T>::AmountTooLarge)?;
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		frame_support::storage::with_storage_layer(|| {
+			Self::ensure_within_budget(unit, category, amount)?;
+			let to = Beneficiary::Account(beneficiary.clone());
+			Self::open_for_approval(unit, beneficiary.clone(), to, amount, category, purpose, None, None)
+		})
 	}
 
 	fn pay_subsidy_weight() -> Weight {
+		// The dearer of a payout and a spend proposed for approval (the same calls' work).
 		T::WeightInfo::retry_spend().saturating_add(T::WeightInfo::propose_spend())
 	}
 }

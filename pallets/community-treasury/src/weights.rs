@@ -18,6 +18,7 @@ pub trait WeightInfo {
 	fn propose_settings(s: u32, ) -> Weight;
 	fn approve_settings(s: u32, ) -> Weight;
 	fn set_budget() -> Weight;
+	fn set_subsidy_cap() -> Weight;
 	fn propose_spend() -> Weight;
 	fn approve_spend() -> Weight;
 	fn reject_spend() -> Weight;
@@ -112,6 +113,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityTreasury::BudgetLines` (r:0 w:1)
 	/// Proof: `CommunityTreasury::BudgetLines` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn set_budget() -> Weight {
+		// Proof size measured: `516`, estimated: `4099`.
+		Weight::from_parts(27_656_000, 4099)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn set_subsidy_cap() -> Weight {
 		// Proof size measured: `516`, estimated: `4099`.
 		Weight::from_parts(27_656_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(1))
@@ -368,6 +375,11 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn set_budget() -> Weight {
+		Weight::from_parts(27_656_000, 4099)
+			.saturating_add(ParityDbWeight::get().reads(1))
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn set_subsidy_cap() -> Weight {
 		Weight::from_parts(27_656_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))

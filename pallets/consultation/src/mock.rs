@@ -233,6 +233,7 @@ pub fn new_test_ext() -> TestExt {
 		residents,
 		roles: vec![(POLLING_OFFICER, Role::PollingOfficer, PLUM)],
 		free_call_quota: 0,
+		vote_vesting_delay: 0,
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

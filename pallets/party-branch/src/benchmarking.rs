@@ -4,7 +4,7 @@ use super::*;
 use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get};
-use frame_system::RawOrigin;
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::traits::Hash;
 
 /// District → street → two communities, and an officer of the first community.
@@ -151,12 +151,17 @@ mod benchmarks {
 	fn approve() {
 		let tree = tree::<T>();
 		let who: T::AccountId = account("applicant", 0, 0);
-		Pallet::<T>::do_apply(who.clone(), tree.community, commitment_of::<T>(1)).unwrap();
+		// Recorded in person by another officer; the vote waits in the vesting queue.
+		let recorder: T::AccountId = account("recorder", 0, 0);
+		Pallet::<T>::do_record_in_person(recorder, who.clone(), tree.community, commitment_of::<T>(1))
+			.unwrap();
+		VoteVestingDelay::<T>::put(BlockNumberFor::<T>::from(10u32));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(tree.officer), who.clone());
 
 		assert!(Residents::<T>::contains_key(&who));
+		assert_eq!(Pallet::<T>::votes_waiting(), 1);
 	}
 
 	#[benchmark]
@@ -172,14 +177,20 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn register() {
+	// Governance registers at once (an officer only records the application: less work).
+	#[benchmark]
+	fn register() -> Result<(), BenchmarkError> {
 		let tree = tree::<T>();
 		let who: T::AccountId = account("resident", 0, 0);
+		VoteVestingDelay::<T>::put(BlockNumberFor::<T>::from(10u32));
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(tree.officer), who.clone(), tree.community, commitment_of::<T>(1));
+		_(origin as T::RuntimeOrigin, who.clone(), tree.community, commitment_of::<T>(1));
 
 		assert!(Residents::<T>::contains_key(&who));
+		Ok(())
 	}
 
 	#[benchmark]
@@ -219,17 +230,48 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn approve_rekey(r: Linear<0, { T::MaxRolesPerAccount::get().min(9) }>) {
+	fn approve_rekey() {
 		let tree = tree::<T>();
-		let old = resident::<T>(1, tree.community);
-		fill_roles::<T>(&old, tree.community, r);
+		resident::<T>(1, tree.community);
 		let new: T::AccountId = account("new", 0, 0);
 		Pallet::<T>::do_apply(new.clone(), tree.community, commitment_of::<T>(1)).unwrap();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(tree.officer), new.clone());
 
+		assert!(PendingRekeys::<T>::contains_key(&new));
+	}
+
+	// The old key consents: the re-key happens at once, its roles moved.
+	#[benchmark]
+	fn complete_rekey(r: Linear<0, { T::MaxRolesPerAccount::get().min(9) }>) {
+		let tree = tree::<T>();
+		let old = resident::<T>(1, tree.community);
+		fill_roles::<T>(&old, tree.community, r);
+		let new: T::AccountId = account("new", 0, 0);
+		Pallet::<T>::do_apply(new.clone(), tree.community, commitment_of::<T>(1)).unwrap();
+		Pallet::<T>::do_approve_rekey(Authority::Officer(tree.officer), old.clone(), new.clone())
+			.unwrap();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(old), new.clone());
+
 		assert!(Residents::<T>::contains_key(&new));
+	}
+
+	#[benchmark]
+	fn refuse_rekey() {
+		let tree = tree::<T>();
+		let old = resident::<T>(1, tree.community);
+		let new: T::AccountId = account("new", 0, 0);
+		Pallet::<T>::do_apply(new.clone(), tree.community, commitment_of::<T>(1)).unwrap();
+		Pallet::<T>::do_approve_rekey(Authority::Officer(tree.officer), old.clone(), new.clone())
+			.unwrap();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(old), new.clone());
+
+		assert!(!PendingRekeys::<T>::contains_key(&new));
 	}
 
 	#[benchmark]
@@ -265,6 +307,46 @@ mod benchmarks {
 
 		assert_eq!(FreeCallQuota::<T>::get(), T::MaxFreeCallsPerPeriod::get());
 		Ok(())
+	}
+
+	#[benchmark]
+	fn set_vote_vesting_delay() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, T::MaxVoteVestingDelay::get());
+
+		assert_eq!(VoteVestingDelay::<T>::get(), T::MaxVoteVestingDelay::get());
+		Ok(())
+	}
+
+	// The hook with nothing due.
+	#[benchmark]
+	fn on_initialize_idle() {
+		let now = frame_system::Pallet::<T>::block_number();
+
+		#[block]
+		{
+			Pallet::<T>::vest_due(now);
+		}
+	}
+
+	// The hook vesting one vote (the grant itself is the runtime's `vested_weight`).
+	#[benchmark]
+	fn on_initialize_vesting() {
+		let tree = tree::<T>();
+		VoteVestingDelay::<T>::put(BlockNumberFor::<T>::from(1u32));
+		resident::<T>(1, tree.community);
+		let now = frame_system::Pallet::<T>::block_number() + 1u32.into();
+		frame_system::Pallet::<T>::set_block_number(now);
+
+		#[block]
+		{
+			Pallet::<T>::vest_due(now);
+		}
+
+		assert_eq!(Pallet::<T>::votes_waiting(), 0);
 	}
 
 	// The free path of `ChargeCivicFees`: check residency and quota, count the call.

@@ -3,14 +3,19 @@
 //! - every unit but a district has a parent that exists, one level up;
 //! - each unit's resident count is the number of verified residents of it and the units below;
 //! - commitments and residents match one to one;
-//! - each account's role count is the number of roles it holds, within the bound.
+//! - each account's role count is the number of roles it holds, within the bound;
+//! - every vote not yet vested is waiting in the vesting queue;
+//! - a pending re-key goes to a non-resident with an application.
 
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::{ensure, traits::Get};
 use gongzhi_primitives::civic::UnitId;
 use sp_runtime::TryRuntimeError;
 
-use crate::{Commitments, Config, Pallet, Residents, RoleCount, Roles, Units};
+use crate::{
+	Applications, Commitments, Config, Pallet, PendingRekeys, Residents, RoleCount, Roles, Units,
+	VestingItems,
+};
 
 impl<T: Config> Pallet<T> {
 	/// Checks the registry's invariants; iterates every unit, resident and role.
@@ -63,6 +68,23 @@ impl<T: Config> Pallet<T> {
 			ensure!(count <= T::MaxRolesPerAccount::get(), "party-branch: too many roles");
 		}
 		ensure!(roles.values().all(|n| *n == 0), "party-branch: roles held without a count");
+		let now = frame_system::Pallet::<T>::block_number();
+		let waiting: alloc::collections::btree_set::BTreeSet<T::AccountId> =
+			VestingItems::<T>::iter_values().map(|(_, who)| who).collect();
+		for (who, record) in Residents::<T>::iter() {
+			ensure!(
+				record.votes_from <= now || waiting.contains(&who),
+				"party-branch: a vote yet to vest is not queued"
+			);
+		}
+		// (The old key may have been revoked since: completing then fails, and the new account
+		// withdrawing its application clears the re-key.)
+		for new in PendingRekeys::<T>::iter_keys() {
+			ensure!(
+				!Residents::<T>::contains_key(&new) && Applications::<T>::contains_key(&new),
+				"party-branch: a pending re-key goes to a resident or without an application"
+			);
+		}
 		Ok(())
 	}
 }

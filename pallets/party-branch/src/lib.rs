@@ -13,25 +13,33 @@
 //! - **Officers** of a unit are appointed and removed by officers above it; the unit's secretary
 //!   also appoints and removes its committee members. An officer of a unit is also an officer of
 //!   every unit below it.
-//! - **Resident registry.** A person applies to one community with a salted hash commitment of
-//!   their identity ([`Pallet::apply`]), or an officer registers them in person
-//!   ([`Pallet::register`]); an officer of that community approves after checking the real name off
-//!   chain. One commitment maps to one account at a time. Residents move between communities
-//!   (approved by the receiving community), re-key to a new account when a phone is lost (the old
-//!   account loses everything civic), and are revoked with a [`RevocationReason`]. Each unit keeps
-//!   its resident count, updated in O(1) (the tree is at most four levels deep).
+//! - **Resident registry.** A person applies to one community with a keyed commitment of their
+//!   identity ([`Pallet::apply`]), or an officer records their application in person
+//!   ([`Pallet::register`]); an officer of that community approves after checking the real name
+//!   off chain, and an application recorded in person needs a *second* officer's approval. One
+//!   officer registers at most [`Config::MaxRegistrationsPerOfficer`] residents a day. One
+//!   commitment maps to one account at a time. Residents move between communities (approved by
+//!   the receiving community) and are revoked with a [`RevocationReason`]. Each unit keeps its
+//!   resident count, updated in O(1) (the tree is at most four levels deep).
+//! - **Civic votes vest.** A new resident's vote in referenda counts from
+//!   [`VoteVestingDelay`] blocks after registration (set by governance): the hook
+//!   ([`vesting`]) grants it then, so an electorate cannot be minted for a referendum already
+//!   running.
+//! - **Re-keys** move a registration to a new account when a phone is lost (the old account loses
+//!   everything civic). An officer approves ([`Pallet::approve_rekey`]); the old key consents at
+//!   once or the re-key waits [`Config::RekeyDelay`], in which the old key may refuse it
+//!   ([`Pallet::refuse_rekey`]); then it is completed ([`Pallet::complete_rekey`]).
 //! - **Roles** ([`Role`]) are granted at a unit by its officers and hold at that unit and below.
 //! - **Feeless civic calls.** Verified residents make up to [`FreeCallQuota`] civic calls a day
 //!   without fees, through the [`ChargeCivicFees`] transaction extension (see [`fees`]).
 //!
 //! ## Commitments: no personal data on chain
 //!
-//! The commitment is `blake2_256(district_salt ++ id_number)`, computed by the district's
-//! real-name verification system with a salt that the district keeps secret. It is the same for
-//! the same person whoever computes it, so one person cannot register two accounts, and it reveals
-//! nothing about the person without the salt. Residents never choose their own salt: the officer
-//! who approves recomputes the commitment from the documents shown and checks it equals the one
-//! applied with.
+//! The commitment is a keyed hash of the normalised ID number (`gongzhi-node resident-commitment`,
+//! HMAC-BLAKE2b-256), computed by the district's verification desk with a key only the desk holds.
+//! It is the same for the same person whoever asks the desk, so one person cannot register two
+//! accounts, and without the key nobody can test ID numbers against it. The officer who approves
+//! has the desk recompute it from the documents shown and checks it equals the one applied with.
 //!
 //! ## Accountability
 //!
@@ -63,6 +71,7 @@ pub mod testing;
 mod tests;
 pub mod types;
 mod units;
+pub mod vesting;
 pub mod weights;
 
 pub use fees::{ChargeCivicFees, FreeCalls};
@@ -88,14 +97,21 @@ pub mod pallet {
 		BlockNumberFor<T>,
 	>;
 	/// An application as stored.
-	pub type ApplicationOf<T> = Application<<T as frame_system::Config>::Hash, BlockNumberFor<T>>;
+	pub type ApplicationOf<T> = Application<
+		<T as frame_system::Config>::AccountId,
+		<T as frame_system::Config>::Hash,
+		BlockNumberFor<T>,
+	>;
+	/// A re-key waiting for consent or its delay, as stored.
+	pub type PendingRekeyOf<T> =
+		PendingRekey<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 	/// A role grant as stored.
 	pub type RoleGrantOf<T> = RoleGrant<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 	/// Who authorised an act.
 	pub type AuthorityOf<T> = Authority<<T as frame_system::Config>::AccountId>;
 
 	/// The version of this pallet's storage; [`crate::migrations`] moves it from one to the next.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -141,8 +157,24 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRegistrationsPerOfficer: Get<u32>;
 
-		/// Told when accounts become or stop being verified residents (the runtime grants and
-		/// withdraws their civic vote in referenda).
+		/// The longest vesting delay of civic votes governance may set, in blocks: a vote
+		/// that waits longer than the longest referendum would never count.
+		#[pallet::constant]
+		type MaxVoteVestingDelay: Get<BlockNumberFor<Self>>;
+
+		/// The most civic votes that vest in one block; more wait for the next block (the
+		/// hook's work per block is bounded).
+		#[pallet::constant]
+		type MaxVestingsPerBlock: Get<u32>;
+
+		/// How long a re-key approved by an officer waits for the old key to refuse it, in
+		/// blocks, unless the old key consents sooner: long enough for a resident whose phone
+		/// was not lost to notice (a district: 3 days).
+		#[pallet::constant]
+		type RekeyDelay: Get<BlockNumberFor<Self>>;
+
+		/// Told when residents' civic votes vest and when accounts stop being verified residents
+		/// (the runtime grants and withdraws their civic vote in referenda).
 		type OnResidentChange: gongzhi_primitives::civic::OnResidentChange<Self::AccountId>;
 
 		/// Weights of this pallet's calls, measured by its benchmarks.
@@ -203,6 +235,32 @@ pub mod pallet {
 	pub type RegistrationsBy<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, (u32, u32), ValueQuery>;
 
+	/// How long a new resident's civic vote waits before it counts in referenda, in blocks.
+	#[pallet::storage]
+	pub type VoteVestingDelay<T> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	/// The vesting queue's items: (queue, position) → (block the vote vests, resident).
+	#[pallet::storage]
+	pub type VestingItems<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		vesting::Queue,
+		Twox64Concat,
+		u32,
+		(BlockNumberFor<T>, T::AccountId),
+	>;
+
+	/// The vesting queue's (head, tail): items at positions head..tail are waiting.
+	#[pallet::storage]
+	pub type VestingBounds<T> =
+		StorageMap<_, Twox64Concat, vesting::Queue, (u32, u32), ValueQuery>;
+
+	/// Re-keys approved by an officer, by the new account, waiting for the old key's consent or
+	/// the end of [`Config::RekeyDelay`].
+	#[pallet::storage]
+	pub type PendingRekeys<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, PendingRekeyOf<T>>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -218,8 +276,23 @@ pub mod pallet {
 		ApplicationWithdrawn { who: T::AccountId },
 		/// An application was rejected.
 		ApplicationRejected { who: T::AccountId, community: UnitId, by: AuthorityOf<T> },
-		/// An account became a verified resident.
-		ResidentApproved { who: T::AccountId, community: UnitId, by: AuthorityOf<T> },
+		/// An officer recorded an in-person application; a second officer approves it.
+		InPersonRecorded { who: T::AccountId, community: UnitId, by: T::AccountId },
+		/// An account became a verified resident; its civic vote counts from `votes_from`.
+		ResidentApproved {
+			who: T::AccountId,
+			community: UnitId,
+			by: AuthorityOf<T>,
+			votes_from: BlockNumberFor<T>,
+		},
+		/// A resident's civic vote vested: it counts in referenda from now on.
+		VoteVested { who: T::AccountId },
+		/// Governance set the vesting delay of civic votes of residents registered from now on.
+		VoteVestingDelaySet { delay: BlockNumberFor<T> },
+		/// An officer approved a re-key; the old key may refuse it until `due`.
+		RekeyPending { old: T::AccountId, new: T::AccountId, by: AuthorityOf<T>, due: BlockNumberFor<T> },
+		/// The old key refused a re-key of its registration.
+		RekeyRefused { old: T::AccountId, new: T::AccountId },
 		/// A resident was removed from the registry.
 		ResidentRevoked {
 			who: T::AccountId,
@@ -301,6 +374,19 @@ pub mod pallet {
 		/// This officer registered as many residents as allowed in this period: another officer
 		/// does it, or this one tomorrow.
 		RegistrationCapReached,
+		/// This application was recorded in person by the caller: a second officer approves it.
+		SecondOfficerNeeded,
+		/// The vesting delay is above `MaxVoteVestingDelay`.
+		VestingDelayTooLong,
+		/// No re-key to this account is waiting.
+		NoPendingRekey,
+		/// A re-key to this account is already waiting.
+		RekeyAlreadyPending,
+		/// The old key may still refuse this re-key: it completes when the old key consents or
+		/// the delay is over.
+		RekeyNotDue,
+		/// Only the account that holds the registration may refuse a re-key of it.
+		NotTheOldKey,
 	}
 
 	/// A unit in the genesis organisation tree. Units get ids in the order listed, from 0; a
@@ -325,6 +411,9 @@ pub mod pallet {
 		pub roles: Vec<(T::AccountId, Role, UnitId)>,
 		/// Free civic calls per resident per quota period.
 		pub free_call_quota: u32,
+		/// How long new residents' civic votes wait, in blocks (genesis residents' count at
+		/// once).
+		pub vote_vesting_delay: BlockNumberFor<T>,
 	}
 
 	#[pallet::genesis_build]
@@ -370,11 +459,24 @@ pub mod pallet {
 				"genesis free_call_quota above MaxFreeCallsPerPeriod"
 			);
 			FreeCallQuota::<T>::put(self.free_call_quota);
+			assert!(
+				self.vote_vesting_delay <= T::MaxVoteVestingDelay::get(),
+				"genesis vote_vesting_delay above MaxVoteVestingDelay"
+			);
+			VoteVestingDelay::<T>::put(self.vote_vesting_delay);
 		}
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::vest_due(now)
+		}
+
+		fn integrity_test() {
+			assert!(T::MaxVestingsPerBlock::get() >= 1, "votes due must vest");
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
@@ -453,16 +555,29 @@ pub mod pallet {
 		pub fn withdraw_application(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Applications::<T>::take(&who).ok_or(Error::<T>::NoApplication)?;
+			PendingRekeys::<T>::remove(&who);
 			Self::deposit_event(Event::ApplicationWithdrawn { who });
 			Ok(())
 		}
 
-		/// Approve `applicant`'s application, after the real-name check off chain. The caller
-		/// must be an officer of the community applied to (or above).
+		/// Approve `applicant`'s application, after the real-name check off chain.
+		///
+		/// Origin: an officer of the community applied to (or above), not the applicant, and not
+		/// the officer who recorded the application in person; or governance.
+		///
+		/// Emits [`Event::ResidentApproved`] (and [`Event::VoteVested`] if no vesting delay is
+		/// set). Errors: [`Error::NoApplication`], [`Error::NotOfficer`],
+		/// [`Error::SecondOfficerNeeded`], [`Error::CommitmentInUse`],
+		/// [`Error::RegistrationCapReached`].
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::approve().saturating_add(Pallet::<T>::registration_count_weight()))]
+		#[pallet::weight(T::WeightInfo::approve()
+			.saturating_add(Pallet::<T>::registration_count_weight())
+			.saturating_add(T::OnResidentChange::vested_weight()))]
 		pub fn approve(origin: OriginFor<T>, applicant: T::AccountId) -> DispatchResult {
 			let (application, by) = Self::application_before_officer(origin, &applicant)?;
+			if let (Some(recorder), Authority::Officer(officer)) = (&application.recorded_by, &by) {
+				ensure!(recorder != officer, Error::<T>::SecondOfficerNeeded);
+			}
 			Self::do_register(by, applicant, application.community, application.commitment)
 		}
 
@@ -472,6 +587,7 @@ pub mod pallet {
 		pub fn reject(origin: OriginFor<T>, applicant: T::AccountId) -> DispatchResult {
 			let (application, by) = Self::application_before_officer(origin, &applicant)?;
 			Applications::<T>::remove(&applicant);
+			PendingRekeys::<T>::remove(&applicant);
 			Self::deposit_event(Event::ApplicationRejected {
 				who: applicant,
 				community: application.community,
@@ -480,19 +596,31 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Register `who` as a verified resident of `community` in one step, for a person who
-		/// applies in person (e.g. an elderly resident whose account holds no tokens and so
-		/// cannot send `apply`).
+		/// Record the application of a person who applies in person (e.g. an elderly resident
+		/// whose account holds no tokens and so cannot send `apply`). A second officer approves it
+		/// with [`Pallet::approve`]; governance registers at once.
+		///
+		/// Origin: an officer of `community` (or above), not `who`; or governance.
+		///
+		/// Emits [`Event::InPersonRecorded`] (governance: [`Event::ResidentApproved`]). Errors:
+		/// [`Error::NotOfficer`], [`Error::WrongLevel`], [`Error::AlreadyResident`],
+		/// [`Error::AlreadyApplied`], [`Error::CommitmentInUse`].
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::register().saturating_add(Pallet::<T>::registration_count_weight()))]
+		#[pallet::weight(T::WeightInfo::register()
+			.saturating_add(Pallet::<T>::registration_count_weight())
+			.saturating_add(T::OnResidentChange::vested_weight()))]
 		pub fn register(
 			origin: OriginFor<T>,
 			who: T::AccountId,
 			community: UnitId,
 			commitment: T::Hash,
 		) -> DispatchResult {
-			let by = Self::ensure_officer_not_self(origin, community, &who)?;
-			Self::do_register(by, who, community, commitment)
+			match Self::ensure_officer_not_self(origin, community, &who)? {
+				Authority::Officer(officer) => {
+					Self::do_record_in_person(officer, who, community, commitment)
+				},
+				by => Self::do_register(by, who, community, commitment),
+			}
 		}
 
 		/// Remove `resident` from the registry, for `reason`. Their roles, pending move and free
@@ -534,17 +662,20 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::approve_move(roles)).into())
 		}
 
-		/// Pass a resident's registration to `new_account`, which has applied with the same
-		/// commitment (a lost phone). The old account loses residency, roles and free calls; the
-		/// new one gets them.
+		/// Approve passing a resident's registration to `new_account`, which has applied with the
+		/// same commitment (a lost phone). The re-key waits: the old key completes it at once
+		/// ([`Pallet::complete_rekey`], its consent), or refuses it ([`Pallet::refuse_rekey`]); after
+		/// [`Config::RekeyDelay`] anyone completes it.
+		///
+		/// Origin: an officer of the resident's community (or above), neither account; or
+		/// governance.
+		///
+		/// Emits [`Event::RekeyPending`]. Errors: [`Error::NoApplication`],
+		/// [`Error::NothingToRekey`], [`Error::NotOfficer`], [`Error::ActingOnSelf`],
+		/// [`Error::RekeyAlreadyPending`].
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::approve_rekey(T::MaxRolesPerAccount::get())
-			.saturating_add(T::OnResidentChange::removed_weight())
-			.saturating_add(Pallet::<T>::registration_count_weight()))]
-		pub fn approve_rekey(
-			origin: OriginFor<T>,
-			new_account: T::AccountId,
-		) -> DispatchResultWithPostInfo {
+		#[pallet::weight(T::WeightInfo::approve_rekey())]
+		pub fn approve_rekey(origin: OriginFor<T>, new_account: T::AccountId) -> DispatchResult {
 			let application =
 				Applications::<T>::get(&new_account).ok_or(Error::<T>::NoApplication)?;
 			let old =
@@ -553,10 +684,48 @@ pub mod pallet {
 			let by = Self::ensure_officer(origin, community)?;
 			Self::ensure_not_self(&by, &old)?;
 			Self::ensure_not_self(&by, &new_account)?;
-			let roles = Self::do_rekey(by, old, new_account, application)?;
-			let weight = T::WeightInfo::approve_rekey(roles)
+			Self::do_approve_rekey(by, old, new_account)
+		}
+
+		/// Complete a pending re-key to `new_account`: the old key's consent (at once), or anyone
+		/// once [`Config::RekeyDelay`] has passed. The old account loses residency, roles, free
+		/// calls and its civic vote; the new one gets them (the vote at once if it had vested).
+		///
+		/// Origin: signed (the old key, or anyone after the delay).
+		///
+		/// Emits [`Event::ResidentRekeyed`]. Errors: [`Error::NoPendingRekey`],
+		/// [`Error::RekeyNotDue`], [`Error::NothingToRekey`], [`Error::AlreadyResident`],
+		/// [`Error::TooManyRoles`], [`Error::RegistrationCapReached`].
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::complete_rekey(T::MaxRolesPerAccount::get())
+			.saturating_add(T::OnResidentChange::removed_weight())
+			.saturating_add(T::OnResidentChange::vested_weight())
+			.saturating_add(Pallet::<T>::registration_count_weight()))]
+		pub fn complete_rekey(
+			origin: OriginFor<T>,
+			new_account: T::AccountId,
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			let roles = Self::do_complete_rekey(who, new_account)?;
+			let weight = T::WeightInfo::complete_rekey(roles)
+				.saturating_add(T::OnResidentChange::removed_weight())
+				.saturating_add(T::OnResidentChange::vested_weight())
 				.saturating_add(Pallet::<T>::registration_count_weight());
-			Ok(Some(weight.saturating_add(T::OnResidentChange::removed_weight())).into())
+			Ok(Some(weight).into())
+		}
+
+		/// Refuse a pending re-key of one's registration to `new_account` (the phone was not
+		/// lost: someone else is trying to take the registration).
+		///
+		/// Origin: signed by the account that holds the registration.
+		///
+		/// Emits [`Event::RekeyRefused`]. Errors: [`Error::NoPendingRekey`],
+		/// [`Error::NotTheOldKey`].
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::refuse_rekey())]
+		pub fn refuse_rekey(origin: OriginFor<T>, new_account: T::AccountId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_refuse_rekey(who, new_account)
 		}
 
 		/// Grant `role` at `unit` to `who`. The caller must be an officer of `unit` or above.
@@ -593,6 +762,24 @@ pub mod pallet {
 			ensure!(per_period <= T::MaxFreeCallsPerPeriod::get(), Error::<T>::QuotaTooHigh);
 			FreeCallQuota::<T>::put(per_period);
 			Self::deposit_event(Event::FreeCallQuotaSet { per_period });
+			Ok(())
+		}
+
+		/// Set how long the civic votes of residents registered from now on wait before they
+		/// count in referenda, in blocks (votes already waiting keep their date).
+		///
+		/// Origin: governance. Emits [`Event::VoteVestingDelaySet`]. Errors:
+		/// [`Error::VestingDelayTooLong`].
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::set_vote_vesting_delay())]
+		pub fn set_vote_vesting_delay(
+			origin: OriginFor<T>,
+			delay: BlockNumberFor<T>,
+		) -> DispatchResult {
+			Self::ensure_governance(origin)?;
+			ensure!(delay <= T::MaxVoteVestingDelay::get(), Error::<T>::VestingDelayTooLong);
+			VoteVestingDelay::<T>::put(delay);
+			Self::deposit_event(Event::VoteVestingDelaySet { delay });
 			Ok(())
 		}
 	}

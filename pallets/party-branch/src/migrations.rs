@@ -1,5 +1,160 @@
-//! Storage migrations, one module per storage version reached (none yet: the pallet is at
-//! version 0, its first layout). A change to a stored type or key bumps
-//! [`crate::STORAGE_VERSION`] and adds a `VersionedMigration` here, which the runtime lists in
-//! its `Migrations` for the upgrade that brings the change: see pallet-volunteer-credits'
-//! `migrations::v1` for the pattern, with its `pre_upgrade`/`post_upgrade` checks.
+//! Storage migrations, one module per storage version reached. The runtime lists the ones an
+//! upgrade runs in its `Migrations` tuple; each is a [`VersionedMigration`], so it runs once, only
+//! from the version it expects, and sets the next.
+
+use frame_support::migrations::VersionedMigration;
+
+use crate::Pallet;
+
+/// Version 0 → 1: see [`v1`].
+pub type MigrateToV1<T> = VersionedMigration<
+	0,
+	1,
+	v1::UncheckedMigrateToV1<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+pub mod v1 {
+	//! Residents carry the block their civic vote counts from (`votes_from`), and applications
+	//! the officer who recorded them in person (`recorded_by`). Residents registered before held
+	//! their vote already: their `votes_from` is their `since`. Applications made before were
+	//! the applicants' own (`recorded_by: None`): in-person registration did not go through an
+	//! application then.
+	//!
+	//! Every resident and application is rewritten in one block; the weight returned counts
+	//! them. A district holds some ten thousand residents a street (docs/performance.md): each
+	//! rewrite is one read and one write of about 120 bytes, well within a block.
+
+	use codec::{Decode, Encode};
+	use frame_support::{pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade};
+	use frame_system::pallet_prelude::BlockNumberFor;
+
+	use crate::{Application, Applications, Authority, Config, ResidentRecord, Residents, UnitId};
+	#[cfg(feature = "try-runtime")]
+	use alloc::vec::Vec;
+
+	/// The types as storage version 0 kept them.
+	pub mod v0 {
+		use super::*;
+
+		#[derive(Encode, Decode, Clone, PartialEq, Debug)]
+		pub struct ResidentRecord<AccountId, Hash, BlockNumber> {
+			pub community: UnitId,
+			pub commitment: Hash,
+			pub since: BlockNumber,
+			pub approved_by: Authority<AccountId>,
+		}
+
+		#[derive(Encode, Decode, Clone, PartialEq, Debug)]
+		pub struct Application<Hash, BlockNumber> {
+			pub community: UnitId,
+			pub commitment: Hash,
+			pub submitted: BlockNumber,
+		}
+	}
+
+	/// The migration itself; run it through [`super::MigrateToV1`], which checks the version.
+	pub struct UncheckedMigrateToV1<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateToV1<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut items = 0u64;
+			Residents::<T>::translate::<v0::ResidentRecord<T::AccountId, T::Hash, BlockNumberFor<T>>, _>(
+				|_, old| {
+					items += 1;
+					Some(ResidentRecord {
+						community: old.community,
+						commitment: old.commitment,
+						since: old.since,
+						approved_by: old.approved_by,
+						votes_from: old.since,
+					})
+				},
+			);
+			Applications::<T>::translate::<v0::Application<T::Hash, BlockNumberFor<T>>, _>(
+				|_, old| {
+					items += 1;
+					Some(Application {
+						community: old.community,
+						commitment: old.commitment,
+						submitted: old.submitted,
+						recorded_by: None,
+					})
+				},
+			);
+			T::DbWeight::get().reads_writes(items, items)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			let residents = Residents::<T>::iter_keys().count() as u64;
+			let applications = Applications::<T>::iter_keys().count() as u64;
+			Ok((residents, applications).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let (residents, applications) = <(u64, u64)>::decode(&mut &state[..])
+				.map_err(|_| "party-branch v1: the state before the upgrade did not decode")?;
+			// `iter` skips values that do not decode: every one must have been rewritten.
+			ensure!(
+				Residents::<T>::iter().count() as u64 == residents,
+				"party-branch v1: a resident was lost"
+			);
+			ensure!(
+				Residents::<T>::iter().all(|(_, r)| r.votes_from == r.since),
+				"party-branch v1: a resident's vote does not count from their registration"
+			);
+			ensure!(
+				Applications::<T>::iter().count() as u64 == applications,
+				"party-branch v1: an application was lost"
+			);
+			Ok(())
+		}
+	}
+
+	#[cfg(test)]
+	mod tests {
+		use super::*;
+		use crate::mock::{new_test_ext, Test};
+		use frame_support::{
+			storage::unhashed,
+			traits::{OnRuntimeUpgrade, StorageVersion},
+		};
+
+		#[test]
+		fn residents_and_applications_of_version_0_are_read_after_the_upgrade() {
+			// Raw records outside the registry's counts: the invariants are not checked here.
+			new_test_ext().0.execute_with(|| {
+				StorageVersion::new(0).put::<crate::Pallet<Test>>();
+				let record = v0::ResidentRecord::<u64, sp_core::H256, u64> {
+					community: 3,
+					commitment: sp_core::H256::repeat_byte(7),
+					since: 5,
+					approved_by: Authority::Officer(2),
+				};
+				let application = v0::Application::<sp_core::H256, u64> {
+					community: 3,
+					commitment: sp_core::H256::repeat_byte(8),
+					submitted: 6,
+				};
+				unhashed::put(&Residents::<Test>::hashed_key_for(40u64), &record);
+				unhashed::put(&Applications::<Test>::hashed_key_for(41u64), &application);
+				assert!(Residents::<Test>::get(40u64).is_none(), "the old layout does not decode");
+
+				super::super::MigrateToV1::<Test>::on_runtime_upgrade();
+
+				let migrated = Residents::<Test>::get(40u64).unwrap();
+				assert_eq!((migrated.since, migrated.votes_from), (5, 5));
+				assert_eq!(migrated.approved_by, Authority::Officer(2));
+				let applied = Applications::<Test>::get(41u64).unwrap();
+				assert_eq!((applied.submitted, applied.recorded_by), (6, None));
+				assert_eq!(StorageVersion::get::<crate::Pallet<Test>>(), 1);
+				// Run again, it changes nothing: the version says it is done.
+				super::super::MigrateToV1::<Test>::on_runtime_upgrade();
+				assert_eq!(Residents::<Test>::get(40u64).unwrap(), migrated);
+			});
+		}
+	}
+}

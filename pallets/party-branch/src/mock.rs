@@ -2,7 +2,11 @@
 //! this pallet's own calls are the feeless civic calls.
 
 use crate as pallet_party_branch;
-use frame_support::{derive_impl, parameter_types, traits::ConstU32, weights::IdentityFee};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU32, ConstU64},
+	weights::IdentityFee,
+};
 use frame_system::EnsureRoot;
 use pallet_transaction_payment::FungibleAdapter;
 use sp_runtime::BuildStorage;
@@ -66,6 +70,9 @@ impl crate::fees::FreeCalls<RuntimeCall> for CivicCalls {
 	}
 }
 
+/// How long a re-key waits for the old key to refuse it, in blocks.
+pub const REKEY_DELAY: u64 = 10;
+
 parameter_types! {
 	pub const QuotaPeriod: u64 = 100;
 }
@@ -80,6 +87,9 @@ impl pallet_party_branch::Config for Test {
 	type MaxFreeCallsPerPeriod = ConstU32<50>;
 	type MaxFreeCallBytes = ConstU32<256>;
 	type MaxRegistrationsPerOfficer = ConstU32<MAX_REGISTRATIONS>;
+	type MaxVoteVestingDelay = ConstU64<1_000>;
+	type MaxVestingsPerBlock = ConstU32<2>;
+	type RekeyDelay = ConstU64<REKEY_DELAY>;
 	type OnResidentChange = ResidentChanges;
 	type WeightInfo = ();
 }
@@ -99,8 +109,11 @@ thread_local! {
 /// Records what the pallet tells about residents coming and going.
 pub struct ResidentChanges;
 impl gongzhi_primitives::civic::OnResidentChange<u64> for ResidentChanges {
-	fn registered(who: &u64) {
+	fn vested(who: &u64) {
 		RESIDENT_CHANGES.with(|c| c.borrow_mut().push((*who, true)));
+	}
+	fn vested_weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::from_parts(1_000_000, 100)
 	}
 	fn removed(who: &u64) {
 		RESIDENT_CHANGES.with(|c| c.borrow_mut().push((*who, false)));

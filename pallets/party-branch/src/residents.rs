@@ -3,12 +3,12 @@
 
 use frame_support::{ensure, traits::Get};
 use gongzhi_primitives::civic::{CivicRegistry, OnResidentChange, UnitId, UnitLevel};
-use sp_runtime::{DispatchError, DispatchResult};
+use sp_runtime::{traits::Saturating, DispatchError, DispatchResult};
 
 use crate::{
 	Application, ApplicationOf, Applications, Authority, AuthorityOf, Commitments, Config, Error,
-	Event, FreeCallsUsed, MoveRequests, Pallet, RegistrationsBy, ResidentRecord, Residents,
-	RevocationReason, RoleCount, Units,
+	Event, FreeCallsUsed, MoveRequests, Pallet, PendingRekey, PendingRekeys, RegistrationsBy,
+	ResidentRecord, Residents, RevocationReason, RoleCount, Units, VoteVestingDelay,
 };
 
 impl<T: Config> Pallet<T> {
@@ -58,7 +58,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(!Residents::<T>::contains_key(&who), Error::<T>::AlreadyResident);
 		ensure!(!Applications::<T>::contains_key(&who), Error::<T>::AlreadyApplied);
 		let submitted = frame_system::Pallet::<T>::block_number();
-		Applications::<T>::insert(&who, Application { community, commitment, submitted });
+		Applications::<T>::insert(
+			&who,
+			Application { community, commitment, submitted, recorded_by: None },
+		);
 		Self::deposit_event(Event::Applied { who, community });
 		Ok(())
 	}
@@ -85,6 +88,28 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Records `who`'s application made in person before `officer` (checked by the caller); a
+	/// second officer approves it.
+	pub(crate) fn do_record_in_person(
+		officer: T::AccountId,
+		who: T::AccountId,
+		community: UnitId,
+		commitment: T::Hash,
+	) -> DispatchResult {
+		Self::ensure_community(community)?;
+		ensure!(!Residents::<T>::contains_key(&who), Error::<T>::AlreadyResident);
+		ensure!(!Applications::<T>::contains_key(&who), Error::<T>::AlreadyApplied);
+		ensure!(!Commitments::<T>::contains_key(commitment), Error::<T>::CommitmentInUse);
+		let submitted = frame_system::Pallet::<T>::block_number();
+		let recorded_by = Some(officer.clone());
+		Applications::<T>::insert(
+			&who,
+			Application { community, commitment, submitted, recorded_by },
+		);
+		Self::deposit_event(Event::InPersonRecorded { who, community, by: officer });
+		Ok(())
+	}
+
 	/// Makes `who` a verified resident of `community`. The caller has checked the authority.
 	pub(crate) fn do_register(
 		by: AuthorityOf<T>,
@@ -99,21 +124,19 @@ impl<T: Config> Pallet<T> {
 		Self::count_resident(community, true)?;
 
 		Applications::<T>::remove(&who);
+		PendingRekeys::<T>::remove(&who);
 		Commitments::<T>::insert(commitment, &who);
+		let since = frame_system::Pallet::<T>::block_number();
+		let votes_from = since.saturating_add(VoteVestingDelay::<T>::get());
 		Residents::<T>::insert(
 			&who,
-			ResidentRecord {
-				community,
-				commitment,
-				since: frame_system::Pallet::<T>::block_number(),
-				approved_by: by.clone(),
-			},
+			ResidentRecord { community, commitment, since, approved_by: by.clone(), votes_from },
 		);
 		// A verified resident's account exists without holding tokens, so that it can send
 		// its free civic calls.
 		frame_system::Pallet::<T>::inc_sufficients(&who);
-		T::OnResidentChange::registered(&who);
-		Self::deposit_event(Event::ResidentApproved { who, community, by });
+		Self::deposit_event(Event::ResidentApproved { who: who.clone(), community, by, votes_from });
+		Self::vest_or_queue(who, votes_from);
 		Ok(())
 	}
 
@@ -174,7 +197,52 @@ impl<T: Config> Pallet<T> {
 		Ok(roles)
 	}
 
-	/// Passes `old`'s registration to `new`; returns how many roles moved.
+	/// Records a re-key of `old`'s registration to `new`, approved by `by` (checked by the
+	/// caller), waiting for the old key's consent or [`Config::RekeyDelay`].
+	pub(crate) fn do_approve_rekey(
+		by: AuthorityOf<T>,
+		old: T::AccountId,
+		new: T::AccountId,
+	) -> DispatchResult {
+		ensure!(!Residents::<T>::contains_key(&new), Error::<T>::AlreadyResident);
+		ensure!(!PendingRekeys::<T>::contains_key(&new), Error::<T>::RekeyAlreadyPending);
+		let due = frame_system::Pallet::<T>::block_number().saturating_add(T::RekeyDelay::get());
+		PendingRekeys::<T>::insert(
+			&new,
+			PendingRekey { old: old.clone(), approved_by: by.clone(), due },
+		);
+		Self::deposit_event(Event::RekeyPending { old, new, by, due });
+		Ok(())
+	}
+
+	/// Completes the pending re-key to `new` for `caller` (the old key, or anyone once due);
+	/// returns how many roles moved.
+	pub(crate) fn do_complete_rekey(
+		caller: T::AccountId,
+		new: T::AccountId,
+	) -> Result<u32, DispatchError> {
+		let pending = PendingRekeys::<T>::get(&new).ok_or(Error::<T>::NoPendingRekey)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(caller == pending.old || now >= pending.due, Error::<T>::RekeyNotDue);
+		let application = Applications::<T>::get(&new).ok_or(Error::<T>::NoApplication)?;
+		let holder =
+			Commitments::<T>::get(application.commitment).ok_or(Error::<T>::NothingToRekey)?;
+		ensure!(holder == pending.old, Error::<T>::NothingToRekey);
+		PendingRekeys::<T>::remove(&new);
+		Self::do_rekey(pending.approved_by, pending.old, new, application)
+	}
+
+	/// The old key refuses the pending re-key to `new`.
+	pub(crate) fn do_refuse_rekey(caller: T::AccountId, new: T::AccountId) -> DispatchResult {
+		let pending = PendingRekeys::<T>::get(&new).ok_or(Error::<T>::NoPendingRekey)?;
+		ensure!(caller == pending.old, Error::<T>::NotTheOldKey);
+		PendingRekeys::<T>::remove(&new);
+		Self::deposit_event(Event::RekeyRefused { old: pending.old, new });
+		Ok(())
+	}
+
+	/// Passes `old`'s registration to `new`; returns how many roles moved. The vote's vesting
+	/// date goes with it: the new key votes at once if the old key's vote had vested.
 	pub(crate) fn do_rekey(
 		by: AuthorityOf<T>,
 		old: T::AccountId,
@@ -191,6 +259,7 @@ impl<T: Config> Pallet<T> {
 		record.since = frame_system::Pallet::<T>::block_number();
 		record.approved_by = by.clone();
 		let community = record.community;
+		let votes_from = record.votes_from;
 		Residents::<T>::insert(&new, record);
 		Commitments::<T>::insert(application.commitment, &new);
 		Applications::<T>::remove(&new);
@@ -198,10 +267,10 @@ impl<T: Config> Pallet<T> {
 		FreeCallsUsed::<T>::remove(&old);
 		let roles = Self::transfer_roles(&old, &new);
 		frame_system::Pallet::<T>::inc_sufficients(&new);
-		T::OnResidentChange::registered(&new);
 		T::OnResidentChange::removed(&old);
 		frame_system::Pallet::<T>::dec_sufficients(&old);
-		Self::deposit_event(Event::ResidentRekeyed { old, new, community, by });
+		Self::deposit_event(Event::ResidentRekeyed { old, new: new.clone(), community, by });
+		Self::vest_or_queue(new, votes_from);
 		Ok(roles)
 	}
 }

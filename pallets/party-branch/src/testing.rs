@@ -14,7 +14,8 @@ pub type EnsureRoot<T> = frame_system::EnsureRoot<<T as frame_system::Config>::A
 /// Implements [`crate::Config`] for a mock runtime whose block number is `u64`: `Root` governs,
 /// any call may be feeless, names of up to 32 bytes, committees of 3, 4 roles an account, and
 /// free-call periods of 100 blocks with at most 50 calls of at most 256 bytes each, and at most
-/// 20 registrations per officer and period.
+/// 20 registrations per officer and period; votes vest within at most 1,000 blocks, 10 a block;
+/// re-keys wait 10 blocks.
 #[macro_export]
 macro_rules! impl_mock_config {
 	($runtime:ty) => {
@@ -28,6 +29,9 @@ macro_rules! impl_mock_config {
 			type MaxFreeCallsPerPeriod = $crate::testing::ConstU32<50>;
 			type MaxFreeCallBytes = $crate::testing::ConstU32<256>;
 			type MaxRegistrationsPerOfficer = $crate::testing::ConstU32<20>;
+			type MaxVoteVestingDelay = $crate::testing::ConstU64<1_000>;
+			type MaxVestingsPerBlock = $crate::testing::ConstU32<10>;
+			type RekeyDelay = $crate::testing::ConstU64<10>;
 			type OnResidentChange = ();
 			type WeightInfo = ();
 		}

@@ -83,17 +83,35 @@ pub struct ResidentRecord<AccountId, Hash, BlockNumber> {
 	pub since: BlockNumber,
 	/// Who approved it.
 	pub approved_by: Authority<AccountId>,
+	/// From when the resident's civic vote counts in referenda: registration plus the vesting
+	/// delay then in force (a re-key keeps it).
+	pub votes_from: BlockNumber,
 }
 
 /// A pending application to become a verified resident.
 #[derive(Clone, Eq, PartialEq, Encode, Decode, Debug, MaxEncodedLen, TypeInfo)]
-pub struct Application<Hash, BlockNumber> {
+pub struct Application<AccountId, Hash, BlockNumber> {
 	/// The community applied to.
 	pub community: UnitId,
 	/// Salted hash of the applicant's real identity.
 	pub commitment: Hash,
 	/// When the application was made.
 	pub submitted: BlockNumber,
+	/// The officer who recorded it for a person applying in person ([`crate::Pallet::register`]):
+	/// a second officer approves it. `None`: the applicant applied themselves.
+	pub recorded_by: Option<AccountId>,
+}
+
+/// A re-key an officer approved, waiting for the old key's consent or the end of the delay in
+/// which the old key may refuse it.
+#[derive(Clone, Eq, PartialEq, Encode, Decode, Debug, MaxEncodedLen, TypeInfo)]
+pub struct PendingRekey<AccountId, BlockNumber> {
+	/// The account that holds the registration now.
+	pub old: AccountId,
+	/// The officer (or governance) who approved the re-key.
+	pub approved_by: Authority<AccountId>,
+	/// From when anyone may complete it without the old key's consent.
+	pub due: BlockNumber,
 }
 
 /// Who granted a role, and when.

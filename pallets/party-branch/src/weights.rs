@@ -24,10 +24,15 @@ pub trait WeightInfo {
 	fn revoke(r: u32, ) -> Weight;
 	fn request_move() -> Weight;
 	fn approve_move(r: u32, ) -> Weight;
-	fn approve_rekey(r: u32, ) -> Weight;
+	fn approve_rekey() -> Weight;
+	fn complete_rekey(r: u32, ) -> Weight;
+	fn refuse_rekey() -> Weight;
 	fn grant_role() -> Weight;
 	fn revoke_role() -> Weight;
 	fn set_free_call_quota() -> Weight;
+	fn set_vote_vesting_delay() -> Weight;
+	fn on_initialize_idle() -> Weight;
+	fn on_initialize_vesting() -> Weight;
 	fn free_call() -> Weight;
 }
 
@@ -221,7 +226,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::MoveRequests` (r:0 w:1)
 	/// Proof: `PartyBranch::MoveRequests` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Component `r` ranges over `[0, 9]`.
-	fn approve_rekey(r: u32, ) -> Weight {
+	fn complete_rekey(r: u32, ) -> Weight {
 		// Proof size measured: `2313`, estimated: `7260`.
 		Weight::from_parts(211_674_694, 7260)
 			.saturating_add(Weight::from_parts(10_164_753, 0).saturating_mul(r.into()))
@@ -270,6 +275,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::FreeCallsUsed` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::FreeCallQuota` (r:1 w:0)
 	/// Proof: `PartyBranch::FreeCallQuota` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	fn approve_rekey() -> Weight {
+		// Proof size measured: `776`, estimated: `4099`.
+		Weight::from_parts(42_843_000, 4099)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn refuse_rekey() -> Weight {
+		// Proof size measured: `303`, estimated: `3553`.
+		Weight::from_parts(23_736_000, 3553)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn set_vote_vesting_delay() -> Weight {
+		// Proof size measured: `0`, estimated: `0`.
+		Weight::from_parts(11_596_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn on_initialize_idle() -> Weight {
+		// Proof size measured: `0`, estimated: `0`.
+		Weight::from_parts(11_596_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn on_initialize_vesting() -> Weight {
+		// Proof size measured: `776`, estimated: `4099`.
+		Weight::from_parts(42_843_000, 4099)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
 	fn free_call() -> Weight {
 		// Proof size measured: `361`, estimated: `3586`.
 		Weight::from_parts(21_159_000, 3586)
@@ -342,7 +375,7 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(8))
 			.saturating_add(Weight::from_parts(0, 2573).saturating_mul(r.into()))
 	}
-	fn approve_rekey(r: u32, ) -> Weight {
+	fn complete_rekey(r: u32, ) -> Weight {
 		Weight::from_parts(211_674_694, 7260)
 			.saturating_add(Weight::from_parts(10_164_753, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(15))
@@ -363,6 +396,29 @@ impl WeightInfo for () {
 	}
 	fn set_free_call_quota() -> Weight {
 		Weight::from_parts(11_596_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn approve_rekey() -> Weight {
+		Weight::from_parts(42_843_000, 4099)
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn refuse_rekey() -> Weight {
+		Weight::from_parts(23_736_000, 3553)
+			.saturating_add(ParityDbWeight::get().reads(1))
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn set_vote_vesting_delay() -> Weight {
+		Weight::from_parts(11_596_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn on_initialize_idle() -> Weight {
+		Weight::from_parts(11_596_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn on_initialize_vesting() -> Weight {
+		Weight::from_parts(42_843_000, 4099)
+			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn free_call() -> Weight {

@@ -57,6 +57,12 @@ impl pallet_party_branch::Config for Runtime {
 	type MaxFreeCallBytes = ConstU32<2048>;
 	// A verification desk's busy day; more needs a second officer (or the next day).
 	type MaxRegistrationsPerOfficer = ConstU32<50>;
+	// Up to a month: longer than any referendum's launch and voting periods together.
+	type MaxVoteVestingDelay = ConstU32<{ 30 * DAYS }>;
+	// A few registration days' worth; the rest vest in the next blocks.
+	type MaxVestingsPerBlock = ConstU32<50>;
+	// Three days for a resident whose phone was not lost to see a re-key and refuse it.
+	type RekeyDelay = ConstU32<{ 3 * DAYS }>;
 	type OnResidentChange = super::civic_votes::CivicVoteGrant;
 	type WeightInfo = pallet_party_branch::weights::SubstrateWeight<Runtime>;
 }

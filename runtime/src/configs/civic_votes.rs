@@ -102,10 +102,14 @@ impl CivicVoteGrant {
 }
 
 impl OnResidentChange<AccountId> for CivicVoteGrant {
-	fn registered(who: &AccountId) {
+	fn vested(who: &AccountId) {
 		if CivicVotes::balance(who).is_zero() {
 			let _ = CivicVotes::mint_into(who, CIVIC_VOTE).defensive();
 		}
+	}
+
+	fn vested_weight() -> Weight {
+		<Runtime as pallet_balances::Config<CivicVotesInstance>>::WeightInfo::force_set_balance_creating()
 	}
 
 	fn removed(who: &AccountId) {

@@ -92,3 +92,24 @@ pub fn start_referendum(proposal: RuntimeCall) {
 	});
 	assert_eq!(executed_result(pass_motion(fast_track, 3, &[Alice, Bob, Charlie])), Some(Ok(())));
 }
+
+/// Registers `who` in Plum Garden (community 3) in person, as a district does: its secretary
+/// Dave records the application, its committee member Eve approves it.
+pub fn register_in_person(who: &gongzhi_runtime::AccountId, commitment: H256) {
+	assert_ok!(gongzhi_runtime::PartyBranch::register(signed(Dave), who.clone(), 3, commitment));
+	assert_ok!(gongzhi_runtime::PartyBranch::approve(signed(Eve), who.clone()));
+}
+
+/// Runs the registry's hook block by block until `who`'s civic vote has vested (the other
+/// pallets' hooks do not run: referenda stay where they are).
+pub fn until_vested(who: &gongzhi_runtime::AccountId) {
+	use frame_support::traits::Hooks;
+	let votes_from = pallet_party_branch::Residents::<Runtime>::get(who)
+		.expect("a resident")
+		.votes_from;
+	while System::block_number() < votes_from {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		gongzhi_runtime::PartyBranch::on_initialize(next);
+	}
+}

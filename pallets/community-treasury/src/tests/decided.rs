@@ -116,6 +116,7 @@ fn the_pot_pays_subsidies_of_confirmed_help_against_the_assistance_line() {
 		));
 		// The line, not the pot (400), bounds what is available.
 		assert_eq!(CommunityTreasury::available(PLUM), 150);
+		assert_ok!(CommunityTreasury::set_subsidy_cap(RuntimeOrigin::root(), PLUM, Some(100)));
 		assert_noop!(CommunityTreasury::pay_subsidy(PLUM, 3, &11, 151), Error::<Test>::OverBudget);
 		let index = CommunityTreasury::pay_subsidy(PLUM, 3, &11, 100).unwrap();
 		assert_eq!(balance(11), START_BALANCE + 100);
@@ -127,5 +128,71 @@ fn the_pot_pays_subsidies_of_confirmed_help_against_the_assistance_line() {
 			amount: 100
 		}));
 		assert_eq!(CommunityTreasury::available(BAMBOO), 0);
+	});
+}
+
+#[test]
+fn a_subsidy_above_the_cap_waits_for_the_supervisors_and_the_notice() {
+	use gongzhi_primitives::assistance::AssistanceFund;
+	new_test_ext().execute_with(|| {
+		configure_plum(400);
+		assert_ok!(CommunityTreasury::set_budget(
+			RuntimeOrigin::root(),
+			PLUM,
+			Category::Assistance,
+			Some(300)
+		));
+		// Only the level above sets the cap, not the unit's own officers.
+		assert_noop!(
+			CommunityTreasury::set_subsidy_cap(RuntimeOrigin::signed(PLUM_SECRETARY), PLUM, Some(1_000)),
+			Error::<Test>::NotAnOfficerAbove
+		);
+		// No cap set: even a small subsidy waits.
+		let small = CommunityTreasury::pay_subsidy(PLUM, 3, &11, 10).unwrap();
+		assert!(matches!(status(small), Some(SpendStatus::AwaitingApproval { .. })));
+		assert_ok!(CommunityTreasury::set_subsidy_cap(RuntimeOrigin::root(), PLUM, Some(50)));
+		assert_eq!(last_event(), Event::SubsidyCapSet { unit: PLUM, cap: Some(50), by: Authority::Governance });
+		let big = CommunityTreasury::pay_subsidy(PLUM, 4, &11, 120).unwrap();
+		assert_eq!(balance(11), START_BALANCE);
+		assert_eq!(pot(PLUM), 400);
+		assert!(matches!(status(big), Some(SpendStatus::AwaitingApproval { .. })));
+		assert!(Spends::<Test>::get(big).unwrap().approvals.is_empty());
+		// Two supervisors approve it; then the notice runs before anything is paid.
+		assert_ok!(CommunityTreasury::approve_spend(RuntimeOrigin::signed(PLUM_SECRETARY), big));
+		assert_ok!(CommunityTreasury::approve_spend(RuntimeOrigin::signed(PLUM_COMMITTEE), big));
+		assert!(matches!(status(big), Some(SpendStatus::Notice { .. })));
+		assert_eq!(balance(11), START_BALANCE);
+	});
+}
+
+#[test]
+fn no_supervisor_approves_a_spend_to_themselves() {
+	use gongzhi_primitives::assistance::AssistanceFund;
+	new_test_ext().execute_with(|| {
+		configure_plum(400);
+		assert_ok!(CommunityTreasury::set_budget(
+			RuntimeOrigin::root(),
+			PLUM,
+			Category::Assistance,
+			Some(300)
+		));
+		// A supervisor who volunteered is paid a subsidy above the cap: they cannot approve it.
+		let index = CommunityTreasury::pay_subsidy(PLUM, 3, &PLUM_COMMITTEE, 120).unwrap();
+		assert_noop!(
+			CommunityTreasury::approve_spend(RuntimeOrigin::signed(PLUM_COMMITTEE), index),
+			Error::<Test>::OwnSpend
+		);
+		// Nor does proposing a spend to oneself count as one's approval.
+		let own = NextSpendIndex::<Test>::get();
+		assert_ok!(CommunityTreasury::propose_spend(
+			RuntimeOrigin::signed(PLUM_SECRETARY),
+			PLUM,
+			Beneficiary::Account(PLUM_SECRETARY),
+			30,
+			Category::Facilities,
+			text("my own invoice"),
+			None
+		));
+		assert!(Spends::<Test>::get(own).unwrap().approvals.is_empty());
 	});
 }

@@ -5,7 +5,7 @@ use frame_support::{assert_noop, assert_ok};
 
 fn register(who: AccountId) {
 	assert_ok!(PartyBranch::register(
-		RuntimeOrigin::signed(PLUM_SECRETARY),
+		RuntimeOrigin::root(),
 		who,
 		PLUM,
 		sp_core::H256::repeat_byte(who as u8)

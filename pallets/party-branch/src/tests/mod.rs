@@ -5,6 +5,7 @@ mod origins;
 mod residents;
 mod roles;
 mod units;
+mod vesting;
 
 use crate::{mock::*, Office, UnitLevel};
 use frame_support::assert_ok;
@@ -80,15 +81,32 @@ pub fn commitment(person: u64) -> H256 {
 	H256::repeat_byte(person as u8)
 }
 
-/// Registers `who` as a resident of `community` through the community's secretary.
+/// Registers `who` as a resident of `community` in person: the community's secretary records
+/// the application, a second officer (the committee member; for the other community, the
+/// street's secretary) approves it.
 pub fn resident(who: u64, community: u32) {
-	let secretary = if community == COMMUNITY { SECRETARY } else { OTHER_SECRETARY };
+	let (recorder, approver) = if community == COMMUNITY {
+		(SECRETARY, COMMITTEE)
+	} else {
+		(OTHER_SECRETARY, STREET_SECRETARY)
+	};
 	assert_ok!(PartyBranch::register(
-		RuntimeOrigin::signed(secretary),
+		RuntimeOrigin::signed(recorder),
 		who,
 		community,
 		commitment(who)
 	));
+	assert_ok!(PartyBranch::approve(RuntimeOrigin::signed(approver), who));
+}
+
+/// Runs the registry's hook for every block up to `n`.
+pub fn run_to(n: u64) {
+	use frame_support::traits::Hooks;
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		PartyBranch::on_initialize(next);
+	}
 }
 
 /// The sample tree, built inside fresh externalities.

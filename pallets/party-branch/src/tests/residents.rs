@@ -28,14 +28,17 @@ fn apply_then_approve_makes_a_verified_resident_and_counts_them_up_the_tree() {
 		assert_eq!(count(OTHER_COMMUNITY), 0);
 		// The account exists without tokens, so it can send free civic calls.
 		assert_eq!(System::sufficients(&ALICE), 1);
-		System::assert_last_event(
+		System::assert_has_event(
 			Event::ResidentApproved {
 				who: ALICE,
 				community: COMMUNITY,
 				by: Authority::Officer(COMMITTEE),
+				votes_from: System::block_number(),
 			}
 			.into(),
 		);
+		// No vesting delay is set in this mock: the vote counts at once.
+		System::assert_last_event(Event::VoteVested { who: ALICE }.into());
 	});
 }
 
@@ -306,6 +309,9 @@ fn a_lost_phone_is_rekeyed_and_the_old_account_loses_everything() {
 		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(BOB), COMMUNITY, commitment(ALICE)));
 
 		assert_ok!(PartyBranch::approve_rekey(RuntimeOrigin::signed(SECRETARY), BOB));
+		assert_eq!(PartyBranch::community_of(&BOB), None, "waits for Alice or the delay");
+		run_to(System::block_number() + REKEY_DELAY);
+		assert_ok!(PartyBranch::complete_rekey(RuntimeOrigin::signed(CAROL), BOB));
 
 		assert_eq!(PartyBranch::community_of(&ALICE), None);
 		assert_eq!(PartyBranch::community_of(&BOB), Some(COMMUNITY));
@@ -314,7 +320,7 @@ fn a_lost_phone_is_rekeyed_and_the_old_account_loses_everything() {
 		assert!(PartyBranch::has_role(&BOB, Role::Volunteer, COMMUNITY));
 		assert_eq!(count(COMMUNITY), 1);
 		assert_eq!((System::sufficients(&ALICE), System::sufficients(&BOB)), (0, 1));
-		System::assert_last_event(
+		System::assert_has_event(
 			Event::ResidentRekeyed {
 				old: ALICE,
 				new: BOB,
@@ -323,6 +329,7 @@ fn a_lost_phone_is_rekeyed_and_the_old_account_loses_everything() {
 			}
 			.into(),
 		);
+		System::assert_last_event(Event::VoteVested { who: BOB }.into());
 	});
 }
 
@@ -354,7 +361,9 @@ fn the_runtime_is_told_of_residents_registered_revoked_and_rekeyed() {
 		assert_eq!(resident_changes(), vec![(ALICE, true)]);
 		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(BOB), COMMUNITY, commitment(ALICE)));
 		assert_ok!(PartyBranch::approve_rekey(RuntimeOrigin::signed(SECRETARY), BOB));
-		assert_eq!(resident_changes(), vec![(ALICE, true), (BOB, true), (ALICE, false)]);
+		assert_eq!(resident_changes(), vec![(ALICE, true)], "nothing until the re-key completes");
+		assert_ok!(PartyBranch::complete_rekey(RuntimeOrigin::signed(ALICE), BOB));
+		assert_eq!(resident_changes(), vec![(ALICE, true), (ALICE, false), (BOB, true)]);
 		assert_ok!(PartyBranch::revoke(
 			RuntimeOrigin::signed(SECRETARY),
 			BOB,
@@ -363,13 +372,7 @@ fn the_runtime_is_told_of_residents_registered_revoked_and_rekeyed() {
 		assert_eq!(resident_changes().last(), Some(&(BOB, false)));
 		// A refused registration tells nothing.
 		let told = resident_changes().len();
-		assert!(PartyBranch::register(
-			RuntimeOrigin::signed(SECRETARY),
-			CAROL,
-			GRID,
-			commitment(CAROL)
-		)
-		.is_err());
+		assert!(PartyBranch::register(RuntimeOrigin::root(), CAROL, GRID, commitment(CAROL)).is_err());
 		assert_eq!(resident_changes().len(), told);
 	});
 }
@@ -378,7 +381,8 @@ fn the_runtime_is_told_of_residents_registered_revoked_and_rekeyed() {
 fn one_officer_registers_a_bounded_number_of_residents_a_day() {
 	with_tree(|| {
 		let first = 1_000u64;
-		for who in first..first + u64::from(MAX_REGISTRATIONS) {
+		let approve = |who| PartyBranch::approve(RuntimeOrigin::signed(COMMITTEE), who);
+		for who in first..=first + u64::from(MAX_REGISTRATIONS) {
 			assert_ok!(PartyBranch::register(
 				RuntimeOrigin::signed(SECRETARY),
 				who,
@@ -386,31 +390,114 @@ fn one_officer_registers_a_bounded_number_of_residents_a_day() {
 				commitment(who)
 			));
 		}
+		for who in first..first + u64::from(MAX_REGISTRATIONS) {
+			assert_ok!(approve(who));
+		}
 		let next = first + u64::from(MAX_REGISTRATIONS);
-		assert_noop!(
-			PartyBranch::register(
-				RuntimeOrigin::signed(SECRETARY),
-				next,
-				COMMUNITY,
-				commitment(next)
-			),
-			Error::<Test>::RegistrationCapReached
-		);
-		// Approving an application counts the same.
-		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(next), COMMUNITY, commitment(next)));
-		assert_noop!(
-			PartyBranch::approve(RuntimeOrigin::signed(SECRETARY), next),
-			Error::<Test>::RegistrationCapReached
-		);
-		// Governance has no cap; the officer registers again in the next period.
+		assert_noop!(approve(next), Error::<Test>::RegistrationCapReached);
+		// Governance has no cap; the officer approves again in the next period.
 		assert_ok!(PartyBranch::approve(RuntimeOrigin::root(), next));
 		System::set_block_number(QuotaPeriod::get() + 1);
 		let later = next + 1;
+		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(later), COMMUNITY, commitment(later)));
+		assert_ok!(approve(later));
+	});
+}
+
+#[test]
+fn an_in_person_registration_needs_a_second_officer() {
+	with_tree(|| {
 		assert_ok!(PartyBranch::register(
 			RuntimeOrigin::signed(SECRETARY),
-			later,
+			CAROL,
 			COMMUNITY,
-			commitment(later)
+			commitment(CAROL)
 		));
+		System::assert_last_event(
+			Event::InPersonRecorded { who: CAROL, community: COMMUNITY, by: SECRETARY }.into(),
+		);
+		assert_eq!(PartyBranch::community_of(&CAROL), None, "one officer alone registers nobody");
+		assert_eq!(Applications::<Test>::get(CAROL).unwrap().recorded_by, Some(SECRETARY));
+		assert_noop!(
+			PartyBranch::approve(RuntimeOrigin::signed(SECRETARY), CAROL),
+			Error::<Test>::SecondOfficerNeeded
+		);
+		// Recording again, or over an application, is refused.
+		assert_noop!(
+			PartyBranch::register(RuntimeOrigin::signed(COMMITTEE), CAROL, COMMUNITY, commitment(CAROL)),
+			Error::<Test>::AlreadyApplied
+		);
+		assert_ok!(PartyBranch::approve(RuntimeOrigin::signed(COMMITTEE), CAROL));
+		assert_eq!(PartyBranch::community_of(&CAROL), Some(COMMUNITY));
+		assert_eq!(
+			crate::Residents::<Test>::get(CAROL).unwrap().approved_by,
+			Authority::Officer(COMMITTEE)
+		);
+		// Governance (the council or Root) registers in one step.
+		assert_ok!(PartyBranch::register(RuntimeOrigin::root(), BOB, COMMUNITY, commitment(BOB)));
+		assert_eq!(PartyBranch::community_of(&BOB), Some(COMMUNITY));
+	});
+}
+
+#[test]
+fn a_rekey_waits_for_the_old_keys_consent_or_the_delay_in_which_it_may_refuse() {
+	with_tree(|| {
+		resident(ALICE, COMMUNITY);
+		// Someone who got hold of Alice's documents applies with her commitment.
+		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(BOB), COMMUNITY, commitment(ALICE)));
+		assert_ok!(PartyBranch::approve_rekey(RuntimeOrigin::signed(SECRETARY), BOB));
+		let due = System::block_number() + REKEY_DELAY;
+		System::assert_last_event(
+			Event::RekeyPending { old: ALICE, new: BOB, by: Authority::Officer(SECRETARY), due }
+				.into(),
+		);
+		assert_noop!(
+			PartyBranch::approve_rekey(RuntimeOrigin::signed(COMMITTEE), BOB),
+			Error::<Test>::RekeyAlreadyPending
+		);
+		assert_noop!(
+			PartyBranch::complete_rekey(RuntimeOrigin::signed(BOB), BOB),
+			Error::<Test>::RekeyNotDue
+		);
+		assert_noop!(
+			PartyBranch::refuse_rekey(RuntimeOrigin::signed(BOB), BOB),
+			Error::<Test>::NotTheOldKey
+		);
+		// Alice still has her phone: she refuses, and keeps her registration.
+		assert_ok!(PartyBranch::refuse_rekey(RuntimeOrigin::signed(ALICE), BOB));
+		System::assert_last_event(Event::RekeyRefused { old: ALICE, new: BOB }.into());
+		run_to(due);
+		assert_noop!(
+			PartyBranch::complete_rekey(RuntimeOrigin::signed(BOB), BOB),
+			Error::<Test>::NoPendingRekey
+		);
+		assert_eq!(PartyBranch::community_of(&ALICE), Some(COMMUNITY));
+		assert_eq!(PartyBranch::community_of(&BOB), None);
+		// Approved again and left unanswered, it completes once the delay is over.
+		assert_ok!(PartyBranch::approve_rekey(RuntimeOrigin::signed(SECRETARY), BOB));
+		run_to(due + REKEY_DELAY - 1);
+		assert_noop!(
+			PartyBranch::complete_rekey(RuntimeOrigin::signed(BOB), BOB),
+			Error::<Test>::RekeyNotDue
+		);
+		run_to(due + REKEY_DELAY);
+		assert_ok!(PartyBranch::complete_rekey(RuntimeOrigin::signed(BOB), BOB));
+		assert_eq!(PartyBranch::community_of(&BOB), Some(COMMUNITY));
+		assert_eq!(PartyBranch::community_of(&ALICE), None);
+	});
+}
+
+#[test]
+fn withdrawing_the_new_accounts_application_drops_its_pending_rekey() {
+	with_tree(|| {
+		resident(ALICE, COMMUNITY);
+		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(BOB), COMMUNITY, commitment(ALICE)));
+		assert_ok!(PartyBranch::approve_rekey(RuntimeOrigin::signed(SECRETARY), BOB));
+		assert_ok!(PartyBranch::withdraw_application(RuntimeOrigin::signed(BOB)));
+		assert!(!crate::PendingRekeys::<Test>::contains_key(BOB));
+		assert_noop!(
+			PartyBranch::complete_rekey(RuntimeOrigin::signed(ALICE), BOB),
+			Error::<Test>::NoPendingRekey
+		);
 	});
 }
