@@ -90,7 +90,7 @@ const send = (tx, signer) => new Promise((res, rej) => {
 
 let transactions;
 if (kind === 'transfers') {
-  transactions = await Promise.all(accounts.map((a) => api.tx.balances.transferKeepAlive(alice.address, UNITS).signAsync(a, { nonce: 0, era: 0 })));
+  transactions = await Promise.all(accounts.map((a) => api.tx.balances.transferKeepAlive(alice.address, UNITS).signAsync(a, { nonce: 0, era: 256 })));
 } else if (kind === 'votes') {
   // One topic, qualified by its author's support and convened at once; voting opens after the
   // development chain's deliberation.
@@ -99,13 +99,13 @@ if (kind === 'transfers') {
   await send(api.tx.consultation.raiseTopic(PLUM_GARDEN, 'Load test', { Text: '' }, 'Other', 'Resolution', false), accounts[0]);
   const meeting = (await api.query.consultation.meetings((await api.query.consultation.nextMeetingId()).toNumber() - 1)).unwrap();
   await waitForHead(api, { ms: 120000, check: (h) => h.number.toNumber() >= meeting.phase.asDeliberation.until.toNumber() });
-  transactions = await Promise.all(accounts.map((a, i) => api.tx.consultation.vote(topic, 'Aye').signAsync(a, { nonce: i === 0 ? 1 : 0, era: 0 })));
+  transactions = await Promise.all(accounts.map((a, i) => api.tx.consultation.vote(topic, 'Aye').signAsync(a, { nonce: i === 0 ? 1 : 0, era: 256 })));
 } else if (kind === 'records') {
   // Setup, not measured: the organiser (Eve//stash, a volunteer organisation of East Street)
   // publishes an activity in Plum Garden and every volunteer signs up to it.
   const activity = (await api.query.volunteerCredits.nextActivityId()).toNumber();
   await send(api.tx.volunteerCredits.publishActivity(PLUM_GARDEN, 'Load test', 480), organiser);
-  const signUps = await Promise.all(accounts.map((a) => api.tx.volunteerCredits.signUp(activity).signAsync(a, { nonce: 0, era: 0 })));
+  const signUps = await Promise.all(accounts.map((a) => api.tx.volunteerCredits.signUp(activity).signAsync(a, { nonce: 0, era: 256 })));
   await Promise.all(signUps.map((tx) => api.rpc.author.submitExtrinsic(tx)));
   for (;;) {
     const signed = (await api.query.volunteerCredits.participations.keys(activity)).length;
@@ -113,10 +113,10 @@ if (kind === 'transfers') {
     await new Promise((r) => setTimeout(r, 2000));
   }
   const nonce = (await api.rpc.system.accountNextIndex(organiser.address)).toNumber();
-  transactions = await Promise.all(accounts.map((a, i) => api.tx.volunteerCredits.recordService(activity, a.address, 60).signAsync(organiser, { nonce: nonce + i, era: 0 })));
+  transactions = await Promise.all(accounts.map((a, i) => api.tx.volunteerCredits.recordService(activity, a.address, 60).signAsync(organiser, { nonce: nonce + i, era: 256 })));
 } else {
   const details = blake2AsHex('load request');
-  transactions = await Promise.all(accounts.map((a) => api.tx.assistance.openRequest(a.address, 'Shopping', 'Normal', 60, details, 0, 0).signAsync(a, { nonce: 0, era: 0 })));
+  transactions = await Promise.all(accounts.map((a) => api.tx.assistance.openRequest(a.address, 'Shopping', 'Normal', 60, details, 0, 0).signAsync(a, { nonce: 0, era: 256 })));
 }
 
 // Setup finalised first, so that the state measured before the load includes it.

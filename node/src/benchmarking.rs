@@ -80,7 +80,7 @@ pub fn signed_extrinsic(
 		frame_system::CheckSpecVersion::<runtime::Runtime>::new(),
 		frame_system::CheckTxVersion::<runtime::Runtime>::new(),
 		frame_system::CheckGenesis::<runtime::Runtime>::new(),
-		frame_system::CheckEra::<runtime::Runtime>::from(sp_runtime::generic::Era::mortal(
+		runtime::configs::transactions::CheckMortalEra::from(sp_runtime::generic::Era::mortal(
 			period,
 			info.best_number.saturated_into(),
 		)),

@@ -35,6 +35,30 @@ where
 		});
 	}
 
+	/// When the front item of `queue` comes due, if `queue` holds any: a hook serving several
+	/// queues takes the one whose front is due first, so that no queue starves the others.
+	pub fn front_due(queue: Key) -> Option<Block> {
+		let (head, tail) = Bounds::get(queue);
+		if head == tail {
+			return None;
+		}
+		Items::get(queue, head).map(|(due, _)| due)
+	}
+
+	/// Of `queues`, the one whose front item came due first by `now` (the first listed on a
+	/// tie), if any is due.
+	pub fn earliest_due(queues: &[Key], now: &Block) -> Option<Key> {
+		let mut earliest: Option<(Key, Block)> = None;
+		for queue in queues {
+			if let Some(due) = Self::front_due(*queue).filter(|due| due <= now) {
+				if earliest.as_ref().is_none_or(|(_, best)| due < *best) {
+					earliest = Some((*queue, due));
+				}
+			}
+		}
+		earliest.map(|(queue, _)| queue)
+	}
+
 	/// The front item of `queue`, if it is due by `now`.
 	pub fn peek_due(queue: Key, now: &Block) -> Option<Item> {
 		let (head, tail) = Bounds::get(queue);

@@ -175,3 +175,20 @@ fn development_chains_have_short_consultation_periods_and_the_district_the_runti
 		assert_eq!(ChainPeriods::<Runtime>::get(), civic::ConsultationPeriods::get());
 	});
 }
+
+#[test]
+fn an_immortal_transaction_is_refused_so_a_reaped_account_cannot_replay_old_ones() {
+	use gongzhi_runtime::configs::transactions::{CheckMortalEra, IMMORTAL_TRANSACTION};
+	use sp_runtime::{
+		generic::Era,
+		traits::TransactionExtension,
+		transaction_validity::{InvalidTransaction, TransactionValidityError},
+	};
+	common::new_ext("development").execute_with(|| {
+		let refused: TransactionValidityError = InvalidTransaction::Custom(IMMORTAL_TRANSACTION).into();
+		assert_eq!(CheckMortalEra::from(Era::Immortal).implicit(), Err(refused));
+		// A mortal era born at a known block is taken, and names that block's hash.
+		let birth = gongzhi_runtime::System::block_hash(0);
+		assert_eq!(CheckMortalEra::from(Era::mortal(64, 0)).implicit(), Ok(birth));
+	});
+}

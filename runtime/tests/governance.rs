@@ -360,10 +360,7 @@ mod referenda {
 			));
 			let again = AccountId::from([47; 32]);
 			common::register_in_person(&again, commitment);
-			assert_noop!(
-				vote(&again, true),
-				pallet_democracy::Error::<Runtime>::InsufficientFunds
-			);
+			assert_noop!(vote(&again, true), pallet_democracy::Error::<Runtime>::InsufficientFunds);
 			common::until_vested(&again);
 			assert_ok!(vote(&again, true));
 			assert_noop!(

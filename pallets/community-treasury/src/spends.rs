@@ -41,8 +41,17 @@ impl<T: Config> Pallet<T> {
 		// A supervisor's proposal counts as their approval, unless it pays themselves.
 		let own = beneficiary == Beneficiary::Account(who.clone());
 		let first = (!own && Self::is_supervisor(&who, unit, &settings)).then(|| who.clone());
-		Self::open_for_approval(unit, who, beneficiary, amount, category, purpose, consultation, first)
-			.map(|_| ())
+		Self::open_for_approval(
+			unit,
+			who,
+			beneficiary,
+			amount,
+			category,
+			purpose,
+			consultation,
+			first,
+		)
+		.map(|_| ())
 	}
 
 	/// Records a spend awaiting the supervisors' approval (with `first` approving already, if

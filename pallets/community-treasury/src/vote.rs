@@ -92,7 +92,8 @@ impl<T: Config> AssistanceFund<T::AccountId> for Pallet<T> {
 			alloc::format!("assistance request {request}").into_bytes(),
 		));
 		let category = SpendCategory::Assistance;
-		let within_cap = SubsidyCaps::<T>::get(unit).is_some_and(|cap| amount <= cap.saturated_into());
+		let within_cap =
+			SubsidyCaps::<T>::get(unit).is_some_and(|cap| amount <= cap.saturated_into());
 		if within_cap {
 			return Self::pay_authorised(
 				unit,
@@ -110,7 +111,16 @@ impl<T: Config> AssistanceFund<T::AccountId> for Pallet<T> {
 		frame_support::storage::with_storage_layer(|| {
 			Self::ensure_within_budget(unit, category, amount)?;
 			let to = Beneficiary::Account(beneficiary.clone());
-			Self::open_for_approval(unit, beneficiary.clone(), to, amount, category, purpose, None, None)
+			Self::open_for_approval(
+				unit,
+				beneficiary.clone(),
+				to,
+				amount,
+				category,
+				purpose,
+				None,
+				None,
+			)
 		})
 	}
 

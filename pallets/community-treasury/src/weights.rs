@@ -45,8 +45,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityTreasury::Ledger` (r:0 w:1)
 	/// Proof: `CommunityTreasury::Ledger` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
 	fn donate() -> Weight {
-		// Proof size measured: `769`, estimated: `4099`.
-		Weight::from_parts(92_586_000, 4099)
+		// Proof size measured: `792`, estimated: `4099`.
+		Weight::from_parts(67_844_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -55,20 +55,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::Roles` (r:32 w:0)
 	/// Proof: `PartyBranch::Roles` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Residents` (r:8 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityTreasury::Settings` (r:0 w:1)
 	/// Proof: `CommunityTreasury::Settings` (`max_values`: None, `max_size`: Some(325), added: 2800, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityTreasury::PendingChanges` (r:0 w:1)
 	/// Proof: `CommunityTreasury::PendingChanges` (`max_values`: None, `max_size`: Some(614), added: 3089, mode: `MaxEncodedLen`)
 	/// Component `s` ranges over `[2, 9]`.
 	fn configure(s: u32, ) -> Weight {
-		// Proof size measured: `866`, estimated: `11282`.
-		Weight::from_parts(14_275_763, 11282)
-			.saturating_add(Weight::from_parts(39_348_952, 0).saturating_mul(s.into()))
+		// Proof size measured: `956`, estimated: `11282`.
+		Weight::from_parts(9_686_007, 11282)
+			.saturating_add(Weight::from_parts(31_173_182, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
-			.saturating_add(Weight::from_parts(0, 6815).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 6811).saturating_mul(s.into()))
 	}
 	/// Storage: `CommunityTreasury::Settings` (r:1 w:0)
 	/// Proof: `CommunityTreasury::Settings` (`max_values`: None, `max_size`: Some(325), added: 2800, mode: `MaxEncodedLen`)
@@ -77,18 +77,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::Roles` (r:32 w:0)
 	/// Proof: `PartyBranch::Roles` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Residents` (r:8 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityTreasury::PendingChanges` (r:0 w:1)
 	/// Proof: `CommunityTreasury::PendingChanges` (`max_values`: None, `max_size`: Some(614), added: 3089, mode: `MaxEncodedLen`)
 	/// Component `s` ranges over `[2, 9]`.
 	fn propose_settings(s: u32, ) -> Weight {
-		// Proof size measured: `1005`, estimated: `11282`.
-		Weight::from_parts(35_028_717, 11282)
-			.saturating_add(Weight::from_parts(36_690_614, 0).saturating_mul(s.into()))
+		// Proof size measured: `1095`, estimated: `11282`.
+		Weight::from_parts(23_554_567, 11282)
+			.saturating_add(Weight::from_parts(31_103_198, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
-			.saturating_add(Weight::from_parts(0, 6836).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 6822).saturating_mul(s.into()))
 	}
 	/// Storage: `CommunityTreasury::Settings` (r:1 w:1)
 	/// Proof: `CommunityTreasury::Settings` (`max_values`: None, `max_size`: Some(325), added: 2800, mode: `MaxEncodedLen`)
@@ -97,14 +97,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::Roles` (r:4 w:0)
 	/// Proof: `PartyBranch::Roles` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Residents` (r:1 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityTreasury::PendingChanges` (r:1 w:1)
 	/// Proof: `CommunityTreasury::PendingChanges` (`max_values`: None, `max_size`: Some(614), added: 3089, mode: `MaxEncodedLen`)
 	/// Component `s` ranges over `[2, 9]`.
 	fn approve_settings(s: u32, ) -> Weight {
-		// Proof size measured: `1266`, estimated: `11282`.
-		Weight::from_parts(109_914_510, 11282)
-			.saturating_add(Weight::from_parts(1_017_025, 0).saturating_mul(s.into()))
+		// Proof size measured: `1364`, estimated: `11282`.
+		Weight::from_parts(84_087_423, 11282)
+			.saturating_add(Weight::from_parts(730_070, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -113,14 +113,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityTreasury::BudgetLines` (r:0 w:1)
 	/// Proof: `CommunityTreasury::BudgetLines` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn set_budget() -> Weight {
-		// Proof size measured: `516`, estimated: `4099`.
-		Weight::from_parts(27_656_000, 4099)
+		// Proof size measured: `539`, estimated: `4099`.
+		Weight::from_parts(18_210_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
+	/// Storage: `PartyBranch::Units` (r:1 w:0)
+	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityTreasury::SubsidyCaps` (r:0 w:1)
+	/// Proof: `CommunityTreasury::SubsidyCaps` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn set_subsidy_cap() -> Weight {
-		// Proof size measured: `516`, estimated: `4099`.
-		Weight::from_parts(27_656_000, 4099)
+		// Proof size measured: `539`, estimated: `4099`.
+		Weight::from_parts(17_348_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -145,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityTreasury::QueueItems` (r:0 w:1)
 	/// Proof: `CommunityTreasury::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn propose_spend() -> Weight {
-		// Proof size measured: `1362`, estimated: `7208`.
-		Weight::from_parts(105_730_000, 7208)
+		// Proof size measured: `1419`, estimated: `7208`.
+		Weight::from_parts(83_563_000, 7208)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -159,11 +163,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::Roles` (r:4 w:0)
 	/// Proof: `PartyBranch::Roles` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Residents` (r:1 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityTreasury::BudgetLines` (r:1 w:0)
 	/// Proof: `CommunityTreasury::BudgetLines` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityTreasury::BudgetUsed` (r:1 w:1)
 	/// Proof: `CommunityTreasury::BudgetUsed` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityTreasury::OpenSpends` (r:1 w:0)
+	/// Proof: `CommunityTreasury::OpenSpends` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityTreasury::NoticePeriod` (r:1 w:0)
 	/// Proof: `CommunityTreasury::NoticePeriod` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityTreasury::QueueBounds` (r:1 w:1)
@@ -171,9 +177,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityTreasury::QueueItems` (r:0 w:1)
 	/// Proof: `CommunityTreasury::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn approve_spend() -> Weight {
-		// Proof size measured: `2208`, estimated: `11282`.
-		Weight::from_parts(179_673_000, 11282)
-			.saturating_add(T::DbWeight::get().reads(14))
+		// Proof size measured: `2310`, estimated: `11282`.
+		Weight::from_parts(140_873_000, 11282)
+			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `CommunityTreasury::Spends` (r:1 w:1)
@@ -185,19 +191,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::Roles` (r:20 w:0)
 	/// Proof: `PartyBranch::Roles` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Residents` (r:5 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityTreasury::OpenSpends` (r:1 w:1)
 	/// Proof: `CommunityTreasury::OpenSpends` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
 	fn reject_spend() -> Weight {
-		// Proof size measured: `3363`, estimated: `52450`.
-		Weight::from_parts(270_390_000, 52450)
+		// Proof size measured: `3477`, estimated: `52450`.
+		Weight::from_parts(212_951_000, 52450)
 			.saturating_add(T::DbWeight::get().reads(31))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `CommunityTreasury::Spends` (r:1 w:1)
 	/// Proof: `CommunityTreasury::Spends` (`max_values`: None, `max_size`: Some(962), added: 3437, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Residents` (r:1 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Units` (r:2 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `CommunityTreasury::Objections` (r:1 w:1)
@@ -217,8 +223,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::QueueItems` (r:0 w:1)
 	/// Proof: `Consultation::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn object() -> Weight {
-		// Proof size measured: `1675`, estimated: `7208`.
-		Weight::from_parts(116_282_000, 7208)
+		// Proof size measured: `1773`, estimated: `7208`.
+		Weight::from_parts(78_154_000, 7208)
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -230,7 +236,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::OpenSpends` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
 	fn cancel_spend() -> Weight {
 		// Proof size measured: `1352`, estimated: `4427`.
-		Weight::from_parts(53_808_000, 4427)
+		Weight::from_parts(34_021_000, 4427)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -250,7 +256,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn retry_spend() -> Weight {
 		// Proof size measured: `1610`, estimated: `6196`.
-		Weight::from_parts(141_002_000, 6196)
+		Weight::from_parts(98_973_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -270,7 +276,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn decide_by_governance() -> Weight {
 		// Proof size measured: `1606`, estimated: `6196`.
-		Weight::from_parts(145_196_000, 6196)
+		Weight::from_parts(94_232_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -280,14 +286,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::ApprovalPeriod` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_periods() -> Weight {
 		// Proof size measured: `0`, estimated: `0`.
-		Weight::from_parts(12_170_000, 0)
+		Weight::from_parts(6_396_000, 0)
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `CommunityTreasury::QueueBounds` (r:2 w:0)
 	/// Proof: `CommunityTreasury::QueueBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size measured: `43`, estimated: `5974`.
-		Weight::from_parts(9_516_000, 5974)
+		Weight::from_parts(5_274_000, 5974)
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
 	/// Storage: `CommunityTreasury::QueueBounds` (r:2 w:1)
@@ -300,7 +306,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::OpenSpends` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
 	fn on_initialize_expiry() -> Weight {
 		// Proof size measured: `1837`, estimated: `5974`.
-		Weight::from_parts(63_600_000, 5974)
+		Weight::from_parts(42_945_000, 5974)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -321,8 +327,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `q` ranges over `[0, 10000]`.
 	fn on_initialize_payout(q: u32, ) -> Weight {
 		// Proof size measured: `3726`, estimated: `8308`.
-		Weight::from_parts(236_303_081, 8308)
-			.saturating_add(Weight::from_parts(18_950, 0).saturating_mul(q.into()))
+		Weight::from_parts(140_689_985, 8308)
+			.saturating_add(Weight::from_parts(10_141, 0).saturating_mul(q.into()))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -335,8 +341,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[0, 1000]`.
 	fn clear_objections(n: u32, ) -> Weight {
 		// Proof size measured: `207`, estimated: `3494`.
-		Weight::from_parts(24_843_000, 3494)
-			.saturating_add(Weight::from_parts(1_460_047, 0).saturating_mul(n.into()))
+		Weight::from_parts(17_485_000, 3494)
+			.saturating_add(Weight::from_parts(1_154_885, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -348,99 +354,99 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures for tests, priced with ParityDB's weights.
 impl WeightInfo for () {
 	fn donate() -> Weight {
-		Weight::from_parts(92_586_000, 4099)
+		Weight::from_parts(67_844_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn configure(s: u32, ) -> Weight {
-		Weight::from_parts(14_275_763, 11282)
-			.saturating_add(Weight::from_parts(39_348_952, 0).saturating_mul(s.into()))
+		Weight::from_parts(9_686_007, 11282)
+			.saturating_add(Weight::from_parts(31_173_182, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(2))
-			.saturating_add(Weight::from_parts(0, 6815).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 6811).saturating_mul(s.into()))
 	}
 	fn propose_settings(s: u32, ) -> Weight {
-		Weight::from_parts(35_028_717, 11282)
-			.saturating_add(Weight::from_parts(36_690_614, 0).saturating_mul(s.into()))
+		Weight::from_parts(23_554_567, 11282)
+			.saturating_add(Weight::from_parts(31_103_198, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(1))
-			.saturating_add(Weight::from_parts(0, 6836).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 6822).saturating_mul(s.into()))
 	}
 	fn approve_settings(s: u32, ) -> Weight {
-		Weight::from_parts(109_914_510, 11282)
-			.saturating_add(Weight::from_parts(1_017_025, 0).saturating_mul(s.into()))
+		Weight::from_parts(84_087_423, 11282)
+			.saturating_add(Weight::from_parts(730_070, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn set_budget() -> Weight {
-		Weight::from_parts(27_656_000, 4099)
+		Weight::from_parts(18_210_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_subsidy_cap() -> Weight {
-		Weight::from_parts(27_656_000, 4099)
+		Weight::from_parts(17_348_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn propose_spend() -> Weight {
-		Weight::from_parts(105_730_000, 7208)
+		Weight::from_parts(83_563_000, 7208)
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn approve_spend() -> Weight {
-		Weight::from_parts(179_673_000, 11282)
-			.saturating_add(ParityDbWeight::get().reads(14))
+		Weight::from_parts(140_873_000, 11282)
+			.saturating_add(ParityDbWeight::get().reads(15))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn reject_spend() -> Weight {
-		Weight::from_parts(270_390_000, 52450)
+		Weight::from_parts(212_951_000, 52450)
 			.saturating_add(ParityDbWeight::get().reads(31))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn object() -> Weight {
-		Weight::from_parts(116_282_000, 7208)
+		Weight::from_parts(78_154_000, 7208)
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().writes(7))
 	}
 	fn cancel_spend() -> Weight {
-		Weight::from_parts(53_808_000, 4427)
+		Weight::from_parts(34_021_000, 4427)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn retry_spend() -> Weight {
-		Weight::from_parts(141_002_000, 6196)
+		Weight::from_parts(98_973_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(10))
 	}
 	fn decide_by_governance() -> Weight {
-		Weight::from_parts(145_196_000, 6196)
+		Weight::from_parts(94_232_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(10))
 	}
 	fn set_periods() -> Weight {
-		Weight::from_parts(12_170_000, 0)
+		Weight::from_parts(6_396_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(9_516_000, 5974)
+		Weight::from_parts(5_274_000, 5974)
 			.saturating_add(ParityDbWeight::get().reads(2))
 	}
 	fn on_initialize_expiry() -> Weight {
-		Weight::from_parts(63_600_000, 5974)
+		Weight::from_parts(42_945_000, 5974)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn on_initialize_payout(q: u32, ) -> Weight {
-		Weight::from_parts(236_303_081, 8308)
-			.saturating_add(Weight::from_parts(18_950, 0).saturating_mul(q.into()))
+		Weight::from_parts(140_689_985, 8308)
+			.saturating_add(Weight::from_parts(10_141, 0).saturating_mul(q.into()))
 			.saturating_add(ParityDbWeight::get().reads(11))
 			.saturating_add(ParityDbWeight::get().writes(10))
 	}
 	fn clear_objections(n: u32, ) -> Weight {
-		Weight::from_parts(24_843_000, 3494)
-			.saturating_add(Weight::from_parts(1_460_047, 0).saturating_mul(n.into()))
+		Weight::from_parts(17_485_000, 3494)
+			.saturating_add(Weight::from_parts(1_154_885, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2))

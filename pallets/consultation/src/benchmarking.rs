@@ -7,6 +7,7 @@ use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{EnsureOrigin, Get},
+	weights::Weight,
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
@@ -45,7 +46,14 @@ fn resident<T: Config>(i: u32, community: UnitId) -> T::AccountId {
 	who
 }
 
+/// Sets `unit`'s rules to `supports` supports and K = `batch`, with enough residents that the
+/// largest share allowed does not lower the threshold (filler residents, numbered from 10,000).
 fn set_rules<T: Config>(unit: UnitId, supports: u32, batch: u32) {
+	let mut filler = 10_000;
+	while T::MaxSupportShare::get().mul_ceil(T::Registry::resident_count(unit)) < supports {
+		resident::<T>(filler, unit);
+		filler += 1;
+	}
 	UnitRulesOf::<T>::insert(
 		unit,
 		UnitRules { support: SupportThreshold::Absolute(supports), batch },
@@ -323,6 +331,61 @@ mod benchmarks {
 		_(RawOrigin::Signed(f.officer.clone()), topics[0], text::<T>(), true);
 
 		assert!(ProgressReports::<T>::contains_key(topics[0], 0));
+	}
+
+	#[benchmark]
+	fn set_retention() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let blocks = T::MinRetention::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, blocks);
+
+		assert_eq!(Retention::<T>::get(), blocks);
+		Ok(())
+	}
+
+	/// One ended topic pruned: `n` records of each kind (supports, ballots, paper-ballot counts,
+	/// opinions of the longest length).
+	#[benchmark]
+	fn on_idle_prune(n: Linear<0, { T::MaxPrunedPerStep::get() }>) {
+		let topic: TopicId = 0;
+		for i in 0..n {
+			let who: T::AccountId = account("voter", i, 0);
+			Supports::<T>::insert(topic, &who, ());
+			let ballot = Ballot { vote: BallotVote::Sealed([7; 32]), channel: Channel::Online };
+			Ballots::<T>::insert(topic, &who, ballot);
+			OfflineBallotCount::<T>::insert(topic, &who, 1);
+			Opinions::<T>::insert(topic, &who, BoundedVec::truncate_from(text::<T>()));
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		meetings::Queues::<T>::push(meetings::Queue::Prunings, now, topic);
+
+		#[block]
+		{
+			Pallet::<T>::prune(now, Weight::MAX);
+		}
+
+		assert_eq!(Supports::<T>::iter_prefix(topic).count(), 0);
+		assert_eq!(Opinions::<T>::iter_prefix(topic).count(), 0);
+	}
+
+	// The pallet's own part: the action carried out (another pallet's weight) is added to it.
+	#[benchmark]
+	fn retry_action() {
+		let f = fixture::<T>();
+		let voter = resident::<T>(0, f.community);
+		let (id, topics) = meeting::<T>(&f, 1);
+		open::<T>(id);
+		Pallet::<T>::do_vote(voter, topics[0], Choice::Aye).expect("in the electorate");
+		close::<T>(id);
+		FailedActions::<T>::insert(topics[0], ());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(f.officer.clone()), topics[0]);
+
+		assert!(!FailedActions::<T>::contains_key(topics[0]));
 	}
 
 	#[benchmark]

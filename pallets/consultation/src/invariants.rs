@@ -3,13 +3,18 @@
 //! - one ballot per resident per topic, and each topic's tally counts exactly its ballots
 //!   (sealed ones while they are sealed);
 //! - each topic's supports are counted once;
-//! - every meeting's agenda names topics that exist.
+//! - (an ended topic's supports and ballots may have been pruned: its counts bound what is left);
+//! - every meeting's agenda names topics that exist;
+//! - a failed action waiting for a retry belongs to a decided topic;
+//! - a resident's count of open topics covers their topics gathering supports.
 
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::ensure;
 use sp_runtime::TryRuntimeError;
 
-use crate::{Ballot, BallotVote, Ballots, Config, Meetings, Pallet, Supports, TopicId, Topics};
+use crate::{
+	Ballot, BallotVote, Ballots, Config, Meetings, Pallet, Supports, TopicId, TopicStatus, Topics,
+};
 
 impl<T: Config> Pallet<T> {
 	/// Checks the consultations' invariants; iterates every topic, ballot and meeting.
@@ -28,18 +33,27 @@ impl<T: Config> Pallet<T> {
 			*supports.entry(topic).or_default() += 1;
 		}
 		for (id, topic) in Topics::<T>::iter() {
+			// An ended topic's records may be pruned (all, or part while pruning runs): its
+			// counts stay and bound what is left.
+			let ended = matches!(
+				topic.status,
+				TopicStatus::Closed { .. } | TopicStatus::Lapsed | TopicStatus::Withdrawn
+			);
+			let counted = supports.remove(&id).unwrap_or(0);
 			ensure!(
-				supports.remove(&id).unwrap_or(0) == topic.supports,
+				counted == topic.supports || (ended && counted < topic.supports),
 				"consultation: a topic's supports are not counted once each"
 			);
 			let (all, sealed) = ballots.remove(&id).unwrap_or_default();
 			// Sealed ballots left at the close count as abstentions from then on.
 			let tally = topic.tally;
 			ensure!(
-				tally.turnout() == all,
+				tally.turnout() == all || (ended && all < tally.turnout()),
 				"consultation: a topic's tally does not count its ballots"
 			);
-			ensure!(tally.sealed <= sealed, "consultation: more sealed in the tally than cast");
+			if all == tally.turnout() {
+				ensure!(tally.sealed <= sealed, "consultation: more sealed in the tally than cast");
+			}
 		}
 		ensure!(ballots.is_empty(), "consultation: ballots on a topic that does not exist");
 		ensure!(supports.is_empty(), "consultation: supports of a topic that does not exist");
@@ -50,6 +64,29 @@ impl<T: Config> Pallet<T> {
 					"consultation: an agenda's topic is gone"
 				);
 			}
+		}
+		for id in crate::FailedActions::<T>::iter_keys() {
+			ensure!(
+				matches!(
+					Topics::<T>::get(id).map(|t| t.status),
+					Some(crate::TopicStatus::Closed { .. })
+				),
+				"consultation: a failed action of a topic not decided"
+			);
+		}
+		let mut gathering: alloc::collections::btree_map::BTreeMap<T::AccountId, u32> =
+			Default::default();
+		for (_, topic) in Topics::<T>::iter() {
+			if let (Some(author), crate::TopicStatus::Gathering { .. }) = (topic.author, topic.status)
+			{
+				*gathering.entry(author).or_default() += 1;
+			}
+		}
+		for (author, n) in gathering {
+			ensure!(
+				crate::OpenTopicsOf::<T>::get(&author) >= n,
+				"consultation: a resident's open topics are undercounted"
+			);
 		}
 		Ok(())
 	}

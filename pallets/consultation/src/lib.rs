@@ -15,8 +15,11 @@
 //!   qualified at once.
 //! - **Supports.** Verified residents of the unit support a topic once each
 //!   ([`Pallet::support`]). When supports reach the unit's threshold ([`UnitRules`]: a number, or
-//!   a share of its residents when the topic was raised) the topic qualifies. A topic that does
-//!   not qualify within the support period lapses.
+//!   a share of its residents when the topic was raised; never more than
+//!   [`Config::MaxSupportShare`] of them) the topic qualifies. A topic that does not qualify
+//!   within the support period lapses. A resident has at most
+//!   [`Config::MaxOpenTopicsPerResident`] topics open; one withdrawn while gathering supports
+//!   counts until its support period ends.
 //! - **Meetings.** A unit's qualified topics are convened into one meeting as soon as there are K
 //!   of them ([`UnitRules::batch`]), or when the oldest has waited T blocks
 //!   ([`Periods::wait`]). A meeting deliberates (residents and officers record one opinion each
@@ -48,7 +51,9 @@
 //!   resident then votes on it); a resolution is followed up by the officers with
 //!   progress reports and a closing report ([`Pallet::report_progress`]). A vote another pallet
 //!   asked for ([`ResidentVoteRequester`], e.g. a spend residents objected to) is a topic qualified
-//!   at once, whose result goes back to that pallet ([`Config::VoteOutcome`]).
+//!   at once, whose result goes back to that pallet ([`Config::VoteOutcome`]). An action that
+//!   fails (a pot full of open spends, a budget line cut) is kept in [`FailedActions`] and carried
+//!   out by [`Pallet::retry_action`] once its cause is gone; the decision stands meanwhile.
 //!
 //! ## Terms
 //!
@@ -64,7 +69,10 @@
 //! first-in-first-out queues; every item of a queue waits the same chain-wide period
 //! ([`Periods`]), so they come due in order and a block looks only at the queues' heads. At most
 //! [`Config::MaxDuePerBlock`] items are handled per block, each touching at most
-//! [`Config::MaxTopicsPerMeeting`] topics; the rest wait for the next block.
+//! [`Config::MaxTopicsPerMeeting`] topics; the rest wait for the next block. The queues are served
+//! fairly: the item due first goes first, whichever queue holds it (a meeting's next phase on a
+//! tie), so a flood of lapsing topics cannot hold up meetings. A unit whose oldest qualified
+//! topic was withdrawn waits for the next oldest's period, queued again.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -86,6 +94,7 @@ pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod outcomes;
+mod pruning;
 #[cfg(test)]
 mod tests;
 mod topics;
@@ -205,6 +214,20 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxDuePerBlock: Get<u32>;
 
+		/// How long an ended topic's supports, ballots and opinions are kept where the chain
+		/// spec and governance set nothing, in blocks.
+		#[pallet::constant]
+		type DefaultRetention: Get<BlockNumberFor<Self>>;
+
+		/// The shortest retention governance may set, in blocks: long enough to check a result
+		/// and to take it to the level above.
+		#[pallet::constant]
+		type MinRetention: Get<BlockNumberFor<Self>>;
+
+		/// The most records of each kind pruned in one step of `on_idle`.
+		#[pallet::constant]
+		type MaxPrunedPerStep: Get<u32>;
+
 		/// Weights of this pallet's calls and hooks, measured by its benchmarks.
 		type WeightInfo: WeightInfo;
 
@@ -219,6 +242,16 @@ pub mod pallet {
 	pub fn DefaultPeriodsOf<T: Config>() -> Periods<BlockNumberFor<T>> {
 		T::DefaultPeriods::get()
 	}
+
+	#[pallet::type_value]
+	pub fn DefaultRetentionOf<T: Config>() -> BlockNumberFor<T> {
+		T::DefaultRetention::get()
+	}
+
+	/// How long an ended topic's supports, ballots and opinions are kept, in blocks.
+	#[pallet::storage]
+	pub type Retention<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, DefaultRetentionOf<T>>;
 
 	/// The chain-wide periods.
 	#[pallet::storage]
@@ -280,6 +313,11 @@ pub mod pallet {
 	pub type Opinions<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, TopicId, Blake2_128Concat, T::AccountId, OpinionOf<T>>;
 
+	/// Decided topics whose action failed (a pot full of open spends, a budget line cut): they
+	/// wait for [`Pallet::retry_action`], never silently lost.
+	#[pallet::storage]
+	pub type FailedActions<T: Config> = StorageMap<_, Twox64Concat, TopicId, ()>;
+
 	/// Progress reports on approved topics, numbered from 0.
 	#[pallet::storage]
 	pub type ProgressReports<T: Config> =
@@ -338,6 +376,10 @@ pub mod pallet {
 		TopicWithdrawn { topic: TopicId },
 		/// A topic did not qualify in time.
 		TopicLapsed { topic: TopicId, supports: u32 },
+		/// An ended topic's supports, ballots and opinions were removed; its result stays.
+		TopicPruned { topic: TopicId },
+		/// Governance set how long ended topics' records are kept.
+		RetentionSet { blocks: BlockNumberFor<T> },
 		/// A meeting was convened; it deliberates until `voting_opens`.
 		MeetingConvened {
 			meeting: MeetingId,
@@ -380,7 +422,8 @@ pub mod pallet {
 		ReferendumProposed { topic: TopicId, proposal_hash: [u8; 32] },
 		/// The result of a vote another pallet asked for was passed back to it.
 		ResultReported { topic: TopicId, subject: VoteSubject, approved: bool },
-		/// An approved topic's action could not be carried out.
+		/// An approved topic's action could not be carried out: it waits for
+		/// [`Pallet::retry_action`].
 		ActionFailed { topic: TopicId, error: DispatchError },
 		/// An officer reported on carrying out an approved topic.
 		ProgressReported { topic: TopicId, report: u32, by: T::AccountId, completed: bool },
@@ -421,6 +464,10 @@ pub mod pallet {
 		UnknownTopic,
 		/// No more ids: a counter would wrap onto old records.
 		NoMoreIds,
+		/// This topic has no failed action to carry out again.
+		NoFailedAction,
+		/// The retention is below `MinRetention`.
+		RetentionTooShort,
 		/// The topic is not gathering supports.
 		NotGathering,
 		/// This resident supported the topic already.
@@ -477,9 +524,18 @@ pub mod pallet {
 			Self::process_due(now)
 		}
 
+		fn on_idle(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::prune(now, remaining)
+		}
+
 		fn integrity_test() {
 			assert!(T::MaxTopicsPerMeeting::get() > 0, "a meeting decides at least one topic");
 			assert!(T::MaxDuePerBlock::get() > 0, "queues must move");
+			assert!(T::MaxPrunedPerStep::get() > 0, "pruning must move");
+			assert!(
+				T::DefaultRetention::get() >= T::MinRetention::get(),
+				"the default retention must be allowed"
+			);
 			assert!(
 				Self::unit_rules_valid(&T::DefaultUnitRules::get()),
 				"the default unit rules must be within the bounds"
@@ -672,6 +728,32 @@ pub mod pallet {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			CategoryRules::<T>::insert(category, rules);
 			Self::deposit_event(Event::CategoryRulesSet { category, rules });
+			Ok(())
+		}
+
+		/// Carries out again the action of decided topic `topic` that failed (once the pot has
+		/// room, the budget line allows it, ...). Anyone may ask; a failure changes nothing.
+		///
+		/// Emits the action's own event ([`Event::SpendOrdered`], [`Event::ReferendumProposed`] or
+		/// [`Event::ResultReported`]). Errors: [`Error::NoFailedAction`], or the action's error.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::retry_action().saturating_add(Pallet::<T>::action_weight()))]
+		pub fn retry_action(origin: OriginFor<T>, topic: TopicId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_retry_action(topic)
+		}
+
+		/// Governance sets how long the supports, ballots and opinions of topics ending from now
+		/// on are kept, in blocks (at least [`Config::MinRetention`]).
+		///
+		/// Emits [`Event::RetentionSet`]. Errors: [`Error::RetentionTooShort`].
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::set_retention())]
+		pub fn set_retention(origin: OriginFor<T>, blocks: BlockNumberFor<T>) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(blocks >= T::MinRetention::get(), Error::<T>::RetentionTooShort);
+			Retention::<T>::put(blocks);
+			Self::deposit_event(Event::RetentionSet { blocks });
 			Ok(())
 		}
 

@@ -7,7 +7,6 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use gongzhi_primitives::{
 	civic::{CivicRegistry, UnitId},
 	queue::DueQueues,
-	votes::{DistrictReferenda, ResidentSpends, ResidentVoteOutcome},
 };
 use scale_info::TypeInfo;
 use sp_runtime::traits::Saturating;
@@ -21,15 +20,30 @@ use crate::{
 #[derive(Copy, Clone, Eq, PartialEq, Encode, Decode, Debug, MaxEncodedLen, TypeInfo)]
 pub enum Queue {
 	/// Topics gathering supports, by the end of their support period.
+	#[codec(index = 0)]
 	Lapses,
 	/// Units whose oldest qualified topic waits for a meeting, by the end of its wait.
+	#[codec(index = 1)]
 	Waits,
 	/// Meetings deliberating, by the opening of their voting.
+	#[codec(index = 2)]
 	Openings,
 	/// Meetings voting, by the close of their voting.
+	#[codec(index = 3)]
 	Closings,
 	/// Meetings revealing secret ballots, by the end of their reveal.
+	#[codec(index = 4)]
 	RevealEnds,
+	/// Ended topics, by the end of their retention: pruned in `on_idle` (see [`crate::pruning`]).
+	#[codec(index = 5)]
+	Prunings,
+}
+
+impl Queue {
+	/// Every queue `on_initialize` serves, in the order served when their fronts are due in the
+	/// same block.
+	pub const SERVED_IN_ORDER: [Queue; 5] =
+		[Queue::RevealEnds, Queue::Closings, Queue::Openings, Queue::Waits, Queue::Lapses];
 }
 
 /// The pallet's queues, in [`QueueItems`] and [`QueueBounds`].
@@ -40,46 +54,59 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn process_due(now: BlockNumberFor<T>) -> Weight {
 		let topics = T::MaxTopicsPerMeeting::get();
 		// Deciding a meeting carries out each topic's action in another pallet.
-		let actions = T::Spends::pay_decided_spend_weight()
-			.max(T::VoteOutcome::vote_concluded_weight())
-			.max(T::Referenda::propose_referendum_weight())
-			.saturating_mul(topics.into());
+		let actions = Self::action_weight().saturating_mul(topics.into());
 		let close = T::WeightInfo::on_initialize_close(topics).saturating_add(actions);
 		let mut weight = T::WeightInfo::on_initialize_idle();
 		for _ in 0..T::MaxDuePerBlock::get() {
-			let step = if let Some((id, behind)) = Queues::<T>::pop_due(Queue::Lapses, &now) {
-				// Benchmarked flat in the queue's length; charged for the real length anyway.
-				Self::lapse(id);
-				T::WeightInfo::on_initialize_lapse(behind)
-			} else if let Some((unit, _)) = Queues::<T>::pop_due(Queue::Waits, &now) {
-				Self::wait_over(unit, now);
-				T::WeightInfo::on_initialize_convene(topics)
-			} else if let Some((meeting, _)) = Queues::<T>::pop_due(Queue::Openings, &now) {
-				Self::open_voting(meeting);
-				T::WeightInfo::on_initialize_open_voting(topics)
-			} else if let Some((meeting, _)) = Queues::<T>::pop_due(Queue::Closings, &now) {
-				Self::close_voting(meeting);
-				close
-			} else if let Some((meeting, _)) = Queues::<T>::pop_due(Queue::RevealEnds, &now) {
-				Self::decide(meeting);
-				close
-			} else {
+			// The item due first, whichever queue holds it: a flood of topics lapsing cannot hold
+			// up meetings, nor meetings the lapses. On a tie, a meeting's next phase goes first.
+			let Some(queue) = Queues::<T>::earliest_due(&Queue::SERVED_IN_ORDER, &now) else {
 				break;
+			};
+			let Some((id, behind)) = Queues::<T>::pop_due(queue, &now) else { break };
+			let step = match queue {
+				Queue::Lapses => {
+					// Benchmarked flat in the queue's length; charged for the real length anyway.
+					Self::lapse(id);
+					T::WeightInfo::on_initialize_lapse(behind)
+				},
+				Queue::Waits => {
+					Self::wait_over(id, now);
+					T::WeightInfo::on_initialize_convene(topics)
+				},
+				Queue::Openings => {
+					Self::open_voting(id);
+					T::WeightInfo::on_initialize_open_voting(topics)
+				},
+				Queue::Closings => {
+					Self::close_voting(id);
+					close
+				},
+				Queue::RevealEnds => {
+					Self::decide(id);
+					close
+				},
+				// Not among the queues served here: `on_idle` prunes.
+				Queue::Prunings => break,
 			};
 			weight.saturating_accrue(step);
 		}
 		weight
 	}
 
-	/// Convenes `unit`'s qualified topics if its oldest has waited its full period. (If they were
-	/// convened meanwhile, a newer oldest topic queued its own wait.)
+	/// Convenes `unit`'s qualified topics if its oldest has waited its full period. If the topic
+	/// that started this wait was withdrawn, the oldest left waits out its own period: queued
+	/// again, so that no qualified topic is stranded. (If they were convened meanwhile, a newer
+	/// oldest topic queued its own wait.)
 	fn wait_over(unit: UnitId, now: BlockNumberFor<T>) {
 		let wait = ChainPeriods::<T>::get().wait;
 		let oldest = Qualified::<T>::get(unit).first().and_then(|id| Topics::<T>::get(id));
-		if let Some(topic) = oldest {
-			if matches!(topic.status, TopicStatus::Qualified { since } if since.saturating_add(wait) <= now)
-			{
+		if let Some(TopicStatus::Qualified { since }) = oldest.map(|topic| topic.status) {
+			let due = since.saturating_add(wait);
+			if due <= now {
 				Self::convene(unit);
+			} else {
+				Queues::<T>::push(Queue::Waits, due, unit);
 			}
 		}
 	}
@@ -176,6 +203,7 @@ impl<T: Config> Pallet<T> {
 			let (author, tally, electorate) = (topic.author.clone(), topic.tally, topic.electorate);
 			Topics::<T>::insert(topic_id, &topic);
 			Self::close_for_author(author);
+			Self::schedule_pruning(topic_id);
 			Self::deposit_event(Event::TopicDecided {
 				topic: topic_id,
 				outcome,

@@ -13,7 +13,7 @@ use crate as pallet_consultation;
 use core::cell::RefCell;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU32, Hooks},
+	traits::{ConstU32, ConstU64, Hooks},
 	weights::Weight,
 };
 use frame_system::EnsureRoot;
@@ -80,9 +80,12 @@ thread_local! {
 	pub static REFERENDA: RefCell<Vec<([u8; 32], u32)>> = const { RefCell::new(Vec::new()) };
 	/// The results this pallet reported.
 	pub static RESULTS: RefCell<Vec<(VoteSubject, bool)>> = const { RefCell::new(Vec::new()) };
+	/// The largest spend the treasury pays (its budget line).
+	pub static SPEND_LIMIT: core::cell::Cell<u128> = const { core::cell::Cell::new(1_000) };
 }
 
-/// The treasury: records the orders; refuses amounts above 1,000 as its budget line would.
+/// The treasury: records the orders; refuses amounts above [`SPEND_LIMIT`] (1,000 unless a test
+/// raises it) as its budget line would.
 pub struct RecordSpends;
 impl ResidentSpends<AccountId> for RecordSpends {
 	fn pay_decided_spend(
@@ -93,7 +96,7 @@ impl ResidentSpends<AccountId> for RecordSpends {
 		amount: u128,
 		category: SpendCategory,
 	) -> Result<SpendIndex, DispatchError> {
-		if amount > 1_000 {
+		if amount > SPEND_LIMIT.with(|limit| limit.get()) {
 			return Err(DispatchError::Other("over budget"));
 		}
 		SPENDS.with(|s| {
@@ -147,6 +150,12 @@ impl ResidentVoteOutcome for RecordResults {
 	}
 }
 
+/// The most queued phase changes handled in one block.
+pub const MAX_DUE_PER_BLOCK: u32 = 3;
+
+/// How long an ended topic's records are kept, in blocks.
+pub const RETENTION: u64 = 50;
+
 pub const SUPPORT_PERIOD: u64 = 10;
 pub const WAIT: u64 = 20;
 pub const DELIBERATION: u64 = 5;
@@ -185,7 +194,10 @@ impl pallet_consultation::Config for Test {
 	type MaxSupportShare = MaxSupportShare;
 	type DefaultUnitRules = DefaultUnitRules;
 	type DefaultPeriods = DefaultPeriods;
-	type MaxDuePerBlock = ConstU32<3>;
+	type MaxDuePerBlock = ConstU32<MAX_DUE_PER_BLOCK>;
+	type DefaultRetention = ConstU64<RETENTION>;
+	type MinRetention = ConstU64<10>;
+	type MaxPrunedPerStep = ConstU32<2>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = PartyBranch;
@@ -245,11 +257,13 @@ pub fn new_test_ext() -> TestExt {
 	TestExt(ext)
 }
 
-/// Runs the blocks after the current one up to `n`, with this pallet's hooks.
+/// Runs the blocks after the current one up to `n`, with this pallet's hooks (`on_idle` with a
+/// generous spare weight).
 pub fn run_to_block(n: u64) {
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
 		Consultation::on_initialize(next);
+		Consultation::on_idle(next, Weight::from_parts(1_000_000_000_000, 1_000_000));
 	}
 }

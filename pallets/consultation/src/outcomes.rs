@@ -11,19 +11,46 @@ use gongzhi_primitives::{
 use sp_runtime::{traits::Saturating, BoundedVec, DispatchResult};
 
 use crate::{
-	Action, Body, Category, Config, Error, Event, OpinionOf, Outcome, Pallet, ProgressReport,
-	ProgressReports, Tally, Topic, TopicId, TopicOf, TopicStatus, Topics, WeightInfo,
+	Action, Body, Category, Config, Error, Event, FailedActions, OpinionOf, Outcome, Pallet,
+	ProgressReport, ProgressReports, Tally, Topic, TopicId, TopicOf, TopicStatus, Topics,
+	WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {
-	/// Carries out what topic `id` decided. A failure is reported in an event; the decision
-	/// stands.
+	/// Carries out what topic `id` decided. A failure is reported in an event and kept in
+	/// [`FailedActions`] for [`crate::Pallet::retry_action`]; the decision stands.
 	pub(crate) fn act(id: TopicId, topic: &TopicOf<T>, outcome: Outcome) {
+		if let Err(error) = Self::try_act(id, topic, outcome) {
+			FailedActions::<T>::insert(id, ());
+			Self::deposit_event(Event::ActionFailed { topic: id, error });
+		}
+	}
+
+	/// Carries out again the failed action of decided topic `id`; a failure changes nothing.
+	pub(crate) fn do_retry_action(id: TopicId) -> DispatchResult {
+		ensure!(FailedActions::<T>::contains_key(id), Error::<T>::NoFailedAction);
+		let topic = Topics::<T>::get(id).ok_or(Error::<T>::UnknownTopic)?;
+		let TopicStatus::Closed { outcome, .. } = topic.status else {
+			return Err(Error::<T>::NoFailedAction.into());
+		};
+		Self::try_act(id, &topic, outcome)?;
+		FailedActions::<T>::remove(id);
+		Ok(())
+	}
+
+	/// The most carrying out one topic's action costs (in the pallet it calls).
+	pub fn action_weight() -> Weight {
+		T::Spends::pay_decided_spend_weight()
+			.max(T::VoteOutcome::vote_concluded_weight())
+			.max(T::Referenda::propose_referendum_weight())
+	}
+
+	fn try_act(id: TopicId, topic: &TopicOf<T>, outcome: Outcome) -> DispatchResult {
 		let approved = outcome == Outcome::Approved;
-		let result = match &topic.action {
+		match &topic.action {
 			Action::Resolution => Ok(()),
 			Action::TreasurySpend { beneficiary, amount, category } if approved => {
-				let Some(author) = &topic.author else { return };
+				let Some(author) = &topic.author else { return Ok(()) };
 				T::Spends::pay_decided_spend(
 					topic.unit,
 					id,
@@ -53,9 +80,6 @@ impl<T: Config> Pallet<T> {
 					})
 				})
 			},
-		};
-		if let Err(error) = result {
-			Self::deposit_event(Event::ActionFailed { topic: id, error });
 		}
 	}
 

@@ -54,11 +54,7 @@ impl<T: Config> Pallet<T> {
 		}
 
 		let now = frame_system::Pallet::<T>::block_number();
-		let support_threshold = match Self::unit_rules(unit).support {
-			SupportThreshold::Absolute(n) => n,
-			SupportThreshold::Share(share) => share.mul_ceil(T::Registry::resident_count(unit)),
-		}
-		.max(1);
+		let support_threshold = Self::support_threshold(unit);
 		let until = now.saturating_add(ChainPeriods::<T>::get().support);
 		let topic = Topic {
 			unit,
@@ -96,6 +92,19 @@ impl<T: Config> Pallet<T> {
 			Self::do_support(who, id)?;
 		}
 		Ok(id)
+	}
+
+	/// How many supports a topic of `unit` raised now needs: the unit's rule, but never more
+	/// than [`Config::MaxSupportShare`] of its residents (an absolute number set when the unit
+	/// was larger must not silence it), and at least one.
+	pub(crate) fn support_threshold(unit: UnitId) -> u32 {
+		let residents = T::Registry::resident_count(unit);
+		let most = T::MaxSupportShare::get().mul_ceil(residents);
+		match Self::unit_rules(unit).support {
+			SupportThreshold::Absolute(n) => n.min(most),
+			SupportThreshold::Share(share) => share.mul_ceil(residents),
+		}
+		.max(1)
 	}
 
 	/// Stores a new topic under the next id; fails, storing nothing, if the ids ran out.
@@ -157,22 +166,32 @@ impl<T: Config> Pallet<T> {
 		let mut topic = Topics::<T>::get(id).ok_or(Error::<T>::UnknownTopic)?;
 		ensure!(topic.author.as_ref() == Some(&who), Error::<T>::NotTheAuthor);
 		match topic.status {
+			// Still counted among the author's open topics until its support period ends
+			// (see `lapse`): raising and withdrawing cannot flood the queue of lapses.
 			TopicStatus::Gathering { .. } => {},
 			TopicStatus::Qualified { .. } => {
-				Qualified::<T>::mutate(topic.unit, |list| list.retain(|t| *t != id))
+				Qualified::<T>::mutate(topic.unit, |list| list.retain(|t| *t != id));
+				Self::close_for_author(Some(who));
+				Self::schedule_pruning(id);
 			},
 			_ => return Err(Error::<T>::CannotWithdraw.into()),
 		}
 		topic.status = TopicStatus::Withdrawn;
 		Topics::<T>::insert(id, topic);
-		Self::close_for_author(Some(who));
 		Self::deposit_event(Event::TopicWithdrawn { topic: id });
 		Ok(())
 	}
 
-	/// The support period of topic `id` is over: it lapses unless it qualified.
+	/// The support period of topic `id` is over: it lapses unless it qualified. A topic withdrawn
+	/// while it gathered supports stops counting among its author's open topics now. (It never
+	/// qualified, so its supports are below its threshold: a topic qualifies the moment they
+	/// reach it, and a qualified topic withdrawn stopped counting then.)
 	pub(crate) fn lapse(id: TopicId) {
 		let Some(mut topic) = Topics::<T>::get(id) else { return };
+		if topic.status == TopicStatus::Withdrawn && topic.supports < topic.support_threshold {
+			Self::schedule_pruning(id);
+			return Self::close_for_author(topic.author);
+		}
 		if !matches!(topic.status, TopicStatus::Gathering { .. }) {
 			return;
 		}
@@ -180,6 +199,7 @@ impl<T: Config> Pallet<T> {
 		let (author, supports) = (topic.author.clone(), topic.supports);
 		Topics::<T>::insert(id, topic);
 		Self::close_for_author(author);
+		Self::schedule_pruning(id);
 		Self::deposit_event(Event::TopicLapsed { topic: id, supports });
 	}
 

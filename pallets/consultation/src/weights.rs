@@ -23,9 +23,12 @@ pub trait WeightInfo {
 	fn record_offline_ballot() -> Weight;
 	fn reveal_offline_ballot() -> Weight;
 	fn report_progress() -> Weight;
+	fn retry_action() -> Weight;
 	fn set_unit_rules() -> Weight;
 	fn set_category_rules() -> Weight;
 	fn set_periods() -> Weight;
+	fn set_retention() -> Weight;
+	fn on_idle_prune(n: u32, ) -> Weight;
 	fn on_initialize_idle() -> Weight;
 	fn on_initialize_lapse(q: u32, ) -> Weight;
 	fn on_initialize_convene(t: u32, ) -> Weight;
@@ -204,6 +207,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
+	fn retry_action() -> Weight {
+		// Proof size measured: `1134`, estimated: `10317`.
+		Weight::from_parts(67_244_000, 10317)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
 	/// Storage: `PartyBranch::Units` (r:3 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `Consultation::UnitRulesOf` (r:0 w:1)
@@ -227,6 +236,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size measured: `0`, estimated: `0`.
 		Weight::from_parts(11_357_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn set_retention() -> Weight {
+		// Proof size measured: `0`, estimated: `0`.
+		Weight::from_parts(11_357_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn on_idle_prune(n: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 3500)
+			.saturating_add(Weight::from_parts(30_000_000, 2600).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().reads_writes((4_u64).saturating_mul(n.into()), (4_u64).saturating_mul(n.into())))
 	}
 	/// Storage: `Consultation::QueueBounds` (r:5 w:0)
 	/// Proof: `Consultation::QueueBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
@@ -376,6 +396,11 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
+	fn retry_action() -> Weight {
+		Weight::from_parts(67_244_000, 10317)
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(2))
+	}
 	fn set_unit_rules() -> Weight {
 		Weight::from_parts(52_136_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(3))
@@ -388,6 +413,16 @@ impl WeightInfo for () {
 	fn set_periods() -> Weight {
 		Weight::from_parts(11_357_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn set_retention() -> Weight {
+		Weight::from_parts(11_357_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn on_idle_prune(n: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 3500)
+			.saturating_add(Weight::from_parts(30_000_000, 2600).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().reads_writes((4_u64).saturating_mul(n.into()), (4_u64).saturating_mul(n.into())))
 	}
 	fn on_initialize_idle() -> Weight {
 		Weight::from_parts(15_028_000, 13450)

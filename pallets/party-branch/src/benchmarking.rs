@@ -153,8 +153,13 @@ mod benchmarks {
 		let who: T::AccountId = account("applicant", 0, 0);
 		// Recorded in person by another officer; the vote waits in the vesting queue.
 		let recorder: T::AccountId = account("recorder", 0, 0);
-		Pallet::<T>::do_record_in_person(recorder, who.clone(), tree.community, commitment_of::<T>(1))
-			.unwrap();
+		Pallet::<T>::do_record_in_person(
+			recorder,
+			who.clone(),
+			tree.community,
+			commitment_of::<T>(1),
+		)
+		.unwrap();
 		VoteVestingDelay::<T>::put(BlockNumberFor::<T>::from(10u32));
 
 		#[extrinsic_call]

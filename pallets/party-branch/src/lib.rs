@@ -252,8 +252,7 @@ pub mod pallet {
 
 	/// The vesting queue's (head, tail): items at positions head..tail are waiting.
 	#[pallet::storage]
-	pub type VestingBounds<T> =
-		StorageMap<_, Twox64Concat, vesting::Queue, (u32, u32), ValueQuery>;
+	pub type VestingBounds<T> = StorageMap<_, Twox64Concat, vesting::Queue, (u32, u32), ValueQuery>;
 
 	/// Re-keys approved by an officer, by the new account, waiting for the old key's consent or
 	/// the end of [`Config::RekeyDelay`].
@@ -290,7 +289,12 @@ pub mod pallet {
 		/// Governance set the vesting delay of civic votes of residents registered from now on.
 		VoteVestingDelaySet { delay: BlockNumberFor<T> },
 		/// An officer approved a re-key; the old key may refuse it until `due`.
-		RekeyPending { old: T::AccountId, new: T::AccountId, by: AuthorityOf<T>, due: BlockNumberFor<T> },
+		RekeyPending {
+			old: T::AccountId,
+			new: T::AccountId,
+			by: AuthorityOf<T>,
+			due: BlockNumberFor<T>,
+		},
 		/// The old key refused a re-key of its registration.
 		RekeyRefused { old: T::AccountId, new: T::AccountId },
 		/// A resident was removed from the registry.

@@ -60,18 +60,19 @@ pub mod v1 {
 	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateToV1<T> {
 		fn on_runtime_upgrade() -> Weight {
 			let mut items = 0u64;
-			Residents::<T>::translate::<v0::ResidentRecord<T::AccountId, T::Hash, BlockNumberFor<T>>, _>(
-				|_, old| {
-					items += 1;
-					Some(ResidentRecord {
-						community: old.community,
-						commitment: old.commitment,
-						since: old.since,
-						approved_by: old.approved_by,
-						votes_from: old.since,
-					})
-				},
-			);
+			Residents::<T>::translate::<
+				v0::ResidentRecord<T::AccountId, T::Hash, BlockNumberFor<T>>,
+				_,
+			>(|_, old| {
+				items += 1;
+				Some(ResidentRecord {
+					community: old.community,
+					commitment: old.commitment,
+					since: old.since,
+					approved_by: old.approved_by,
+					votes_from: old.since,
+				})
+			});
 			Applications::<T>::translate::<v0::Application<T::Hash, BlockNumberFor<T>>, _>(
 				|_, old| {
 					items += 1;

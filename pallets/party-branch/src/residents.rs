@@ -135,7 +135,12 @@ impl<T: Config> Pallet<T> {
 		// A verified resident's account exists without holding tokens, so that it can send
 		// its free civic calls.
 		frame_system::Pallet::<T>::inc_sufficients(&who);
-		Self::deposit_event(Event::ResidentApproved { who: who.clone(), community, by, votes_from });
+		Self::deposit_event(Event::ResidentApproved {
+			who: who.clone(),
+			community,
+			by,
+			votes_from,
+		});
 		Self::vest_or_queue(who, votes_from);
 		Ok(())
 	}

@@ -109,6 +109,13 @@ impl pallet_consultation::Config for Runtime {
 	type DefaultUnitRules = DefaultUnitRules;
 	type DefaultPeriods = ConsultationPeriods;
 	type MaxDuePerBlock = ConstU32<8>;
+	// Three months to check every ballot of a decided topic and take it to the level above;
+	// never less than one. Results and tallies stay for good.
+	type DefaultRetention = ConstU32<{ 90 * DAYS }>;
+	type MinRetention = ConstU32<{ 30 * DAYS }>;
+	// A hundred records of each kind a step: a street's topic (ten thousand ballots) over a
+	// hundred steps, in blocks' spare weight.
+	type MaxPrunedPerStep = ConstU32<100>;
 	type WeightInfo = pallet_consultation::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = PartyBranch;

@@ -8,7 +8,8 @@
 //! - [`accounts`]: Proxy (with the proxy types) and Utility;
 //! - [`civic`]: the civic pallets, and the calls residents make without fees;
 //! - [`civic_votes`]: the electorate of referenda, one verified resident one vote, and the call
-//!   filter that keeps it so.
+//!   filter that keeps it so;
+//! - [`transactions`]: what a transaction must carry to be taken (a mortal era).
 
 pub mod accounts;
 pub mod civic;
@@ -16,6 +17,7 @@ pub mod civic_votes;
 pub mod consensus;
 pub mod governance;
 pub mod monetary;
+pub mod transactions;
 
 use frame_support::{
 	derive_impl,

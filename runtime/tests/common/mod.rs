@@ -104,9 +104,8 @@ pub fn register_in_person(who: &gongzhi_runtime::AccountId, commitment: H256) {
 /// pallets' hooks do not run: referenda stay where they are).
 pub fn until_vested(who: &gongzhi_runtime::AccountId) {
 	use frame_support::traits::Hooks;
-	let votes_from = pallet_party_branch::Residents::<Runtime>::get(who)
-		.expect("a resident")
-		.votes_from;
+	let votes_from =
+		pallet_party_branch::Residents::<Runtime>::get(who).expect("a resident").votes_from;
 	while System::block_number() < votes_from {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);

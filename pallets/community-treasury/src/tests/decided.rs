@@ -144,14 +144,21 @@ fn a_subsidy_above_the_cap_waits_for_the_supervisors_and_the_notice() {
 		));
 		// Only the level above sets the cap, not the unit's own officers.
 		assert_noop!(
-			CommunityTreasury::set_subsidy_cap(RuntimeOrigin::signed(PLUM_SECRETARY), PLUM, Some(1_000)),
+			CommunityTreasury::set_subsidy_cap(
+				RuntimeOrigin::signed(PLUM_SECRETARY),
+				PLUM,
+				Some(1_000)
+			),
 			Error::<Test>::NotAnOfficerAbove
 		);
 		// No cap set: even a small subsidy waits.
 		let small = CommunityTreasury::pay_subsidy(PLUM, 3, &11, 10).unwrap();
 		assert!(matches!(status(small), Some(SpendStatus::AwaitingApproval { .. })));
 		assert_ok!(CommunityTreasury::set_subsidy_cap(RuntimeOrigin::root(), PLUM, Some(50)));
-		assert_eq!(last_event(), Event::SubsidyCapSet { unit: PLUM, cap: Some(50), by: Authority::Governance });
+		assert_eq!(
+			last_event(),
+			Event::SubsidyCapSet { unit: PLUM, cap: Some(50), by: Authority::Governance }
+		);
 		let big = CommunityTreasury::pay_subsidy(PLUM, 4, &11, 120).unwrap();
 		assert_eq!(balance(11), START_BALANCE);
 		assert_eq!(pot(PLUM), 400);

@@ -161,3 +161,116 @@ fn governance_sets_the_periods_and_the_category_rules() {
 		assert_eq!(Consultation::category_rules(Category::Other), Category::Other.default_rules());
 	});
 }
+
+#[test]
+fn a_flood_of_topics_lapsing_does_not_hold_up_a_meeting() {
+	new_test_ext().execute_with(|| {
+		// Many more lapses than a block handles, due when the meeting's voting opens.
+		let opens = 1 + DELIBERATION;
+		for id in 100..100 + 4 * MAX_DUE_PER_BLOCK {
+			crate::meetings::Queues::<Test>::push(crate::meetings::Queue::Lapses, opens, id);
+		}
+		plum_meeting(false);
+		assert_eq!(Meetings::<Test>::get(0).unwrap().phase, Phase::Deliberation { until: opens });
+		run_to_block(opens);
+		assert!(matches!(Meetings::<Test>::get(0).unwrap().phase, Phase::Voting { .. }));
+	});
+}
+
+#[test]
+fn what_came_due_first_is_served_first_whichever_queue_holds_it() {
+	new_test_ext().execute_with(|| {
+		// Lapses due one block before the opening fill that block; the opening follows.
+		let opens = 1 + DELIBERATION;
+		for id in 100..100 + MAX_DUE_PER_BLOCK {
+			crate::meetings::Queues::<Test>::push(crate::meetings::Queue::Lapses, opens - 1, id);
+		}
+		plum_meeting(false);
+		System::set_block_number(opens);
+		Consultation::process_due(opens);
+		assert!(matches!(Meetings::<Test>::get(0).unwrap().phase, Phase::Deliberation { .. }));
+		Consultation::process_due(opens);
+		assert!(matches!(Meetings::<Test>::get(0).unwrap().phase, Phase::Voting { .. }));
+	});
+}
+
+#[test]
+fn a_withdrawn_oldest_topic_does_not_strand_the_others_waiting() {
+	new_test_ext().execute_with(|| {
+		// K = 3: two qualified topics wait for the oldest's period to end.
+		assert_ok!(Consultation::set_unit_rules(
+			RuntimeOrigin::root(),
+			PLUM,
+			UnitRules { support: SupportThreshold::Absolute(3), batch: 3 }
+		));
+		let oldest = raise_by(10, PLUM);
+		qualify_in_plum(oldest);
+		run_to_block(5);
+		let newer = raise_by(13, PLUM);
+		qualify_in_plum(newer);
+		assert_ok!(Consultation::withdraw_topic(RuntimeOrigin::signed(10), oldest));
+		// The oldest's wait ends: the newer has not waited its own yet.
+		run_to_block(1 + WAIT);
+		assert!(Meetings::<Test>::get(0).is_none());
+		run_to_block(5 + WAIT);
+		let meeting = Meetings::<Test>::get(0).expect("the newer topic's wait convened it");
+		assert_eq!(meeting.topics.to_vec(), vec![newer]);
+	});
+}
+
+#[test]
+fn a_decided_topics_ballots_supports_and_opinions_go_after_the_retention_its_result_stays() {
+	new_test_ext().execute_with(|| {
+		let (first, second) = plum_meeting(false);
+		assert_ok!(Consultation::give_opinion(RuntimeOrigin::signed(11), first, b"yes".to_vec()));
+		open_voting(0);
+		for who in 10..16 {
+			vote(who, first, Choice::Aye);
+		}
+		close_voting(0);
+		let decided = System::block_number();
+		let result = Topics::<Test>::get(first).unwrap();
+		assert!(Ballots::<Test>::iter_prefix(first).count() == 6);
+		run_to_block(decided + RETENTION - 1);
+		assert_eq!(Supports::<Test>::iter_prefix(first).count(), 3, "kept to be checked");
+		// Two records of each kind a step (the mock's bound): done within the block.
+		run_to_block(decided + RETENTION);
+		for topic in [first, second] {
+			assert_eq!(Supports::<Test>::iter_prefix(topic).count(), 0);
+			assert_eq!(Ballots::<Test>::iter_prefix(topic).count(), 0);
+			assert_eq!(Opinions::<Test>::iter_prefix(topic).count(), 0);
+			assert!(events().contains(&Event::TopicPruned { topic }));
+		}
+		assert_eq!(Topics::<Test>::get(first).unwrap(), result, "the result and tally stay");
+	});
+}
+
+#[test]
+fn pruning_takes_no_more_than_the_spare_weight() {
+	new_test_ext().execute_with(|| {
+		let (first, _) = plum_meeting(false);
+		open_voting(0);
+		close_voting(0);
+		let due = System::block_number() + RETENTION;
+		System::set_block_number(due);
+		use frame_support::{traits::Hooks, weights::Weight};
+		assert_eq!(Consultation::on_idle(due, Weight::zero()), Weight::zero());
+		assert_eq!(Supports::<Test>::iter_prefix(first).count(), 3);
+	});
+}
+
+#[test]
+fn only_governance_sets_the_retention_and_never_below_its_minimum() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			Consultation::set_retention(RuntimeOrigin::signed(PLUM_SECRETARY), 100),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Consultation::set_retention(RuntimeOrigin::root(), 9),
+			Error::<Test>::RetentionTooShort
+		);
+		assert_ok!(Consultation::set_retention(RuntimeOrigin::root(), 100));
+		assert_eq!(Retention::<Test>::get(), 100);
+	});
+}

@@ -64,6 +64,7 @@ fn a_spend_the_treasury_refuses_is_reported_and_the_decision_stands() {
 		assert!(events()
 			.iter()
 			.any(|e| matches!(e, Event::ActionFailed { topic, .. } if *topic == money)));
+		assert!(FailedActions::<Test>::contains_key(money));
 	});
 }
 
@@ -213,5 +214,33 @@ fn an_approved_district_topic_goes_to_a_referendum() {
 			.iter()
 			.any(|e| matches!(e, Event::ActionFailed { topic, .. } if *topic == second)));
 		assert_eq!(referenda().len(), 1);
+	});
+}
+
+#[test]
+fn a_failed_action_waits_and_is_carried_out_when_retried_after_the_cause_is_gone() {
+	new_test_ext().execute_with(|| {
+		let (money, resolution) = decide_spend(5_000, 4);
+		assert!(FailedActions::<Test>::contains_key(money));
+		// Still over the line: the retry fails and changes nothing.
+		assert!(Consultation::retry_action(RuntimeOrigin::signed(NOBODY), money).is_err());
+		assert!(FailedActions::<Test>::contains_key(money));
+		assert!(spends().is_empty());
+		// The level above raised the line: anyone retries, and the spend is ordered once.
+		SPEND_LIMIT.with(|limit| limit.set(10_000));
+		assert_ok!(Consultation::retry_action(RuntimeOrigin::signed(NOBODY), money));
+		assert_eq!(spends().len(), 1);
+		assert_eq!(spends()[0].amount, 5_000);
+		assert!(events().contains(&Event::SpendOrdered { topic: money, spend: 0 }));
+		assert!(!FailedActions::<Test>::contains_key(money));
+		assert_noop!(
+			Consultation::retry_action(RuntimeOrigin::signed(NOBODY), money),
+			Error::<Test>::NoFailedAction
+		);
+		// A topic whose action did not fail has nothing to retry.
+		assert_noop!(
+			Consultation::retry_action(RuntimeOrigin::signed(NOBODY), resolution),
+			Error::<Test>::NoFailedAction
+		);
 	});
 }

@@ -107,8 +107,9 @@ fn a_resident_has_a_bounded_number_of_open_topics() {
 			),
 			Error::<Test>::TooManyOpenTopics
 		);
-		// Withdrawing one frees a place.
+		// Withdrawing one frees a place once its support period is over (see below).
 		assert_ok!(Consultation::withdraw_topic(RuntimeOrigin::signed(10), first));
+		run_to_block(1 + SUPPORT_PERIOD);
 		raise_by(10, PLUM);
 	});
 }
@@ -263,5 +264,49 @@ fn topic_ids_never_wrap_onto_old_topics() {
 			),
 			Error::<Test>::NoMoreIds
 		);
+	});
+}
+
+#[test]
+fn a_topic_withdrawn_while_gathering_counts_as_open_until_its_support_period_ends() {
+	new_test_ext().execute_with(|| {
+		// Two open topics a resident at most (the mock's bound).
+		let first = raise_by(10, PLUM);
+		raise_by(10, PLUM);
+		assert_ok!(Consultation::withdraw_topic(RuntimeOrigin::signed(10), first));
+		assert_noop!(
+			Consultation::raise_topic(
+				RuntimeOrigin::signed(10),
+				PLUM,
+				b"again".to_vec(),
+				Body::Text(b"and again".to_vec()),
+				Category::PublicAffairs,
+				Action::Resolution,
+				false,
+			),
+			Error::<Test>::TooManyOpenTopics
+		);
+		run_to_block(1 + SUPPORT_PERIOD);
+		// Both support periods ended (the second lapsed): room for new topics again.
+		assert_eq!(OpenTopicsOf::<Test>::get(10), 0);
+		raise_by(10, PLUM);
+	});
+}
+
+#[test]
+fn an_absolute_support_threshold_never_exceeds_the_largest_share_of_residents() {
+	new_test_ext().execute_with(|| {
+		// Plum has ten residents; the largest share is 50%: five supports at most.
+		assert_ok!(Consultation::set_unit_rules(
+			RuntimeOrigin::root(),
+			PLUM,
+			UnitRules { support: SupportThreshold::Absolute(1_000), batch: 2 }
+		));
+		let id = raise_by(10, PLUM);
+		assert_eq!(Topics::<Test>::get(id).unwrap().support_threshold, 5);
+		for who in 11..=14 {
+			assert_ok!(Consultation::support(RuntimeOrigin::signed(who), id));
+		}
+		assert!(matches!(status(id), TopicStatus::Qualified { .. }));
 	});
 }

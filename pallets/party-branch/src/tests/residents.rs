@@ -372,7 +372,9 @@ fn the_runtime_is_told_of_residents_registered_revoked_and_rekeyed() {
 		assert_eq!(resident_changes().last(), Some(&(BOB, false)));
 		// A refused registration tells nothing.
 		let told = resident_changes().len();
-		assert!(PartyBranch::register(RuntimeOrigin::root(), CAROL, GRID, commitment(CAROL)).is_err());
+		assert!(
+			PartyBranch::register(RuntimeOrigin::root(), CAROL, GRID, commitment(CAROL)).is_err()
+		);
 		assert_eq!(resident_changes().len(), told);
 	});
 }
@@ -424,7 +426,12 @@ fn an_in_person_registration_needs_a_second_officer() {
 		);
 		// Recording again, or over an application, is refused.
 		assert_noop!(
-			PartyBranch::register(RuntimeOrigin::signed(COMMITTEE), CAROL, COMMUNITY, commitment(CAROL)),
+			PartyBranch::register(
+				RuntimeOrigin::signed(COMMITTEE),
+				CAROL,
+				COMMUNITY,
+				commitment(CAROL)
+			),
 			Error::<Test>::AlreadyApplied
 		);
 		assert_ok!(PartyBranch::approve(RuntimeOrigin::signed(COMMITTEE), CAROL));
