@@ -166,9 +166,12 @@ fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cl
 			let shared_trie_cache = backend.expose_shared_trie_cache();
 			cmd.run(config, client, db, storage, shared_trie_cache)
 		},
-		BenchmarkCmd::Overhead(cmd) => {
-			cmd.run_with_default_builder_and_spec::<Block, ()>(Some(config.chain_spec))
-		},
+		BenchmarkCmd::Overhead(cmd) => cmd.run_with_extrinsic_builder_and_spec::<Block, ()>(
+			Box::new(|_metadata, genesis_hash, _version| {
+				Box::new(crate::benchmarking::GenesisRemarkBuilder::new(genesis_hash)) as Box<_>
+			}),
+			Some(config.chain_spec),
+		),
 		BenchmarkCmd::Extrinsic(cmd) => {
 			let PartialComponents { client, .. } = service::new_partial(&config)?;
 			let factory = ExtrinsicFactory(vec![

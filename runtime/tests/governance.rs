@@ -328,6 +328,9 @@ mod referenda {
 			let mut old = first;
 			for seed in [43u8, 44, 45] {
 				let new = AccountId::from([seed; 32]);
+				// A new phone's account, funded for the application deposit.
+				let funds = 10 * gongzhi_runtime::UNITS;
+				<Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(&new, funds);
 				assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(new.clone()), 3, commitment));
 				assert_ok!(PartyBranch::approve_rekey(signed(Dave), new.clone()));
 				// The old key consents (it may also refuse; unanswered, the re-key waits days).

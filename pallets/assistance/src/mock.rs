@@ -47,12 +47,17 @@ mod runtime {
 	pub type PartyBranch = pallet_party_branch;
 	#[runtime::pallet_index(2)]
 	pub type Assistance = pallet_assistance;
+	#[runtime::pallet_index(3)]
+	pub type Balances = pallet_balances;
 }
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
 }
+
+pallet_party_branch::impl_mock_balances!(Test);
 
 pallet_party_branch::impl_mock_config!(Test);
 

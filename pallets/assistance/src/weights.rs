@@ -32,7 +32,7 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::Residents` (r:1 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Units` (r:1 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Roles` (r:1 w:0)
@@ -40,19 +40,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Assistance::Offers` (r:0 w:1)
 	/// Proof: `Assistance::Offers` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	fn declare_service() -> Weight {
-		// Proof size measured: `1095`, estimated: `4099`.
-		Weight::from_parts(53_600_000, 4099)
+		// Proof size measured: `1193`, estimated: `4099`.
+		Weight::from_parts(37_512_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `PartyBranch::Residents` (r:1 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Units` (r:1 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Roles` (r:1 w:0)
 	/// Proof: `PartyBranch::Roles` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:0)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Assistance::OpenSubsidies` (r:1 w:0)
+	/// Proof: `Assistance::OpenSubsidies` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `CommunityTreasury::BudgetLines` (r:1 w:0)
+	/// Proof: `CommunityTreasury::BudgetLines` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	/// Storage: `Assistance::NextRequestId` (r:1 w:1)
 	/// Proof: `Assistance::NextRequestId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Assistance::CommunityRequests` (r:1 w:1)
@@ -64,9 +66,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Assistance::Requests` (r:0 w:1)
 	/// Proof: `Assistance::Requests` (`max_values`: None, `max_size`: Some(179), added: 2654, mode: `MaxEncodedLen`)
 	fn open_request() -> Weight {
-		// Proof size measured: `2480`, estimated: `5974`.
-		Weight::from_parts(122_916_000, 5974)
-			.saturating_add(T::DbWeight::get().reads(8))
+		// Proof size measured: `2569`, estimated: `5974`.
+		Weight::from_parts(102_674_000, 5974)
+			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 	/// Storage: `Assistance::Requests` (r:1 w:1)
@@ -77,14 +79,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assistance::Escalated` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
 	fn cancel_request() -> Weight {
 		// Proof size measured: `2138`, estimated: `4503`.
-		Weight::from_parts(72_770_000, 4503)
+		Weight::from_parts(51_909_000, 4503)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Assistance::Requests` (r:1 w:1)
 	/// Proof: `Assistance::Requests` (`max_values`: None, `max_size`: Some(179), added: 2654, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Residents` (r:1 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Units` (r:3 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Roles` (r:1 w:0)
@@ -96,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Assistance::Escalated` (r:1 w:1)
 	/// Proof: `Assistance::Escalated` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
 	fn accept() -> Weight {
-		// Proof size measured: `2572`, estimated: `10317`.
-		Weight::from_parts(166_340_000, 10317)
+		// Proof size measured: `2670`, estimated: `10317`.
+		Weight::from_parts(127_385_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -108,8 +110,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::Units` (r:3 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	fn release() -> Weight {
-		// Proof size measured: `2373`, estimated: `10317`.
-		Weight::from_parts(106_674_000, 10317)
+		// Proof size measured: `2430`, estimated: `10317`.
+		Weight::from_parts(82_029_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -117,7 +119,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assistance::Requests` (`max_values`: None, `max_size`: Some(179), added: 2654, mode: `MaxEncodedLen`)
 	fn complete() -> Weight {
 		// Proof size measured: `1381`, estimated: `3644`.
-		Weight::from_parts(61_076_000, 3644)
+		Weight::from_parts(46_169_000, 3644)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -144,8 +146,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VolunteerCredits::History` (r:0 w:1)
 	/// Proof: `VolunteerCredits::History` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	fn confirm() -> Weight {
-		// Proof size measured: `3341`, estimated: `7208`.
-		Weight::from_parts(151_498_000, 7208)
+		// Proof size measured: `3398`, estimated: `7208`.
+		Weight::from_parts(106_673_000, 7208)
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
@@ -156,13 +158,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::Units` (r:2 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	fn dispute() -> Weight {
-		// Proof size measured: `2267`, estimated: `7208`.
-		Weight::from_parts(91_391_000, 7208)
+		// Proof size measured: `2324`, estimated: `7208`.
+		Weight::from_parts(66_765_000, 7208)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `PartyBranch::Residents` (r:1 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Units` (r:3 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Roles` (r:3 w:0)
@@ -172,22 +174,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Assistance::Deliveries` (r:0 w:1)
 	/// Proof: `Assistance::Deliveries` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	fn record_delivery() -> Weight {
-		// Proof size measured: `1283`, estimated: `10317`.
-		Weight::from_parts(84_457_000, 10317)
+		// Proof size measured: `1381`, estimated: `10317`.
+		Weight::from_parts(57_643_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `Assistance::Deliveries` (r:1 w:1)
 	/// Proof: `Assistance::Deliveries` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Residents` (r:1 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Roles` (r:1 w:0)
 	/// Proof: `PartyBranch::Roles` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Units` (r:2 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	fn countersign_delivery() -> Weight {
-		// Proof size measured: `1391`, estimated: `7208`.
-		Weight::from_parts(75_201_000, 7208)
+		// Proof size measured: `1489`, estimated: `7208`.
+		Weight::from_parts(51_959_000, 7208)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -195,7 +197,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assistance::QueueBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size measured: `80`, estimated: `5974`.
-		Weight::from_parts(10_511_000, 5974)
+		Weight::from_parts(6_391_000, 5974)
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
 	/// Storage: `Assistance::QueueBounds` (r:2 w:1)
@@ -208,7 +210,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assistance::Escalated` (`max_values`: None, `max_size`: Some(1038), added: 3513, mode: `MaxEncodedLen`)
 	fn on_initialize_escalate() -> Weight {
 		// Proof size measured: `2897`, estimated: `5998`.
-		Weight::from_parts(97_953_000, 5998)
+		Weight::from_parts(72_493_000, 5998)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -225,8 +227,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `q` ranges over `[0, 10000]`.
 	fn on_initialize_expire(q: u32, ) -> Weight {
 		// Proof size measured: `3755`, estimated: `5974`.
-		Weight::from_parts(108_322_926, 5974)
-			.saturating_add(Weight::from_parts(7_691, 0).saturating_mul(q.into()))
+		Weight::from_parts(92_153_063, 5974)
+			.saturating_add(Weight::from_parts(5_451, 0).saturating_mul(q.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -235,67 +237,67 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures for tests, priced with ParityDB's weights.
 impl WeightInfo for () {
 	fn declare_service() -> Weight {
-		Weight::from_parts(53_600_000, 4099)
+		Weight::from_parts(37_512_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn open_request() -> Weight {
-		Weight::from_parts(122_916_000, 5974)
-			.saturating_add(ParityDbWeight::get().reads(8))
+		Weight::from_parts(102_674_000, 5974)
+			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().writes(7))
 	}
 	fn cancel_request() -> Weight {
-		Weight::from_parts(72_770_000, 4503)
+		Weight::from_parts(51_909_000, 4503)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn accept() -> Weight {
-		Weight::from_parts(166_340_000, 10317)
+		Weight::from_parts(127_385_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn release() -> Weight {
-		Weight::from_parts(106_674_000, 10317)
+		Weight::from_parts(82_029_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn complete() -> Weight {
-		Weight::from_parts(61_076_000, 3644)
+		Weight::from_parts(46_169_000, 3644)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn confirm() -> Weight {
-		Weight::from_parts(151_498_000, 7208)
+		Weight::from_parts(106_673_000, 7208)
 			.saturating_add(ParityDbWeight::get().reads(11))
 			.saturating_add(ParityDbWeight::get().writes(8))
 	}
 	fn dispute() -> Weight {
-		Weight::from_parts(91_391_000, 7208)
+		Weight::from_parts(66_765_000, 7208)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn record_delivery() -> Weight {
-		Weight::from_parts(84_457_000, 10317)
+		Weight::from_parts(57_643_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn countersign_delivery() -> Weight {
-		Weight::from_parts(75_201_000, 7208)
+		Weight::from_parts(51_959_000, 7208)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(10_511_000, 5974)
+		Weight::from_parts(6_391_000, 5974)
 			.saturating_add(ParityDbWeight::get().reads(2))
 	}
 	fn on_initialize_escalate() -> Weight {
-		Weight::from_parts(97_953_000, 5998)
+		Weight::from_parts(72_493_000, 5998)
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn on_initialize_expire(q: u32, ) -> Weight {
-		Weight::from_parts(108_322_926, 5974)
-			.saturating_add(Weight::from_parts(7_691, 0).saturating_mul(q.into()))
+		Weight::from_parts(92_153_063, 5974)
+			.saturating_add(Weight::from_parts(5_451, 0).saturating_mul(q.into()))
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}

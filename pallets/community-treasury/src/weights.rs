@@ -46,7 +46,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::Ledger` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
 	fn donate() -> Weight {
 		// Proof size measured: `792`, estimated: `4099`.
-		Weight::from_parts(67_844_000, 4099)
+		Weight::from_parts(68_860_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -63,8 +63,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `s` ranges over `[2, 9]`.
 	fn configure(s: u32, ) -> Weight {
 		// Proof size measured: `956`, estimated: `11282`.
-		Weight::from_parts(9_686_007, 11282)
-			.saturating_add(Weight::from_parts(31_173_182, 0).saturating_mul(s.into()))
+		Weight::from_parts(12_422_282, 11282)
+			.saturating_add(Weight::from_parts(31_991_668, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -83,12 +83,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `s` ranges over `[2, 9]`.
 	fn propose_settings(s: u32, ) -> Weight {
 		// Proof size measured: `1095`, estimated: `11282`.
-		Weight::from_parts(23_554_567, 11282)
-			.saturating_add(Weight::from_parts(31_103_198, 0).saturating_mul(s.into()))
+		Weight::from_parts(26_582_450, 11282)
+			.saturating_add(Weight::from_parts(31_812_227, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
-			.saturating_add(Weight::from_parts(0, 6822).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 6815).saturating_mul(s.into()))
 	}
 	/// Storage: `CommunityTreasury::Settings` (r:1 w:1)
 	/// Proof: `CommunityTreasury::Settings` (`max_values`: None, `max_size`: Some(325), added: 2800, mode: `MaxEncodedLen`)
@@ -103,8 +103,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `s` ranges over `[2, 9]`.
 	fn approve_settings(s: u32, ) -> Weight {
 		// Proof size measured: `1364`, estimated: `11282`.
-		Weight::from_parts(84_087_423, 11282)
-			.saturating_add(Weight::from_parts(730_070, 0).saturating_mul(s.into()))
+		Weight::from_parts(88_295_670, 11282)
+			.saturating_add(Weight::from_parts(752_512, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -114,7 +114,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::BudgetLines` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn set_budget() -> Weight {
 		// Proof size measured: `539`, estimated: `4099`.
-		Weight::from_parts(18_210_000, 4099)
+		Weight::from_parts(20_910_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -124,7 +124,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::SubsidyCaps` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn set_subsidy_cap() -> Weight {
 		// Proof size measured: `539`, estimated: `4099`.
-		Weight::from_parts(17_348_000, 4099)
+		Weight::from_parts(19_537_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -150,7 +150,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn propose_spend() -> Weight {
 		// Proof size measured: `1419`, estimated: `7208`.
-		Weight::from_parts(83_563_000, 7208)
+		Weight::from_parts(89_447_000, 7208)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -178,7 +178,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn approve_spend() -> Weight {
 		// Proof size measured: `2310`, estimated: `11282`.
-		Weight::from_parts(140_873_000, 11282)
+		Weight::from_parts(155_880_000, 11282)
 			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -196,7 +196,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::OpenSpends` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
 	fn reject_spend() -> Weight {
 		// Proof size measured: `3477`, estimated: `52450`.
-		Weight::from_parts(212_951_000, 52450)
+		Weight::from_parts(223_031_000, 52450)
 			.saturating_add(T::DbWeight::get().reads(31))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -224,7 +224,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn object() -> Weight {
 		// Proof size measured: `1773`, estimated: `7208`.
-		Weight::from_parts(78_154_000, 7208)
+		Weight::from_parts(83_896_000, 7208)
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -236,7 +236,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::OpenSpends` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
 	fn cancel_spend() -> Weight {
 		// Proof size measured: `1352`, estimated: `4427`.
-		Weight::from_parts(34_021_000, 4427)
+		Weight::from_parts(38_694_000, 4427)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -256,7 +256,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn retry_spend() -> Weight {
 		// Proof size measured: `1610`, estimated: `6196`.
-		Weight::from_parts(98_973_000, 6196)
+		Weight::from_parts(104_386_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -276,7 +276,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn decide_by_governance() -> Weight {
 		// Proof size measured: `1606`, estimated: `6196`.
-		Weight::from_parts(94_232_000, 6196)
+		Weight::from_parts(103_727_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -286,14 +286,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::ApprovalPeriod` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_periods() -> Weight {
 		// Proof size measured: `0`, estimated: `0`.
-		Weight::from_parts(6_396_000, 0)
+		Weight::from_parts(7_991_000, 0)
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `CommunityTreasury::QueueBounds` (r:2 w:0)
 	/// Proof: `CommunityTreasury::QueueBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size measured: `43`, estimated: `5974`.
-		Weight::from_parts(5_274_000, 5974)
+		Weight::from_parts(6_400_000, 5974)
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
 	/// Storage: `CommunityTreasury::QueueBounds` (r:2 w:1)
@@ -306,7 +306,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::OpenSpends` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
 	fn on_initialize_expiry() -> Weight {
 		// Proof size measured: `1837`, estimated: `5974`.
-		Weight::from_parts(42_945_000, 5974)
+		Weight::from_parts(49_005_000, 5974)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -327,8 +327,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `q` ranges over `[0, 10000]`.
 	fn on_initialize_payout(q: u32, ) -> Weight {
 		// Proof size measured: `3726`, estimated: `8308`.
-		Weight::from_parts(140_689_985, 8308)
-			.saturating_add(Weight::from_parts(10_141, 0).saturating_mul(q.into()))
+		Weight::from_parts(168_487_777, 8308)
+			.saturating_add(Weight::from_parts(9_018, 0).saturating_mul(q.into()))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -341,8 +341,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[0, 1000]`.
 	fn clear_objections(n: u32, ) -> Weight {
 		// Proof size measured: `207`, estimated: `3494`.
-		Weight::from_parts(17_485_000, 3494)
-			.saturating_add(Weight::from_parts(1_154_885, 0).saturating_mul(n.into()))
+		Weight::from_parts(18_575_000, 3494)
+			.saturating_add(Weight::from_parts(1_213_935, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -354,99 +354,99 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures for tests, priced with ParityDB's weights.
 impl WeightInfo for () {
 	fn donate() -> Weight {
-		Weight::from_parts(67_844_000, 4099)
+		Weight::from_parts(68_860_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn configure(s: u32, ) -> Weight {
-		Weight::from_parts(9_686_007, 11282)
-			.saturating_add(Weight::from_parts(31_173_182, 0).saturating_mul(s.into()))
+		Weight::from_parts(12_422_282, 11282)
+			.saturating_add(Weight::from_parts(31_991_668, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(2))
 			.saturating_add(Weight::from_parts(0, 6811).saturating_mul(s.into()))
 	}
 	fn propose_settings(s: u32, ) -> Weight {
-		Weight::from_parts(23_554_567, 11282)
-			.saturating_add(Weight::from_parts(31_103_198, 0).saturating_mul(s.into()))
+		Weight::from_parts(26_582_450, 11282)
+			.saturating_add(Weight::from_parts(31_812_227, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(1))
-			.saturating_add(Weight::from_parts(0, 6822).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 6815).saturating_mul(s.into()))
 	}
 	fn approve_settings(s: u32, ) -> Weight {
-		Weight::from_parts(84_087_423, 11282)
-			.saturating_add(Weight::from_parts(730_070, 0).saturating_mul(s.into()))
+		Weight::from_parts(88_295_670, 11282)
+			.saturating_add(Weight::from_parts(752_512, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn set_budget() -> Weight {
-		Weight::from_parts(18_210_000, 4099)
+		Weight::from_parts(20_910_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_subsidy_cap() -> Weight {
-		Weight::from_parts(17_348_000, 4099)
+		Weight::from_parts(19_537_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn propose_spend() -> Weight {
-		Weight::from_parts(83_563_000, 7208)
+		Weight::from_parts(89_447_000, 7208)
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn approve_spend() -> Weight {
-		Weight::from_parts(140_873_000, 11282)
+		Weight::from_parts(155_880_000, 11282)
 			.saturating_add(ParityDbWeight::get().reads(15))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn reject_spend() -> Weight {
-		Weight::from_parts(212_951_000, 52450)
+		Weight::from_parts(223_031_000, 52450)
 			.saturating_add(ParityDbWeight::get().reads(31))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn object() -> Weight {
-		Weight::from_parts(78_154_000, 7208)
+		Weight::from_parts(83_896_000, 7208)
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().writes(7))
 	}
 	fn cancel_spend() -> Weight {
-		Weight::from_parts(34_021_000, 4427)
+		Weight::from_parts(38_694_000, 4427)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn retry_spend() -> Weight {
-		Weight::from_parts(98_973_000, 6196)
+		Weight::from_parts(104_386_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(10))
 	}
 	fn decide_by_governance() -> Weight {
-		Weight::from_parts(94_232_000, 6196)
+		Weight::from_parts(103_727_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(10))
 	}
 	fn set_periods() -> Weight {
-		Weight::from_parts(6_396_000, 0)
+		Weight::from_parts(7_991_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(5_274_000, 5974)
+		Weight::from_parts(6_400_000, 5974)
 			.saturating_add(ParityDbWeight::get().reads(2))
 	}
 	fn on_initialize_expiry() -> Weight {
-		Weight::from_parts(42_945_000, 5974)
+		Weight::from_parts(49_005_000, 5974)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn on_initialize_payout(q: u32, ) -> Weight {
-		Weight::from_parts(140_689_985, 8308)
-			.saturating_add(Weight::from_parts(10_141, 0).saturating_mul(q.into()))
+		Weight::from_parts(168_487_777, 8308)
+			.saturating_add(Weight::from_parts(9_018, 0).saturating_mul(q.into()))
 			.saturating_add(ParityDbWeight::get().reads(11))
 			.saturating_add(ParityDbWeight::get().writes(10))
 	}
 	fn clear_objections(n: u32, ) -> Weight {
-		Weight::from_parts(17_485_000, 3494)
-			.saturating_add(Weight::from_parts(1_154_885, 0).saturating_mul(n.into()))
+		Weight::from_parts(18_575_000, 3494)
+			.saturating_add(Weight::from_parts(1_213_935, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2))

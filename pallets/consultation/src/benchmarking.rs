@@ -46,11 +46,11 @@ fn resident<T: Config>(i: u32, community: UnitId) -> T::AccountId {
 	who
 }
 
-/// Sets `unit`'s rules to `supports` supports and K = `batch`, with enough residents that the
-/// largest share allowed does not lower the threshold (filler residents, numbered from 10,000).
+/// Sets `unit`'s rules to `supports` supports and K = `batch`, with at least as many residents
+/// (filler residents, numbered from 10,000), so that the threshold is not lowered to their count.
 fn set_rules<T: Config>(unit: UnitId, supports: u32, batch: u32) {
 	let mut filler = 10_000;
-	while T::MaxSupportShare::get().mul_ceil(T::Registry::resident_count(unit)) < supports {
+	while T::Registry::resident_count(unit) < supports {
 		resident::<T>(filler, unit);
 		filler += 1;
 	}

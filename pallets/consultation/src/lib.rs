@@ -15,8 +15,8 @@
 //!   qualified at once.
 //! - **Supports.** Verified residents of the unit support a topic once each
 //!   ([`Pallet::support`]). When supports reach the unit's threshold ([`UnitRules`]: a number, or
-//!   a share of its residents when the topic was raised; never more than
-//!   [`Config::MaxSupportShare`] of them) the topic qualifies. A topic that does not qualify
+//!   a share of its residents when the topic was raised; never more than its residents) the
+//!   topic qualifies. A topic that does not qualify
 //!   within the support period lapses. A resident has at most
 //!   [`Config::MaxOpenTopicsPerResident`] topics open; one withdrawn while gathering supports
 //!   counts until its support period ends.

@@ -95,13 +95,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// How many supports a topic of `unit` raised now needs: the unit's rule, but never more
-	/// than [`Config::MaxSupportShare`] of its residents (an absolute number set when the unit
-	/// was larger must not silence it), and at least one.
+	/// than its residents (an absolute number set when the unit was larger must not silence it),
+	/// and at least one.
 	pub(crate) fn support_threshold(unit: UnitId) -> u32 {
 		let residents = T::Registry::resident_count(unit);
-		let most = T::MaxSupportShare::get().mul_ceil(residents);
 		match Self::unit_rules(unit).support {
-			SupportThreshold::Absolute(n) => n.min(most),
+			SupportThreshold::Absolute(n) => n.min(residents),
 			SupportThreshold::Share(share) => share.mul_ceil(residents),
 		}
 		.max(1)

@@ -23,12 +23,12 @@ pub trait WeightInfo {
 	fn record_offline_ballot() -> Weight;
 	fn reveal_offline_ballot() -> Weight;
 	fn report_progress() -> Weight;
+	fn set_retention() -> Weight;
+	fn on_idle_prune(n: u32, ) -> Weight;
 	fn retry_action() -> Weight;
 	fn set_unit_rules() -> Weight;
 	fn set_category_rules() -> Weight;
 	fn set_periods() -> Weight;
-	fn set_retention() -> Weight;
-	fn on_idle_prune(n: u32, ) -> Weight;
 	fn on_initialize_idle() -> Weight;
 	fn on_initialize_lapse(q: u32, ) -> Weight;
 	fn on_initialize_convene(t: u32, ) -> Weight;
@@ -42,7 +42,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::Units` (r:3 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Residents` (r:1 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `Consultation::OpenTopicsOf` (r:1 w:1)
 	/// Proof: `Consultation::OpenTopicsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Consultation::UnitRulesOf` (r:1 w:0)
@@ -66,15 +66,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::QueueItems` (r:0 w:2)
 	/// Proof: `Consultation::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn raise_topic() -> Weight {
-		// Proof size measured: `1845`, estimated: `35010`.
-		Weight::from_parts(206_158_000, 35010)
+		// Proof size measured: `1976`, estimated: `35010`.
+		Weight::from_parts(176_614_000, 35010)
 			.saturating_add(T::DbWeight::get().reads(22))
 			.saturating_add(T::DbWeight::get().writes(20))
 	}
 	/// Storage: `Consultation::Topics` (r:10 w:10)
 	/// Proof: `Consultation::Topics` (`max_values`: None, `max_size`: Some(1305), added: 3780, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Residents` (r:1 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `Consultation::Supports` (r:1 w:1)
 	/// Proof: `Consultation::Supports` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	/// Storage: `Consultation::Qualified` (r:1 w:1)
@@ -92,8 +92,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::QueueItems` (r:0 w:1)
 	/// Proof: `Consultation::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn support() -> Weight {
-		// Proof size measured: `1744`, estimated: `38790`.
-		Weight::from_parts(158_384_000, 38790)
+		// Proof size measured: `1841`, estimated: `38790`.
+		Weight::from_parts(125_244_000, 38790)
 			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().writes(16))
 	}
@@ -103,23 +103,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::Qualified` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Consultation::OpenTopicsOf` (r:1 w:1)
 	/// Proof: `Consultation::OpenTopicsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Consultation::Retention` (r:1 w:0)
+	/// Proof: `Consultation::Retention` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Consultation::QueueBounds` (r:1 w:1)
+	/// Proof: `Consultation::QueueBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
+	/// Storage: `Consultation::QueueItems` (r:0 w:1)
+	/// Proof: `Consultation::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn withdraw_topic() -> Weight {
-		// Proof size measured: `876`, estimated: `4770`.
-		Weight::from_parts(49_910_000, 4770)
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(3))
+		// Proof size measured: `904`, estimated: `4770`.
+		Weight::from_parts(44_820_000, 4770)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `Consultation::Topics` (r:1 w:1)
 	/// Proof: `Consultation::Topics` (`max_values`: None, `max_size`: Some(1305), added: 3780, mode: `MaxEncodedLen`)
 	/// Storage: `Consultation::Meetings` (r:1 w:0)
 	/// Proof: `Consultation::Meetings` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Residents` (r:1 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `Consultation::Opinions` (r:1 w:1)
 	/// Proof: `Consultation::Opinions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
 	fn give_opinion() -> Weight {
-		// Proof size measured: `941`, estimated: `4770`.
-		Weight::from_parts(58_499_000, 4770)
+		// Proof size measured: `1038`, estimated: `4770`.
+		Weight::from_parts(43_765_000, 4770)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -128,12 +134,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::Meetings` (r:1 w:0)
 	/// Proof: `Consultation::Meetings` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Residents` (r:1 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `Consultation::Ballots` (r:1 w:1)
 	/// Proof: `Consultation::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		// Proof size measured: `1022`, estimated: `4770`.
-		Weight::from_parts(60_007_000, 4770)
+		// Proof size measured: `1086`, estimated: `4770`.
+		Weight::from_parts(46_013_000, 4770)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -142,12 +148,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::Meetings` (r:1 w:0)
 	/// Proof: `Consultation::Meetings` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Residents` (r:1 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `Consultation::Ballots` (r:1 w:1)
 	/// Proof: `Consultation::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
-		// Proof size measured: `937`, estimated: `4770`.
-		Weight::from_parts(57_880_000, 4770)
+		// Proof size measured: `1001`, estimated: `4770`.
+		Weight::from_parts(41_314_000, 4770)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -159,7 +165,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
 		// Proof size measured: `683`, estimated: `4770`.
-		Weight::from_parts(46_915_000, 4770)
+		Weight::from_parts(33_479_000, 4770)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -172,14 +178,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::Roles` (r:3 w:0)
 	/// Proof: `PartyBranch::Roles` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Residents` (r:1 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `Consultation::Ballots` (r:1 w:1)
 	/// Proof: `Consultation::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	/// Storage: `Consultation::OfflineBallotCount` (r:1 w:1)
 	/// Proof: `Consultation::OfflineBallotCount` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn record_offline_ballot() -> Weight {
-		// Proof size measured: `1669`, estimated: `10317`.
-		Weight::from_parts(102_143_000, 10317)
+		// Proof size measured: `1767`, estimated: `10317`.
+		Weight::from_parts(82_938_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -191,7 +197,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	fn reveal_offline_ballot() -> Weight {
 		// Proof size measured: `749`, estimated: `4770`.
-		Weight::from_parts(47_726_000, 4770)
+		Weight::from_parts(33_097_000, 4770)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -202,24 +208,58 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::ProgressReports` (r:0 w:1)
 	/// Proof: `Consultation::ProgressReports` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
 	fn report_progress() -> Weight {
-		// Proof size measured: `1134`, estimated: `10317`.
-		Weight::from_parts(67_244_000, 10317)
+		// Proof size measured: `1224`, estimated: `10317`.
+		Weight::from_parts(48_164_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
-	fn retry_action() -> Weight {
-		// Proof size measured: `1134`, estimated: `10317`.
-		Weight::from_parts(67_244_000, 10317)
-			.saturating_add(T::DbWeight::get().reads(4))
+	/// Storage: `Consultation::Retention` (r:0 w:1)
+	/// Proof: `Consultation::Retention` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	fn set_retention() -> Weight {
+		// Proof size measured: `0`, estimated: `0`.
+		Weight::from_parts(7_924_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `Consultation::QueueBounds` (r:1 w:1)
+	/// Proof: `Consultation::QueueBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
+	/// Storage: `Consultation::QueueItems` (r:1 w:1)
+	/// Proof: `Consultation::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `Consultation::Supports` (r:101 w:100)
+	/// Proof: `Consultation::Supports` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `Consultation::Ballots` (r:101 w:100)
+	/// Proof: `Consultation::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Storage: `Consultation::OfflineBallotCount` (r:101 w:100)
+	/// Proof: `Consultation::OfflineBallotCount` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Consultation::Opinions` (r:101 w:100)
+	/// Proof: `Consultation::Opinions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Component `n` ranges over `[0, 100]`.
+	fn on_idle_prune(n: u32, ) -> Weight {
+		// Proof size measured: `792`, estimated: `4039`.
+		Weight::from_parts(32_489_038, 4039)
+			.saturating_add(Weight::from_parts(20_522_902, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
+	}
+	/// Storage: `Consultation::FailedActions` (r:1 w:1)
+	/// Proof: `Consultation::FailedActions` (`max_values`: None, `max_size`: Some(12), added: 2487, mode: `MaxEncodedLen`)
+	/// Storage: `Consultation::Topics` (r:1 w:0)
+	/// Proof: `Consultation::Topics` (`max_values`: None, `max_size`: Some(1305), added: 3780, mode: `MaxEncodedLen`)
+	fn retry_action() -> Weight {
+		// Proof size measured: `540`, estimated: `4770`.
+		Weight::from_parts(19_791_000, 4770)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `PartyBranch::Units` (r:3 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `Consultation::UnitRulesOf` (r:0 w:1)
 	/// Proof: `Consultation::UnitRulesOf` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn set_unit_rules() -> Weight {
-		// Proof size measured: `661`, estimated: `10317`.
-		Weight::from_parts(52_136_000, 10317)
+		// Proof size measured: `684`, estimated: `10317`.
+		Weight::from_parts(37_947_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -227,49 +267,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::CategoryRules` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	fn set_category_rules() -> Weight {
 		// Proof size measured: `0`, estimated: `0`.
-		Weight::from_parts(13_490_000, 0)
+		Weight::from_parts(10_737_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consultation::ChainPeriods` (r:0 w:1)
 	/// Proof: `Consultation::ChainPeriods` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	fn set_periods() -> Weight {
 		// Proof size measured: `0`, estimated: `0`.
-		Weight::from_parts(11_357_000, 0)
+		Weight::from_parts(8_810_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
-	}
-	fn set_retention() -> Weight {
-		// Proof size measured: `0`, estimated: `0`.
-		Weight::from_parts(11_357_000, 0)
-			.saturating_add(T::DbWeight::get().writes(1))
-	}
-	fn on_idle_prune(n: u32, ) -> Weight {
-		Weight::from_parts(20_000_000, 3500)
-			.saturating_add(Weight::from_parts(30_000_000, 2600).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().reads_writes((4_u64).saturating_mul(n.into()), (4_u64).saturating_mul(n.into())))
 	}
 	/// Storage: `Consultation::QueueBounds` (r:5 w:0)
 	/// Proof: `Consultation::QueueBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size measured: `43`, estimated: `13450`.
-		Weight::from_parts(15_028_000, 13450)
+		Weight::from_parts(11_657_000, 13450)
 			.saturating_add(T::DbWeight::get().reads(5))
 	}
-	/// Storage: `Consultation::QueueBounds` (r:5 w:1)
+	/// Storage: `Consultation::QueueBounds` (r:6 w:2)
 	/// Proof: `Consultation::QueueBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
-	/// Storage: `Consultation::QueueItems` (r:2 w:1)
+	/// Storage: `Consultation::QueueItems` (r:2 w:2)
 	/// Proof: `Consultation::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Consultation::Topics` (r:1 w:1)
 	/// Proof: `Consultation::Topics` (`max_values`: None, `max_size`: Some(1305), added: 3780, mode: `MaxEncodedLen`)
 	/// Storage: `Consultation::OpenTopicsOf` (r:1 w:1)
 	/// Proof: `Consultation::OpenTopicsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Consultation::Retention` (r:1 w:0)
+	/// Proof: `Consultation::Retention` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Component `q` ranges over `[0, 10000]`.
 	fn on_initialize_lapse(q: u32, ) -> Weight {
-		// Proof size measured: `2178`, estimated: `13450`.
-		Weight::from_parts(92_398_658, 13450)
-			.saturating_add(Weight::from_parts(9_739, 0).saturating_mul(q.into()))
-			.saturating_add(T::DbWeight::get().reads(9))
-			.saturating_add(T::DbWeight::get().writes(4))
+		// Proof size measured: `2178`, estimated: `15942`.
+		Weight::from_parts(88_396_739, 15942)
+			.saturating_add(Weight::from_parts(8_877, 0).saturating_mul(q.into()))
+			.saturating_add(T::DbWeight::get().reads(11))
+			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `Consultation::QueueBounds` (r:5 w:2)
 	/// Proof: `Consultation::QueueBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
@@ -288,8 +319,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `t` ranges over `[1, 10]`.
 	fn on_initialize_convene(t: u32, ) -> Weight {
 		// Proof size measured: `502`, estimated: `13450`.
-		Weight::from_parts(73_602_085, 13450)
-			.saturating_add(Weight::from_parts(5_514_959, 0).saturating_mul(t.into()))
+		Weight::from_parts(61_232_920, 13450)
+			.saturating_add(Weight::from_parts(4_562_576, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -310,18 +341,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::Topics` (`max_values`: None, `max_size`: Some(1305), added: 3780, mode: `MaxEncodedLen`)
 	/// Component `t` ranges over `[1, 10]`.
 	fn on_initialize_open_voting(t: u32, ) -> Weight {
-		// Proof size measured: `1185`, estimated: `13450`.
-		Weight::from_parts(87_896_402, 13450)
-			.saturating_add(Weight::from_parts(5_550_653, 0).saturating_mul(t.into()))
+		// Proof size measured: `1242`, estimated: `13450`.
+		Weight::from_parts(75_550_203, 13450)
+			.saturating_add(Weight::from_parts(4_707_820, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(5))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 3780).saturating_mul(t.into()))
 	}
-	/// Storage: `Consultation::QueueBounds` (r:5 w:1)
+	/// Storage: `Consultation::QueueBounds` (r:6 w:2)
 	/// Proof: `Consultation::QueueBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
-	/// Storage: `Consultation::QueueItems` (r:2 w:1)
+	/// Storage: `Consultation::QueueItems` (r:2 w:11)
 	/// Proof: `Consultation::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Consultation::Meetings` (r:1 w:1)
 	/// Proof: `Consultation::Meetings` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
@@ -331,15 +362,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::CategoryRules` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	/// Storage: `Consultation::OpenTopicsOf` (r:1 w:1)
 	/// Proof: `Consultation::OpenTopicsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Consultation::Retention` (r:1 w:0)
+	/// Proof: `Consultation::Retention` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Component `t` ranges over `[1, 10]`.
 	fn on_initialize_close(t: u32, ) -> Weight {
-		// Proof size measured: `693`, estimated: `13450`.
-		Weight::from_parts(76_106_428, 13450)
-			.saturating_add(Weight::from_parts(14_130_636, 0).saturating_mul(t.into()))
-			.saturating_add(T::DbWeight::get().reads(10))
+		// Proof size measured: `693`, estimated: `15942`.
+		Weight::from_parts(63_768_273, 15942)
+			.saturating_add(Weight::from_parts(15_809_239, 0).saturating_mul(t.into()))
+			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
-			.saturating_add(T::DbWeight::get().writes(4))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(t.into())))
+			.saturating_add(T::DbWeight::get().writes(5))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 3780).saturating_mul(t.into()))
 	}
 }
@@ -347,96 +380,99 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures for tests, priced with ParityDB's weights.
 impl WeightInfo for () {
 	fn raise_topic() -> Weight {
-		Weight::from_parts(206_158_000, 35010)
+		Weight::from_parts(176_614_000, 35010)
 			.saturating_add(ParityDbWeight::get().reads(22))
 			.saturating_add(ParityDbWeight::get().writes(20))
 	}
 	fn support() -> Weight {
-		Weight::from_parts(158_384_000, 38790)
+		Weight::from_parts(125_244_000, 38790)
 			.saturating_add(ParityDbWeight::get().reads(17))
 			.saturating_add(ParityDbWeight::get().writes(16))
 	}
 	fn withdraw_topic() -> Weight {
-		Weight::from_parts(49_910_000, 4770)
-			.saturating_add(ParityDbWeight::get().reads(3))
-			.saturating_add(ParityDbWeight::get().writes(3))
+		Weight::from_parts(44_820_000, 4770)
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn give_opinion() -> Weight {
-		Weight::from_parts(58_499_000, 4770)
+		Weight::from_parts(43_765_000, 4770)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(60_007_000, 4770)
+		Weight::from_parts(46_013_000, 4770)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn commit_vote() -> Weight {
-		Weight::from_parts(57_880_000, 4770)
+		Weight::from_parts(41_314_000, 4770)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn reveal_vote() -> Weight {
-		Weight::from_parts(46_915_000, 4770)
+		Weight::from_parts(33_479_000, 4770)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn record_offline_ballot() -> Weight {
-		Weight::from_parts(102_143_000, 10317)
+		Weight::from_parts(82_938_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(11))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn reveal_offline_ballot() -> Weight {
-		Weight::from_parts(47_726_000, 4770)
+		Weight::from_parts(33_097_000, 4770)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn report_progress() -> Weight {
-		Weight::from_parts(67_244_000, 10317)
+		Weight::from_parts(48_164_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))
+	}
+	fn set_retention() -> Weight {
+		Weight::from_parts(7_924_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn on_idle_prune(n: u32, ) -> Weight {
+		Weight::from_parts(32_489_038, 4039)
+			.saturating_add(Weight::from_parts(20_522_902, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(6))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(2))
+			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
 	}
 	fn retry_action() -> Weight {
-		Weight::from_parts(67_244_000, 10317)
-			.saturating_add(ParityDbWeight::get().reads(4))
-			.saturating_add(ParityDbWeight::get().writes(2))
+		Weight::from_parts(19_791_000, 4770)
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_unit_rules() -> Weight {
-		Weight::from_parts(52_136_000, 10317)
+		Weight::from_parts(37_947_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_category_rules() -> Weight {
-		Weight::from_parts(13_490_000, 0)
+		Weight::from_parts(10_737_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_periods() -> Weight {
-		Weight::from_parts(11_357_000, 0)
+		Weight::from_parts(8_810_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1))
-	}
-	fn set_retention() -> Weight {
-		Weight::from_parts(11_357_000, 0)
-			.saturating_add(ParityDbWeight::get().writes(1))
-	}
-	fn on_idle_prune(n: u32, ) -> Weight {
-		Weight::from_parts(20_000_000, 3500)
-			.saturating_add(Weight::from_parts(30_000_000, 2600).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(3))
-			.saturating_add(ParityDbWeight::get().reads_writes((4_u64).saturating_mul(n.into()), (4_u64).saturating_mul(n.into())))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(15_028_000, 13450)
+		Weight::from_parts(11_657_000, 13450)
 			.saturating_add(ParityDbWeight::get().reads(5))
 	}
 	fn on_initialize_lapse(q: u32, ) -> Weight {
-		Weight::from_parts(92_398_658, 13450)
-			.saturating_add(Weight::from_parts(9_739, 0).saturating_mul(q.into()))
-			.saturating_add(ParityDbWeight::get().reads(9))
-			.saturating_add(ParityDbWeight::get().writes(4))
+		Weight::from_parts(88_396_739, 15942)
+			.saturating_add(Weight::from_parts(8_877, 0).saturating_mul(q.into()))
+			.saturating_add(ParityDbWeight::get().reads(11))
+			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn on_initialize_convene(t: u32, ) -> Weight {
-		Weight::from_parts(73_602_085, 13450)
-			.saturating_add(Weight::from_parts(5_514_959, 0).saturating_mul(t.into()))
+		Weight::from_parts(61_232_920, 13450)
+			.saturating_add(Weight::from_parts(4_562_576, 0).saturating_mul(t.into()))
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(ParityDbWeight::get().writes(7))
@@ -444,8 +480,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3780).saturating_mul(t.into()))
 	}
 	fn on_initialize_open_voting(t: u32, ) -> Weight {
-		Weight::from_parts(87_896_402, 13450)
-			.saturating_add(Weight::from_parts(5_550_653, 0).saturating_mul(t.into()))
+		Weight::from_parts(75_550_203, 13450)
+			.saturating_add(Weight::from_parts(4_707_820, 0).saturating_mul(t.into()))
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(ParityDbWeight::get().writes(5))
@@ -453,12 +489,12 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3780).saturating_mul(t.into()))
 	}
 	fn on_initialize_close(t: u32, ) -> Weight {
-		Weight::from_parts(76_106_428, 13450)
-			.saturating_add(Weight::from_parts(14_130_636, 0).saturating_mul(t.into()))
-			.saturating_add(ParityDbWeight::get().reads(10))
+		Weight::from_parts(63_768_273, 15942)
+			.saturating_add(Weight::from_parts(15_809_239, 0).saturating_mul(t.into()))
+			.saturating_add(ParityDbWeight::get().reads(12))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(t.into())))
-			.saturating_add(ParityDbWeight::get().writes(4))
-			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(t.into())))
+			.saturating_add(ParityDbWeight::get().writes(5))
+			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(t.into())))
 			.saturating_add(Weight::from_parts(0, 3780).saturating_mul(t.into()))
 	}
 }

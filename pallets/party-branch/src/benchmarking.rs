@@ -5,7 +5,7 @@ use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use sp_runtime::traits::Hash;
+use sp_runtime::traits::{Hash, Saturating};
 
 /// District → street → two communities, and an officer of the first community.
 struct Tree<T: Config> {
@@ -32,6 +32,15 @@ fn tree<T: Config>() -> Tree<T> {
 	Pallet::<T>::do_appoint(Authority::Governance, other, officer.clone(), Office::Secretary)
 		.unwrap();
 	Tree { community, other, officer }
+}
+
+/// Gives `who` enough to hold an application deposit ten times over.
+fn funded<T: Config>(who: &T::AccountId) {
+	use frame_support::traits::fungible::{Inspect, Mutate};
+	let amount = T::ApplicationDeposit::get()
+		.saturating_mul(10u32.into())
+		.saturating_add(T::Currency::minimum_balance());
+	T::Currency::set_balance(who, amount);
 }
 
 fn commitment_of<T: Config>(n: u32) -> T::Hash {
@@ -128,6 +137,7 @@ mod benchmarks {
 	fn apply() {
 		let tree = tree::<T>();
 		let who: T::AccountId = account("applicant", 0, 0);
+		funded::<T>(&who);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), tree.community, commitment_of::<T>(1));
@@ -139,6 +149,7 @@ mod benchmarks {
 	fn withdraw_application() {
 		let tree = tree::<T>();
 		let who: T::AccountId = account("applicant", 0, 0);
+		funded::<T>(&who);
 		Pallet::<T>::do_apply(who.clone(), tree.community, commitment_of::<T>(1)).unwrap();
 
 		#[extrinsic_call]
@@ -173,6 +184,7 @@ mod benchmarks {
 	fn reject() {
 		let tree = tree::<T>();
 		let who: T::AccountId = account("applicant", 0, 0);
+		funded::<T>(&who);
 		Pallet::<T>::do_apply(who.clone(), tree.community, commitment_of::<T>(1)).unwrap();
 
 		#[extrinsic_call]
@@ -239,6 +251,7 @@ mod benchmarks {
 		let tree = tree::<T>();
 		resident::<T>(1, tree.community);
 		let new: T::AccountId = account("new", 0, 0);
+		funded::<T>(&new);
 		Pallet::<T>::do_apply(new.clone(), tree.community, commitment_of::<T>(1)).unwrap();
 
 		#[extrinsic_call]
@@ -254,6 +267,7 @@ mod benchmarks {
 		let old = resident::<T>(1, tree.community);
 		fill_roles::<T>(&old, tree.community, r);
 		let new: T::AccountId = account("new", 0, 0);
+		funded::<T>(&new);
 		Pallet::<T>::do_apply(new.clone(), tree.community, commitment_of::<T>(1)).unwrap();
 		Pallet::<T>::do_approve_rekey(Authority::Officer(tree.officer), old.clone(), new.clone())
 			.unwrap();
@@ -269,6 +283,7 @@ mod benchmarks {
 		let tree = tree::<T>();
 		let old = resident::<T>(1, tree.community);
 		let new: T::AccountId = account("new", 0, 0);
+		funded::<T>(&new);
 		Pallet::<T>::do_apply(new.clone(), tree.community, commitment_of::<T>(1)).unwrap();
 		Pallet::<T>::do_approve_rekey(Authority::Officer(tree.officer), old.clone(), new.clone())
 			.unwrap();

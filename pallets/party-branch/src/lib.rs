@@ -82,7 +82,12 @@ pub mod pallet {
 	use alloc::{string::String, vec::Vec};
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
+	use frame_support::traits::fungible;
 	use gongzhi_primitives::civic::OnResidentChange;
+
+	/// The currency of application deposits.
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
 	/// The unit record as stored.
 	pub type UnitOf<T> = Unit<
@@ -173,6 +178,20 @@ pub mod pallet {
 		#[pallet::constant]
 		type RekeyDelay: Get<BlockNumberFor<Self>>;
 
+		/// Holds applicants' deposits.
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons, which include this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// What an applicant holds while their own application waits (`apply`): its storage
+		/// costs the chain until an officer acts, so the applicant pays for it, and gets it back
+		/// when the application is approved, rejected or withdrawn. Applications recorded in
+		/// person by an officer hold nothing.
+		#[pallet::constant]
+		type ApplicationDeposit: Get<BalanceOf<Self>>;
+
 		/// Told when residents' civic votes vest and when accounts stop being verified residents
 		/// (the runtime grants and withdraws their civic vote in referenda).
 		type OnResidentChange: gongzhi_primitives::civic::OnResidentChange<Self::AccountId>;
@@ -234,6 +253,14 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type RegistrationsBy<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, (u32, u32), ValueQuery>;
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit of an application waiting for an officer.
+		#[codec(index = 0)]
+		Application,
+	}
 
 	/// How long a new resident's civic vote waits before it counts in referenda, in blocks.
 	#[pallet::storage]
@@ -391,6 +418,9 @@ pub mod pallet {
 		RekeyNotDue,
 		/// Only the account that holds the registration may refuse a re-key of it.
 		NotTheOldKey,
+		/// The applicant cannot hold the application deposit: `ApplicationDeposit`, beside the
+		/// fee. (A person without tokens applies in person at the community office.)
+		DepositUnavailable,
 	}
 
 	/// A unit in the genesis organisation tree. Units get ids in the order listed, from 0; a
@@ -558,8 +588,8 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::withdraw_application())]
 		pub fn withdraw_application(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Applications::<T>::take(&who).ok_or(Error::<T>::NoApplication)?;
-			PendingRekeys::<T>::remove(&who);
+			ensure!(Applications::<T>::contains_key(&who), Error::<T>::NoApplication);
+			Self::remove_application(&who);
 			Self::deposit_event(Event::ApplicationWithdrawn { who });
 			Ok(())
 		}
@@ -590,8 +620,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::reject())]
 		pub fn reject(origin: OriginFor<T>, applicant: T::AccountId) -> DispatchResult {
 			let (application, by) = Self::application_before_officer(origin, &applicant)?;
-			Applications::<T>::remove(&applicant);
-			PendingRekeys::<T>::remove(&applicant);
+			Self::remove_application(&applicant);
 			Self::deposit_event(Event::ApplicationRejected {
 				who: applicant,
 				community: application.community,

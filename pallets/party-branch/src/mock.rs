@@ -70,6 +70,9 @@ impl crate::fees::FreeCalls<RuntimeCall> for CivicCalls {
 	}
 }
 
+/// What an applicant holds while their application waits.
+pub const APPLICATION_DEPOSIT: u64 = 5;
+
 /// How long a re-key waits for the old key to refuse it, in blocks.
 pub const REKEY_DELAY: u64 = 10;
 
@@ -90,6 +93,9 @@ impl pallet_party_branch::Config for Test {
 	type MaxVoteVestingDelay = ConstU64<1_000>;
 	type MaxVestingsPerBlock = ConstU32<2>;
 	type RekeyDelay = ConstU64<REKEY_DELAY>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type ApplicationDeposit = ConstU64<APPLICATION_DEPOSIT>;
 	type OnResidentChange = ResidentChanges;
 	type WeightInfo = ();
 }

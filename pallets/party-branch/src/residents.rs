@@ -1,13 +1,21 @@
 //! The resident registry: applications, approvals, moves, re-keys and revocations, and the
 //! resident counts of the units.
 
-use frame_support::{ensure, traits::Get};
+use frame_support::{
+	ensure,
+	traits::{
+		fungible::MutateHold,
+		tokens::Precision,
+		Get,
+	},
+};
 use gongzhi_primitives::civic::{CivicRegistry, OnResidentChange, UnitId, UnitLevel};
 use sp_runtime::{traits::Saturating, DispatchError, DispatchResult};
 
 use crate::{
 	Application, ApplicationOf, Applications, Authority, AuthorityOf, Commitments, Config, Error,
-	Event, FreeCallsUsed, MoveRequests, Pallet, PendingRekey, PendingRekeys, RegistrationsBy,
+	Event, FreeCallsUsed, HoldReason, MoveRequests, Pallet, PendingRekey, PendingRekeys,
+	RegistrationsBy,
 	ResidentRecord, Residents, RevocationReason, RoleCount, Units, VoteVestingDelay,
 };
 
@@ -57,6 +65,8 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_community(community)?;
 		ensure!(!Residents::<T>::contains_key(&who), Error::<T>::AlreadyResident);
 		ensure!(!Applications::<T>::contains_key(&who), Error::<T>::AlreadyApplied);
+		T::Currency::hold(&HoldReason::Application.into(), &who, T::ApplicationDeposit::get())
+			.map_err(|_| Error::<T>::DepositUnavailable)?;
 		let submitted = frame_system::Pallet::<T>::block_number();
 		Applications::<T>::insert(
 			&who,
@@ -86,6 +96,15 @@ impl<T: Config> Pallet<T> {
 			RegistrationsBy::<T>::insert(officer, (period, made.saturating_add(1)));
 		}
 		Ok(())
+	}
+
+	/// Removes `who`'s application (and any re-key waiting on it), giving back its deposit.
+	pub(crate) fn remove_application(who: &T::AccountId) {
+		Applications::<T>::remove(who);
+		PendingRekeys::<T>::remove(who);
+		let reason = HoldReason::Application.into();
+		// Everything held for an application: its deposit (nothing if recorded in person).
+		let _ = T::Currency::release_all(&reason, who, Precision::BestEffort);
 	}
 
 	/// Records `who`'s application made in person before `officer` (checked by the caller); a
@@ -123,8 +142,7 @@ impl<T: Config> Pallet<T> {
 		Self::count_registration(&by)?;
 		Self::count_resident(community, true)?;
 
-		Applications::<T>::remove(&who);
-		PendingRekeys::<T>::remove(&who);
+		Self::remove_application(&who);
 		Commitments::<T>::insert(commitment, &who);
 		let since = frame_system::Pallet::<T>::block_number();
 		let votes_from = since.saturating_add(VoteVestingDelay::<T>::get());
@@ -267,7 +285,7 @@ impl<T: Config> Pallet<T> {
 		let votes_from = record.votes_from;
 		Residents::<T>::insert(&new, record);
 		Commitments::<T>::insert(application.commitment, &new);
-		Applications::<T>::remove(&new);
+		Self::remove_application(&new);
 		MoveRequests::<T>::remove(&old);
 		FreeCallsUsed::<T>::remove(&old);
 		let roles = Self::transfer_roles(&old, &new);

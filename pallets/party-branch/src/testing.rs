@@ -11,7 +11,8 @@ pub use frame_support::traits::{ConstU32, ConstU64, Everything};
 /// `Root` as governance, for a runtime's account type.
 pub type EnsureRoot<T> = frame_system::EnsureRoot<<T as frame_system::Config>::AccountId>;
 
-/// Implements [`crate::Config`] for a mock runtime whose block number is `u64`: `Root` governs,
+/// Implements [`crate::Config`] for a mock runtime whose block number is `u64` and whose
+/// `Balances` (see [`impl_mock_balances`]) hold application deposits of 5: `Root` governs,
 /// any call may be feeless, names of up to 32 bytes, committees of 3, 4 roles an account, and
 /// free-call periods of 100 blocks with at most 50 calls of at most 256 bytes each, and at most
 /// 20 registrations per officer and period; votes vest within at most 1,000 blocks, 10 a block;
@@ -32,8 +33,24 @@ macro_rules! impl_mock_config {
 			type MaxVoteVestingDelay = $crate::testing::ConstU64<1_000>;
 			type MaxVestingsPerBlock = $crate::testing::ConstU32<10>;
 			type RekeyDelay = $crate::testing::ConstU64<10>;
+			type Currency = Balances;
+			type RuntimeHoldReason = RuntimeHoldReason;
+			type ApplicationDeposit = $crate::testing::ConstU64<5>;
 			type OnResidentChange = ();
 			type WeightInfo = ();
+		}
+	};
+}
+
+/// Implements `pallet_balances::Config` with upstream's test defaults for a mock runtime that
+/// names the pallet `Balances` (and sets `frame_system`'s `AccountData` to
+/// `pallet_balances::AccountData<u64>`): the registry holds application deposits in it.
+#[macro_export]
+macro_rules! impl_mock_balances {
+	($runtime:ty) => {
+		#[frame_support::derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+		impl pallet_balances::Config for $runtime {
+			type AccountStore = System;
 		}
 	};
 }

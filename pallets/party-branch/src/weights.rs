@@ -46,8 +46,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[1, 64]`.
 	fn create_unit(n: u32, ) -> Weight {
 		// Proof size measured: `684`, estimated: `4099`.
-		Weight::from_parts(29_952_553, 4099)
-			.saturating_add(Weight::from_parts(5_012, 0).saturating_mul(n.into()))
+		Weight::from_parts(31_096_844, 4099)
+			.saturating_add(Weight::from_parts(6_807, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -55,7 +55,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	fn appoint_officer() -> Weight {
 		// Proof size measured: `741`, estimated: `10317`.
-		Weight::from_parts(30_851_000, 10317)
+		Weight::from_parts(35_237_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -63,7 +63,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	fn remove_officer() -> Weight {
 		// Proof size measured: `774`, estimated: `10317`.
-		Weight::from_parts(31_022_000, 10317)
+		Weight::from_parts(37_334_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -73,21 +73,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Applications` (r:1 w:1)
 	/// Proof: `PartyBranch::Applications` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn apply() -> Weight {
-		// Proof size measured: `772`, estimated: `4099`.
-		Weight::from_parts(25_164_000, 4099)
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(1))
+		// Proof size measured: `875`, estimated: `4099`.
+		Weight::from_parts(74_674_000, 4099)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `PartyBranch::Applications` (r:1 w:1)
 	/// Proof: `PartyBranch::Applications` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::PendingRekeys` (r:0 w:1)
 	/// Proof: `PartyBranch::PendingRekeys` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
 	fn withdraw_application() -> Weight {
-		// Proof size measured: `327`, estimated: `3586`.
-		Weight::from_parts(16_393_000, 3586)
-			.saturating_add(T::DbWeight::get().reads(1))
-			.saturating_add(T::DbWeight::get().writes(2))
+		// Proof size measured: `473`, estimated: `3604`.
+		Weight::from_parts(60_851_000, 3604)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `PartyBranch::Applications` (r:1 w:1)
 	/// Proof: `PartyBranch::Applications` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
@@ -99,10 +107,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::Commitments` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::RegistrationsBy` (r:1 w:1)
 	/// Proof: `PartyBranch::RegistrationsBy` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `PartyBranch::VoteVestingDelay` (r:1 w:0)
-	/// Proof: `PartyBranch::VoteVestingDelay` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `PartyBranch::VoteVestingDelay` (r:1 w:0)
+	/// Proof: `PartyBranch::VoteVestingDelay` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::VestingBounds` (r:1 w:1)
 	/// Proof: `PartyBranch::VestingBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::PendingRekeys` (r:0 w:1)
@@ -111,21 +121,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::VestingItems` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
 		// Proof size measured: `1066`, estimated: `10317`.
-		Weight::from_parts(84_911_000, 10317)
-			.saturating_add(T::DbWeight::get().reads(10))
-			.saturating_add(T::DbWeight::get().writes(11))
+		Weight::from_parts(116_436_000, 10317)
+			.saturating_add(T::DbWeight::get().reads(11))
+			.saturating_add(T::DbWeight::get().writes(12))
 	}
 	/// Storage: `PartyBranch::Applications` (r:1 w:1)
 	/// Proof: `PartyBranch::Applications` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Units` (r:1 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::PendingRekeys` (r:0 w:1)
 	/// Proof: `PartyBranch::PendingRekeys` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
 	fn reject() -> Weight {
-		// Proof size measured: `800`, estimated: `4099`.
-		Weight::from_parts(28_602_000, 4099)
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(2))
+		// Proof size measured: `958`, estimated: `4099`.
+		Weight::from_parts(74_789_000, 4099)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `PartyBranch::Units` (r:3 w:3)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
@@ -133,10 +147,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Commitments` (r:1 w:1)
 	/// Proof: `PartyBranch::Commitments` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	/// Storage: `PartyBranch::VoteVestingDelay` (r:1 w:0)
-	/// Proof: `PartyBranch::VoteVestingDelay` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `PartyBranch::VoteVestingDelay` (r:1 w:0)
+	/// Proof: `PartyBranch::VoteVestingDelay` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::VestingBounds` (r:1 w:1)
 	/// Proof: `PartyBranch::VestingBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::PendingRekeys` (r:0 w:1)
@@ -147,9 +163,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::VestingItems` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
 		// Proof size measured: `917`, estimated: `10317`.
-		Weight::from_parts(63_685_000, 10317)
-			.saturating_add(T::DbWeight::get().reads(8))
-			.saturating_add(T::DbWeight::get().writes(10))
+		Weight::from_parts(104_600_000, 10317)
+			.saturating_add(T::DbWeight::get().reads(9))
+			.saturating_add(T::DbWeight::get().writes(11))
 	}
 	/// Storage: `PartyBranch::Residents` (r:1 w:1)
 	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
@@ -178,8 +194,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `r` ranges over `[0, 9]`.
 	fn revoke(r: u32, ) -> Weight {
 		// Proof size measured: `1615`, estimated: `10317`.
-		Weight::from_parts(100_476_126, 10317)
-			.saturating_add(Weight::from_parts(4_517_839, 0).saturating_mul(r.into()))
+		Weight::from_parts(120_897_390, 10317)
+			.saturating_add(Weight::from_parts(4_684_302, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(11))
@@ -194,7 +210,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::MoveRequests` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn request_move() -> Weight {
 		// Proof size measured: `823`, estimated: `4099`.
-		Weight::from_parts(25_193_000, 4099)
+		Weight::from_parts(29_454_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -211,8 +227,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `r` ranges over `[0, 9]`.
 	fn approve_move(r: u32, ) -> Weight {
 		// Proof size measured: `1620`, estimated: `13426`.
-		Weight::from_parts(92_816_050, 13426)
-			.saturating_add(Weight::from_parts(9_424_034, 0).saturating_mul(r.into()))
+		Weight::from_parts(100_682_471, 13426)
+			.saturating_add(Weight::from_parts(10_243_493, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -230,7 +246,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::PendingRekeys` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
 	fn approve_rekey() -> Weight {
 		// Proof size measured: `1269`, estimated: `6190`.
-		Weight::from_parts(47_145_000, 6190)
+		Weight::from_parts(52_922_000, 6190)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -246,10 +262,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::RoleCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::RegistrationsBy` (r:1 w:1)
 	/// Proof: `PartyBranch::RegistrationsBy` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	/// Storage: `PartyBranch::Roles` (r:10 w:18)
-	/// Proof: `PartyBranch::Roles` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `PartyBranch::Roles` (r:10 w:18)
+	/// Proof: `PartyBranch::Roles` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
 	/// Storage: `Democracy::VotingOf` (r:1 w:0)
 	/// Proof: `Democracy::VotingOf` (`max_values`: None, `max_size`: Some(3795), added: 6270, mode: `MaxEncodedLen`)
 	/// Storage: `CivicVotes::Locks` (r:1 w:1)
@@ -268,12 +286,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::MoveRequests` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Component `r` ranges over `[0, 9]`.
 	fn complete_rekey(r: u32, ) -> Weight {
-		// Proof size measured: `1953`, estimated: `7260`.
-		Weight::from_parts(131_200_853, 7260)
-			.saturating_add(Weight::from_parts(7_998_380, 0).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(16))
+		// Proof size measured: `2097`, estimated: `7260`.
+		Weight::from_parts(175_168_474, 7260)
+			.saturating_add(Weight::from_parts(8_387_000, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(T::DbWeight::get().writes(16))
+			.saturating_add(T::DbWeight::get().writes(17))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(r.into())))
 			.saturating_add(Weight::from_parts(0, 2573).saturating_mul(r.into()))
 	}
@@ -281,7 +299,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::PendingRekeys` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
 	fn refuse_rekey() -> Weight {
 		// Proof size measured: `368`, estimated: `3582`.
-		Weight::from_parts(19_754_000, 3582)
+		Weight::from_parts(21_624_000, 3582)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -295,7 +313,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::RoleCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn grant_role() -> Weight {
 		// Proof size measured: `1315`, estimated: `4099`.
-		Weight::from_parts(45_011_000, 4099)
+		Weight::from_parts(50_666_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -307,7 +325,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::RoleCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn revoke_role() -> Weight {
 		// Proof size measured: `1219`, estimated: `4099`.
-		Weight::from_parts(38_548_000, 4099)
+		Weight::from_parts(38_647_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -315,21 +333,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::FreeCallQuota` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_free_call_quota() -> Weight {
 		// Proof size measured: `0`, estimated: `0`.
-		Weight::from_parts(7_251_000, 0)
+		Weight::from_parts(9_478_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `PartyBranch::VoteVestingDelay` (r:0 w:1)
 	/// Proof: `PartyBranch::VoteVestingDelay` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_vote_vesting_delay() -> Weight {
 		// Proof size measured: `0`, estimated: `0`.
-		Weight::from_parts(7_154_000, 0)
+		Weight::from_parts(9_702_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `PartyBranch::VestingBounds` (r:1 w:0)
 	/// Proof: `PartyBranch::VestingBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size measured: `299`, estimated: `3482`.
-		Weight::from_parts(6_953_000, 3482)
+		Weight::from_parts(7_971_000, 3482)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `PartyBranch::VestingBounds` (r:1 w:1)
@@ -344,7 +362,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn on_initialize_vesting() -> Weight {
 		// Proof size measured: `747`, estimated: `3593`.
-		Weight::from_parts(55_399_000, 3593)
+		Weight::from_parts(63_465_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -356,7 +374,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::FreeCallQuota` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn free_call() -> Weight {
 		// Proof size measured: `421`, estimated: `3590`.
-		Weight::from_parts(16_937_000, 3590)
+		Weight::from_parts(21_111_000, 3590)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -365,49 +383,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures for tests, priced with ParityDB's weights.
 impl WeightInfo for () {
 	fn create_unit(n: u32, ) -> Weight {
-		Weight::from_parts(29_952_553, 4099)
-			.saturating_add(Weight::from_parts(5_012, 0).saturating_mul(n.into()))
+		Weight::from_parts(31_096_844, 4099)
+			.saturating_add(Weight::from_parts(6_807, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn appoint_officer() -> Weight {
-		Weight::from_parts(30_851_000, 10317)
+		Weight::from_parts(35_237_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn remove_officer() -> Weight {
-		Weight::from_parts(31_022_000, 10317)
+		Weight::from_parts(37_334_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn apply() -> Weight {
-		Weight::from_parts(25_164_000, 4099)
-			.saturating_add(ParityDbWeight::get().reads(3))
-			.saturating_add(ParityDbWeight::get().writes(1))
+		Weight::from_parts(74_674_000, 4099)
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn withdraw_application() -> Weight {
-		Weight::from_parts(16_393_000, 3586)
-			.saturating_add(ParityDbWeight::get().reads(1))
-			.saturating_add(ParityDbWeight::get().writes(2))
+		Weight::from_parts(60_851_000, 3604)
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(84_911_000, 10317)
-			.saturating_add(ParityDbWeight::get().reads(10))
-			.saturating_add(ParityDbWeight::get().writes(11))
+		Weight::from_parts(116_436_000, 10317)
+			.saturating_add(ParityDbWeight::get().reads(11))
+			.saturating_add(ParityDbWeight::get().writes(12))
 	}
 	fn reject() -> Weight {
-		Weight::from_parts(28_602_000, 4099)
-			.saturating_add(ParityDbWeight::get().reads(2))
-			.saturating_add(ParityDbWeight::get().writes(2))
+		Weight::from_parts(74_789_000, 4099)
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn register() -> Weight {
-		Weight::from_parts(63_685_000, 10317)
-			.saturating_add(ParityDbWeight::get().reads(8))
-			.saturating_add(ParityDbWeight::get().writes(10))
+		Weight::from_parts(104_600_000, 10317)
+			.saturating_add(ParityDbWeight::get().reads(9))
+			.saturating_add(ParityDbWeight::get().writes(11))
 	}
 	fn revoke(r: u32, ) -> Weight {
-		Weight::from_parts(100_476_126, 10317)
-			.saturating_add(Weight::from_parts(4_517_839, 0).saturating_mul(r.into()))
+		Weight::from_parts(120_897_390, 10317)
+			.saturating_add(Weight::from_parts(4_684_302, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(11))
@@ -415,66 +433,66 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2573).saturating_mul(r.into()))
 	}
 	fn request_move() -> Weight {
-		Weight::from_parts(25_193_000, 4099)
+		Weight::from_parts(29_454_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn approve_move(r: u32, ) -> Weight {
-		Weight::from_parts(92_816_050, 13426)
-			.saturating_add(Weight::from_parts(9_424_034, 0).saturating_mul(r.into()))
+		Weight::from_parts(100_682_471, 13426)
+			.saturating_add(Weight::from_parts(10_243_493, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(8))
 			.saturating_add(Weight::from_parts(0, 2573).saturating_mul(r.into()))
 	}
 	fn approve_rekey() -> Weight {
-		Weight::from_parts(47_145_000, 6190)
+		Weight::from_parts(52_922_000, 6190)
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn complete_rekey(r: u32, ) -> Weight {
-		Weight::from_parts(131_200_853, 7260)
-			.saturating_add(Weight::from_parts(7_998_380, 0).saturating_mul(r.into()))
-			.saturating_add(ParityDbWeight::get().reads(16))
+		Weight::from_parts(175_168_474, 7260)
+			.saturating_add(Weight::from_parts(8_387_000, 0).saturating_mul(r.into()))
+			.saturating_add(ParityDbWeight::get().reads(17))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(r.into())))
-			.saturating_add(ParityDbWeight::get().writes(16))
+			.saturating_add(ParityDbWeight::get().writes(17))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(r.into())))
 			.saturating_add(Weight::from_parts(0, 2573).saturating_mul(r.into()))
 	}
 	fn refuse_rekey() -> Weight {
-		Weight::from_parts(19_754_000, 3582)
+		Weight::from_parts(21_624_000, 3582)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn grant_role() -> Weight {
-		Weight::from_parts(45_011_000, 4099)
+		Weight::from_parts(50_666_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn revoke_role() -> Weight {
-		Weight::from_parts(38_548_000, 4099)
+		Weight::from_parts(38_647_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn set_free_call_quota() -> Weight {
-		Weight::from_parts(7_251_000, 0)
+		Weight::from_parts(9_478_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_vote_vesting_delay() -> Weight {
-		Weight::from_parts(7_154_000, 0)
+		Weight::from_parts(9_702_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(6_953_000, 3482)
+		Weight::from_parts(7_971_000, 3482)
 			.saturating_add(ParityDbWeight::get().reads(1))
 	}
 	fn on_initialize_vesting() -> Weight {
-		Weight::from_parts(55_399_000, 3593)
+		Weight::from_parts(63_465_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn free_call() -> Weight {
-		Weight::from_parts(16_937_000, 3590)
+		Weight::from_parts(21_111_000, 3590)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}

@@ -192,6 +192,39 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn set_retention() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let blocks = T::MinRetention::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, blocks);
+
+		assert_eq!(Retention::<T>::get(), blocks);
+		Ok(())
+	}
+
+	/// One closed activity pruned: `n` records removed, every one a lapsed dispute.
+	#[benchmark]
+	fn on_idle_prune(n: Linear<0, { T::MaxPrunedPerStep::get() }>) {
+		let activity: ActivityId = 0;
+		let at = frame_system::Pallet::<T>::block_number();
+		for i in 0..n {
+			let who: T::AccountId = account("volunteer", i, 0);
+			let record = Participation::Disputed { minutes: 1, at, claimed: 2 };
+			Participations::<T>::insert(activity, &who, record);
+		}
+		pruning::Prunings::<T>::push(pruning::Queue::Closed, at, activity);
+
+		#[block]
+		{
+			Pallet::<T>::prune(at, frame_support::weights::Weight::MAX);
+		}
+
+		assert_eq!(Participations::<T>::iter_prefix(activity).count(), 0);
+	}
+
 	/// Help confirmed through the assistance pallet, reaching a star level.
 	#[benchmark]
 	fn credit_service() {

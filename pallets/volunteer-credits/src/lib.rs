@@ -34,6 +34,9 @@
 //!   allows one volunteer (its `max_minutes`, set when published, at most the daily cap) nor
 //!   beyond the volunteer's daily cap on the day it is credited. Every record names the
 //!   organiser who made it.
+//! - **Retention.** A closed activity's sign-ups and records are pruned in `on_idle` after the
+//!   retention governance sets ([`Pallet::set_retention`]); credits, histories and the activity
+//!   stay (see [`pruning`]).
 //! - **Queries.** The runtime API `VolunteerCreditsApi` (crate `runtime-api/`) and the RPC methods
 //!   `volunteerCredits_account`, `_history` and `_activities` (crate `rpc/`).
 //!
@@ -61,6 +64,7 @@ mod ledger;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
+mod pruning;
 mod service;
 #[cfg(test)]
 mod tests;
@@ -128,6 +132,19 @@ pub mod pallet {
 		/// The most star levels.
 		#[pallet::constant]
 		type MaxStarLevels: Get<u32>;
+
+		/// How long a closed activity's sign-ups and records are kept where governance set
+		/// nothing, in blocks.
+		#[pallet::constant]
+		type DefaultRetention: Get<BlockNumberFor<Self>>;
+
+		/// The shortest retention governance may set, in blocks: at least the dispute window.
+		#[pallet::constant]
+		type MinRetention: Get<BlockNumberFor<Self>>;
+
+		/// The most records pruned in one step of `on_idle`.
+		#[pallet::constant]
+		type MaxPrunedPerStep: Get<u32>;
 
 		/// Weights of this pallet's calls, measured by its benchmarks.
 		type WeightInfo: WeightInfo;
@@ -206,6 +223,31 @@ pub mod pallet {
 		Participation<BlockNumberFor<T>>,
 	>;
 
+	#[pallet::type_value]
+	pub fn DefaultRetentionOf<T: Config>() -> BlockNumberFor<T> {
+		T::DefaultRetention::get()
+	}
+
+	/// How long a closed activity's sign-ups and records are kept, in blocks.
+	#[pallet::storage]
+	pub type Retention<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, DefaultRetentionOf<T>>;
+
+	/// The pruning queue's items: (queue, position) → (block it is due, activity).
+	#[pallet::storage]
+	pub type PruneItems<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		pruning::Queue,
+		Twox64Concat,
+		u32,
+		(BlockNumberFor<T>, ActivityId),
+	>;
+
+	/// The pruning queue's (head, tail): items at positions head..tail are waiting.
+	#[pallet::storage]
+	pub type PruneBounds<T> = StorageMap<_, Twox64Concat, pruning::Queue, (u32, u32), ValueQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -256,6 +298,12 @@ pub mod pallet {
 		PaidForHelp { request: u32, payer: T::AccountId, volunteer: T::AccountId, minutes: Minutes },
 		/// An activity was closed.
 		ActivityClosed { activity: ActivityId, by: T::AccountId },
+		/// A closed activity's sign-ups and records were removed; its credits stay.
+		ActivityPruned { activity: ActivityId },
+		/// Disputes of a pruned activity that nobody settled lapsed: the recorded minutes stand.
+		DisputesLapsed { activity: ActivityId, disputes: u32 },
+		/// Governance set how long closed activities' records are kept.
+		RetentionSet { blocks: BlockNumberFor<T> },
 		/// A volunteer disputed the minutes recorded, claiming `claimed`.
 		Disputed {
 			activity: ActivityId,
@@ -344,10 +392,28 @@ pub mod pallet {
 		OrganiserSettles,
 		/// No more activity ids: the counter would wrap onto old activities.
 		NoMoreIds,
+		/// The retention is below `MinRetention`.
+		RetentionTooShort,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_idle(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::prune(now, remaining)
+		}
+
+		fn integrity_test() {
+			assert!(T::MaxPrunedPerStep::get() > 0, "pruning must move");
+			assert!(
+				T::MinRetention::get() >= T::DisputeWindow::get(),
+				"records are kept at least as long as they may be disputed"
+			);
+			assert!(
+				T::DefaultRetention::get() >= T::MinRetention::get(),
+				"the default retention must be allowed"
+			);
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
@@ -479,6 +545,20 @@ pub mod pallet {
 			);
 			StarThresholds::<T>::put(&thresholds);
 			Self::deposit_event(Event::StarThresholdsSet { thresholds });
+			Ok(())
+		}
+
+		/// Governance sets how long the sign-ups and records of activities closing from now on
+		/// are kept, in blocks (at least [`Config::MinRetention`]).
+		///
+		/// Emits [`Event::RetentionSet`]. Errors: [`Error::RetentionTooShort`].
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::set_retention())]
+		pub fn set_retention(origin: OriginFor<T>, blocks: BlockNumberFor<T>) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(blocks >= T::MinRetention::get(), Error::<T>::RetentionTooShort);
+			Retention::<T>::put(blocks);
+			Self::deposit_event(Event::RetentionSet { blocks });
 			Ok(())
 		}
 	}

@@ -42,18 +42,25 @@ mod runtime {
 	pub type PartyBranch = pallet_party_branch;
 	#[runtime::pallet_index(2)]
 	pub type VolunteerCredits = pallet_volunteer_credits;
+	#[runtime::pallet_index(3)]
+	pub type Balances = pallet_balances;
 }
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
 }
+
+pallet_party_branch::impl_mock_balances!(Test);
 
 pallet_party_branch::impl_mock_config!(Test);
 
 pub const DAY: u64 = 100;
 pub const DAILY_CAP: u32 = 480;
 pub const DISPUTE_WINDOW: u64 = 20;
+/// How long a closed activity's records are kept, in blocks.
+pub const RETENTION: u64 = 50;
 
 impl pallet_volunteer_credits::Config for Test {
 	type Registry = PartyBranch;
@@ -65,6 +72,9 @@ impl pallet_volunteer_credits::Config for Test {
 	type DisputeWindow = ConstU64<DISPUTE_WINDOW>;
 	type MaxHistory = ConstU32<4>;
 	type MaxStarLevels = ConstU32<5>;
+	type DefaultRetention = ConstU64<RETENTION>;
+	type MinRetention = ConstU64<DISPUTE_WINDOW>;
+	type MaxPrunedPerStep = ConstU32<2>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = PartyBranch;

@@ -116,6 +116,7 @@ impl<T: Config> Pallet<T> {
 		activity.open = false;
 		OpenActivities::<T>::mutate(activity.unit, |open| open.retain(|a| *a != id));
 		Activities::<T>::insert(id, activity);
+		Self::schedule_pruning(id);
 		Self::deposit_event(Event::ActivityClosed { activity: id, by: who });
 		Ok(())
 	}

@@ -22,6 +22,8 @@ pub trait WeightInfo {
 	fn redeem() -> Weight;
 	fn donate() -> Weight;
 	fn set_star_thresholds() -> Weight;
+	fn set_retention() -> Weight;
+	fn on_idle_prune(n: u32, ) -> Weight;
 	fn credit_service() -> Weight;
 }
 
@@ -39,15 +41,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VolunteerCredits::Activities` (r:0 w:1)
 	/// Proof: `VolunteerCredits::Activities` (`max_values`: None, `max_size`: Some(191), added: 2666, mode: `MaxEncodedLen`)
 	fn publish_activity() -> Weight {
-		// Proof size measured: `1298`, estimated: `10317`.
-		Weight::from_parts(80_948_000, 10317)
+		// Proof size measured: `1321`, estimated: `10317`.
+		Weight::from_parts(71_024_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `VolunteerCredits::Activities` (r:1 w:1)
 	/// Proof: `VolunteerCredits::Activities` (`max_values`: None, `max_size`: Some(191), added: 2666, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Residents` (r:1 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Units` (r:1 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Roles` (r:1 w:0)
@@ -55,8 +57,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VolunteerCredits::Participations` (r:1 w:1)
 	/// Proof: `VolunteerCredits::Participations` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn sign_up() -> Weight {
-		// Proof size measured: `2070`, estimated: `4099`.
-		Weight::from_parts(76_110_000, 4099)
+		// Proof size measured: `2168`, estimated: `4099`.
+		Weight::from_parts(68_471_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -81,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VolunteerCredits::History` (r:0 w:1)
 	/// Proof: `VolunteerCredits::History` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	fn record_service() -> Weight {
-		// Proof size measured: `2044`, estimated: `10317`.
-		Weight::from_parts(120_709_000, 10317)
+		// Proof size measured: `2101`, estimated: `10317`.
+		Weight::from_parts(104_581_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -92,11 +94,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `VolunteerCredits::OpenActivities` (r:1 w:1)
 	/// Proof: `VolunteerCredits::OpenActivities` (`max_values`: None, `max_size`: Some(270), added: 2745, mode: `MaxEncodedLen`)
+	/// Storage: `VolunteerCredits::Retention` (r:1 w:0)
+	/// Proof: `VolunteerCredits::Retention` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `VolunteerCredits::PruneBounds` (r:1 w:1)
+	/// Proof: `VolunteerCredits::PruneBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
+	/// Storage: `VolunteerCredits::PruneItems` (r:0 w:1)
+	/// Proof: `VolunteerCredits::PruneItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn close_activity() -> Weight {
-		// Proof size measured: `1891`, estimated: `10317`.
-		Weight::from_parts(75_923_000, 10317)
-			.saturating_add(T::DbWeight::get().reads(5))
-			.saturating_add(T::DbWeight::get().writes(2))
+		// Proof size measured: `1914`, estimated: `10317`.
+		Weight::from_parts(77_208_000, 10317)
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `VolunteerCredits::Participations` (r:1 w:1)
 	/// Proof: `VolunteerCredits::Participations` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
@@ -104,7 +112,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VolunteerCredits::Activities` (`max_values`: None, `max_size`: Some(191), added: 2666, mode: `MaxEncodedLen`)
 	fn dispute() -> Weight {
 		// Proof size measured: `1206`, estimated: `3656`.
-		Weight::from_parts(48_966_000, 3656)
+		Weight::from_parts(38_227_000, 3656)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -127,13 +135,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VolunteerCredits::History` (r:0 w:1)
 	/// Proof: `VolunteerCredits::History` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	fn settle_dispute() -> Weight {
-		// Proof size measured: `2068`, estimated: `10317`.
-		Weight::from_parts(120_112_000, 10317)
+		// Proof size measured: `2125`, estimated: `10317`.
+		Weight::from_parts(103_251_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `PartyBranch::Residents` (r:1 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Units` (r:3 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Roles` (r:3 w:0)
@@ -147,13 +155,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VolunteerCredits::History` (r:0 w:1)
 	/// Proof: `VolunteerCredits::History` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	fn redeem() -> Weight {
-		// Proof size measured: `1530`, estimated: `10317`.
-		Weight::from_parts(103_519_000, 10317)
+		// Proof size measured: `1628`, estimated: `10317`.
+		Weight::from_parts(84_980_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `PartyBranch::Residents` (r:1 w:0)
-	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Units` (r:1 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Roles` (r:1 w:0)
@@ -165,8 +173,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VolunteerCredits::History` (r:0 w:2)
 	/// Proof: `VolunteerCredits::History` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	fn donate() -> Weight {
-		// Proof size measured: `1488`, estimated: `6070`.
-		Weight::from_parts(95_264_000, 6070)
+		// Proof size measured: `1586`, estimated: `6070`.
+		Weight::from_parts(78_852_000, 6070)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -174,8 +182,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VolunteerCredits::StarThresholds` (`max_values`: Some(1), `max_size`: Some(41), added: 536, mode: `MaxEncodedLen`)
 	fn set_star_thresholds() -> Weight {
 		// Proof size measured: `0`, estimated: `0`.
-		Weight::from_parts(12_041_000, 0)
+		Weight::from_parts(9_119_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `VolunteerCredits::Retention` (r:0 w:1)
+	/// Proof: `VolunteerCredits::Retention` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	fn set_retention() -> Weight {
+		// Proof size measured: `0`, estimated: `0`.
+		Weight::from_parts(8_828_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `VolunteerCredits::PruneBounds` (r:1 w:1)
+	/// Proof: `VolunteerCredits::PruneBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
+	/// Storage: `VolunteerCredits::PruneItems` (r:1 w:1)
+	/// Proof: `VolunteerCredits::PruneItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
+	/// Storage: `VolunteerCredits::Participations` (r:101 w:100)
+	/// Proof: `VolunteerCredits::Participations` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
+	/// Component `n` ranges over `[0, 100]`.
+	fn on_idle_prune(n: u32, ) -> Weight {
+		// Proof size measured: `175`, estimated: `3538`.
+		Weight::from_parts(26_702_627, 3538)
+			.saturating_add(Weight::from_parts(4_826_402, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2548).saturating_mul(n.into()))
 	}
 	/// Storage: `VolunteerCredits::DailyService` (r:1 w:1)
 	/// Proof: `VolunteerCredits::DailyService` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -191,7 +223,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VolunteerCredits::History` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	fn credit_service() -> Weight {
 		// Proof size measured: `34`, estimated: `3530`.
-		Weight::from_parts(40_366_000, 3530)
+		Weight::from_parts(29_853_000, 3530)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -200,51 +232,64 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures for tests, priced with ParityDB's weights.
 impl WeightInfo for () {
 	fn publish_activity() -> Weight {
-		Weight::from_parts(80_948_000, 10317)
+		Weight::from_parts(71_024_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn sign_up() -> Weight {
-		Weight::from_parts(76_110_000, 4099)
+		Weight::from_parts(68_471_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn record_service() -> Weight {
-		Weight::from_parts(120_709_000, 10317)
+		Weight::from_parts(104_581_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(13))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn close_activity() -> Weight {
-		Weight::from_parts(75_923_000, 10317)
-			.saturating_add(ParityDbWeight::get().reads(5))
-			.saturating_add(ParityDbWeight::get().writes(2))
+		Weight::from_parts(77_208_000, 10317)
+			.saturating_add(ParityDbWeight::get().reads(7))
+			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn dispute() -> Weight {
-		Weight::from_parts(48_966_000, 3656)
+		Weight::from_parts(38_227_000, 3656)
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn settle_dispute() -> Weight {
-		Weight::from_parts(120_112_000, 10317)
+		Weight::from_parts(103_251_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn redeem() -> Weight {
-		Weight::from_parts(103_519_000, 10317)
+		Weight::from_parts(84_980_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn donate() -> Weight {
-		Weight::from_parts(95_264_000, 6070)
+		Weight::from_parts(78_852_000, 6070)
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn set_star_thresholds() -> Weight {
-		Weight::from_parts(12_041_000, 0)
+		Weight::from_parts(9_119_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
+	fn set_retention() -> Weight {
+		Weight::from_parts(8_828_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	fn on_idle_prune(n: u32, ) -> Weight {
+		Weight::from_parts(26_702_627, 3538)
+			.saturating_add(Weight::from_parts(4_826_402, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(2))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 2548).saturating_mul(n.into()))
+	}
 	fn credit_service() -> Weight {
-		Weight::from_parts(40_366_000, 3530)
+		Weight::from_parts(29_853_000, 3530)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}

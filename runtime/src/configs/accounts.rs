@@ -6,8 +6,13 @@
 //! civic pallets only).
 //!
 //! Proxies take no deposit. Residents hold no tokens, yet must be able to appoint a civic proxy;
-//! what a proxy entry stores is small and bounded (`MaxProxies` per account), and appointing one
-//! costs a transaction fee for anyone but a resident within their free-call quota.
+//! what a proxy entry stores is small and bounded (`MaxProxies`, eight, per account), and the
+//! account that holds the entries exists only while it holds the existential deposit or is a
+//! verified resident: state paid for by that deposit, or by the registration two officers
+//! approved. Appointing one costs a transaction fee for anyone but a resident within their
+//! free-call quota. Pure proxies, which create accounts of their own and for which upstream takes
+//! a deposit, are not offered at all ([`NoPureProxies`]): a civic chain has no use for keyless
+//! accounts.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{parameter_types, traits::InstanceFilter};
@@ -96,7 +101,8 @@ impl pallet_proxy::Config for Runtime {
 	type ProxyType = ProxyType;
 	type ProxyDepositBase = ProxyDepositBase;
 	type ProxyDepositFactor = ProxyDepositFactor;
-	type MaxProxies = frame_support::traits::ConstU32<32>;
+	// A resident's relatives and grid worker, an officer's deputies: a few each.
+	type MaxProxies = frame_support::traits::ConstU32<8>;
 	type WeightInfo = pallet_proxy::weights::SubstrateWeight<Runtime>;
 	type MaxPending = frame_support::traits::ConstU32<32>;
 	type CallHasher = BlakeTwo256;
@@ -127,5 +133,20 @@ impl gongzhi_primitives::civic::ActsFor<crate::AccountId> for ProxyDelegates {
 	fn acts_for_weight() -> frame_support::weights::Weight {
 		// One read of the real account's proxies (at most `MaxProxies` entries).
 		<Runtime as frame_system::Config>::DbWeight::get().reads(1)
+	}
+}
+
+/// Refuses pure (keyless) proxies on every path: `create_pure` would create an account with no
+/// deposit behind it.
+pub struct NoPureProxies;
+
+impl frame_support::traits::Contains<RuntimeCall> for NoPureProxies {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(
+			call,
+			RuntimeCall::Proxy(
+				pallet_proxy::Call::create_pure { .. } | pallet_proxy::Call::kill_pure { .. }
+			)
+		)
 	}
 }

@@ -11,12 +11,13 @@ use sp_runtime::Permill;
 
 use super::{accounts::ProxyType, governance::RootOrCouncilMajority};
 use crate::{
-	Balances, BlockNumber, CommunityTreasury, Consultation, PartyBranch, Runtime, RuntimeCall,
-	VolunteerCredits, DAYS, HOURS,
+	Balance, Balances, BlockNumber, CommunityTreasury, Consultation, PartyBranch, Runtime,
+	RuntimeCall, RuntimeHoldReason, VolunteerCredits, DAYS, HOURS,
 };
 
 parameter_types! {
 	pub const QuotaPeriod: BlockNumber = DAYS;
+	pub const ApplicationDeposit: Balance = crate::currency::deposit(1, 128);
 	pub const TreasuryPalletId: PalletId = PalletId(*b"gz/cmtry");
 	// Residents get three days to read a spend and object; supervisors two weeks to approve it.
 	pub const NoticePeriod: BlockNumber = 3 * DAYS;
@@ -63,6 +64,10 @@ impl pallet_party_branch::Config for Runtime {
 	type MaxVestingsPerBlock = ConstU32<50>;
 	// Three days for a resident whose phone was not lost to see a re-key and refuse it.
 	type RekeyDelay = ConstU32<{ 3 * DAYS }>;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	// The storage an application takes (about 120 bytes), priced as every deposit of the chain.
+	type ApplicationDeposit = ApplicationDeposit;
 	type OnResidentChange = super::civic_votes::CivicVoteGrant;
 	type WeightInfo = pallet_party_branch::weights::SubstrateWeight<Runtime>;
 }
@@ -132,6 +137,11 @@ impl pallet_volunteer_credits::Config for Runtime {
 	type DisputeWindow = CreditDisputeWindow;
 	type MaxHistory = ConstU32<50>;
 	type MaxStarLevels = ConstU32<10>;
+	// Sign-ups and records of closed activities kept three months (disputes are settled well
+	// within that), never less than a month; credits and histories stay for good.
+	type DefaultRetention = ConstU32<{ 90 * DAYS }>;
+	type MinRetention = ConstU32<{ 30 * DAYS }>;
+	type MaxPrunedPerStep = ConstU32<100>;
 	type WeightInfo = pallet_volunteer_credits::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = PartyBranch;

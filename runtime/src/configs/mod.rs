@@ -25,7 +25,7 @@ use frame_support::{
 	parameter_types,
 	traits::ConstU32,
 	weights::{
-		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+		constants::WEIGHT_REF_TIME_PER_SECOND,
 		Weight,
 	},
 };
@@ -33,12 +33,23 @@ use frame_system::limits::{BlockLength, BlockWeights};
 use sp_runtime::Perbill;
 use sp_version::RuntimeVersion;
 
-use crate::weights::{BlockExecutionWeight, ExtrinsicBaseWeight};
+use crate::weights::{BlockExecutionWeight, ExtrinsicBaseWeight, ParityDbWeight};
 
 use super::{
 	AccountId, Balance, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeOrigin, RuntimeTask, VERSION,
 };
+
+/// The calls the runtime accepts on every path (batches and proxies included): referendum votes
+/// by the one-resident-one-vote rules ([`civic_votes::CivicVoteRules`]), and no pure proxies
+/// ([`accounts::NoPureProxies`]).
+pub struct RuntimeCallFilter;
+
+impl frame_support::traits::Contains<RuntimeCall> for RuntimeCallFilter {
+	fn contains(call: &RuntimeCall) -> bool {
+		civic_votes::CivicVoteRules::contains(call) && accounts::NoPureProxies::contains(call)
+	}
+}
 
 /// The share of a block that ordinary (not operational) extrinsics may fill.
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
@@ -78,7 +89,7 @@ parameter_types! {
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
-	type BaseCallFilter = civic_votes::CivicVoteRules;
+	type BaseCallFilter = RuntimeCallFilter;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;

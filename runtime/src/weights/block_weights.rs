@@ -2,8 +2,8 @@
 //! noted below. Regenerate rather than edit.
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-24 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! DATE: 2026-12-02 (Y/M/D)
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //!
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `gongzhi`
 //! WARMUPS: `10`, REPEAT: `100`
@@ -11,11 +11,11 @@
 //! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
 
 // Executed Command:
-//   /root/.cache/gongzhi-target/benchmarks/gongzhi-node
+//   /root/.cache/gongzhi-target/release/gongzhi-node
 //   benchmark
 //   overhead
 //   --runtime
-//   /root/.cache/gongzhi-target/benchmarks/wbuild/gongzhi-runtime/gongzhi_runtime.compact.compressed.wasm
+//   /root/.cache/gongzhi-target/release/wbuild/gongzhi-runtime/gongzhi_runtime.compact.compressed.wasm
 //   --genesis-builder=runtime
 //   --genesis-builder-preset=development
 //   --header
@@ -31,17 +31,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 176_584, 297_474
-	///   Average:  196_334
-	///   Median:   180_309
-	///   Std-Dev:  24539.97
+	///   Min, Max: 199_889, 383_842
+	///   Average:  235_849
+	///   Median:   214_218
+	///   Std-Dev:  42364.35
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 284_094
-	///   95th: 231_666
-	///   75th: 215_772
+	///   99th: 339_967
+	///   95th: 304_547
+	///   75th: 273_220
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(196_334), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(235_849), 0);
 }
 
 #[cfg(test)]

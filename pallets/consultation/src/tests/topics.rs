@@ -294,17 +294,17 @@ fn a_topic_withdrawn_while_gathering_counts_as_open_until_its_support_period_end
 }
 
 #[test]
-fn an_absolute_support_threshold_never_exceeds_the_largest_share_of_residents() {
+fn an_absolute_support_threshold_never_exceeds_the_units_residents() {
 	new_test_ext().execute_with(|| {
-		// Plum has ten residents; the largest share is 50%: five supports at most.
+		// Plum has ten residents: a threshold of a thousand would silence it.
 		assert_ok!(Consultation::set_unit_rules(
 			RuntimeOrigin::root(),
 			PLUM,
 			UnitRules { support: SupportThreshold::Absolute(1_000), batch: 2 }
 		));
 		let id = raise_by(10, PLUM);
-		assert_eq!(Topics::<Test>::get(id).unwrap().support_threshold, 5);
-		for who in 11..=14 {
+		assert_eq!(Topics::<Test>::get(id).unwrap().support_threshold, 10);
+		for who in 11..=19 {
 			assert_ok!(Consultation::support(RuntimeOrigin::signed(who), id));
 		}
 		assert!(matches!(status(id), TopicStatus::Qualified { .. }));

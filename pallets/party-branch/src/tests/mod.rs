@@ -99,6 +99,13 @@ pub fn resident(who: u64, community: u32) {
 	assert_ok!(PartyBranch::approve(RuntimeOrigin::signed(approver), who));
 }
 
+/// `who` applies to `community` with `commitment`, funded first with enough for the deposit.
+pub fn apply(who: u64, community: u32, commitment: H256) -> sp_runtime::DispatchResult {
+	use frame_support::traits::fungible::Mutate;
+	Balances::set_balance(&who, 100 * APPLICATION_DEPOSIT);
+	PartyBranch::apply(RuntimeOrigin::signed(who), community, commitment)
+}
+
 /// Runs the registry's hook for every block up to `n`.
 pub fn run_to(n: u64) {
 	use frame_support::traits::Hooks;

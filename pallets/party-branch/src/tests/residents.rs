@@ -13,7 +13,7 @@ fn count(unit: u32) -> u32 {
 #[test]
 fn apply_then_approve_makes_a_verified_resident_and_counts_them_up_the_tree() {
 	with_tree(|| {
-		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(ALICE), COMMUNITY, commitment(ALICE)));
+		assert_ok!(apply(ALICE, COMMUNITY, commitment(ALICE)));
 		System::assert_last_event(Event::Applied { who: ALICE, community: COMMUNITY }.into());
 		assert_eq!(PartyBranch::community_of(&ALICE), None, "not yet verified");
 
@@ -61,7 +61,7 @@ fn residents_register_only_in_communities() {
 #[test]
 fn applying_twice_or_as_a_resident_is_refused() {
 	with_tree(|| {
-		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(ALICE), COMMUNITY, commitment(ALICE)));
+		assert_ok!(apply(ALICE, COMMUNITY, commitment(ALICE)));
 		assert_noop!(
 			PartyBranch::apply(RuntimeOrigin::signed(ALICE), OTHER_COMMUNITY, commitment(ALICE)),
 			Error::<Test>::AlreadyApplied
@@ -79,8 +79,7 @@ fn one_commitment_one_account() {
 	with_tree(|| {
 		resident(ALICE, COMMUNITY);
 		// The same person applies again from a second account.
-		assert_ok!(PartyBranch::apply(
-			RuntimeOrigin::signed(BOB),
+		assert_ok!(apply(BOB,
 			OTHER_COMMUNITY,
 			commitment(ALICE)
 		));
@@ -104,7 +103,7 @@ fn one_commitment_one_account() {
 #[test]
 fn only_officers_of_the_community_approve_and_never_themselves() {
 	with_tree(|| {
-		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(ALICE), COMMUNITY, commitment(ALICE)));
+		assert_ok!(apply(ALICE, COMMUNITY, commitment(ALICE)));
 		for outsider in [OTHER_SECRETARY, BOB] {
 			assert_noop!(
 				PartyBranch::approve(RuntimeOrigin::signed(outsider), ALICE),
@@ -112,8 +111,7 @@ fn only_officers_of_the_community_approve_and_never_themselves() {
 			);
 		}
 		// An officer who applies cannot approve their own application.
-		assert_ok!(PartyBranch::apply(
-			RuntimeOrigin::signed(COMMITTEE),
+		assert_ok!(apply(COMMITTEE,
 			COMMUNITY,
 			commitment(COMMITTEE)
 		));
@@ -156,7 +154,7 @@ fn approving_or_rejecting_a_non_applicant_is_refused() {
 #[test]
 fn rejecting_and_withdrawing_remove_the_application() {
 	with_tree(|| {
-		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(ALICE), COMMUNITY, commitment(ALICE)));
+		assert_ok!(apply(ALICE, COMMUNITY, commitment(ALICE)));
 		assert_ok!(PartyBranch::reject(RuntimeOrigin::signed(SECRETARY), ALICE));
 		assert!(!Applications::<Test>::contains_key(ALICE));
 		System::assert_last_event(
@@ -168,7 +166,7 @@ fn rejecting_and_withdrawing_remove_the_application() {
 			.into(),
 		);
 
-		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(ALICE), COMMUNITY, commitment(ALICE)));
+		assert_ok!(apply(ALICE, COMMUNITY, commitment(ALICE)));
 		assert_ok!(PartyBranch::withdraw_application(RuntimeOrigin::signed(ALICE)));
 		assert!(!Applications::<Test>::contains_key(ALICE));
 	});
@@ -306,7 +304,7 @@ fn a_lost_phone_is_rekeyed_and_the_old_account_loses_everything() {
 			COMMUNITY
 		));
 		// Alice's new phone account applies with her commitment.
-		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(BOB), COMMUNITY, commitment(ALICE)));
+		assert_ok!(apply(BOB, COMMUNITY, commitment(ALICE)));
 
 		assert_ok!(PartyBranch::approve_rekey(RuntimeOrigin::signed(SECRETARY), BOB));
 		assert_eq!(PartyBranch::community_of(&BOB), None, "waits for Alice or the delay");
@@ -336,7 +334,7 @@ fn a_lost_phone_is_rekeyed_and_the_old_account_loses_everything() {
 #[test]
 fn a_rekey_needs_a_registered_commitment_and_the_right_officer() {
 	with_tree(|| {
-		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(BOB), COMMUNITY, commitment(ALICE)));
+		assert_ok!(apply(BOB, COMMUNITY, commitment(ALICE)));
 		assert_noop!(
 			PartyBranch::approve_rekey(RuntimeOrigin::signed(SECRETARY), BOB),
 			Error::<Test>::NothingToRekey
@@ -359,7 +357,7 @@ fn the_runtime_is_told_of_residents_registered_revoked_and_rekeyed() {
 	with_tree(|| {
 		resident(ALICE, COMMUNITY);
 		assert_eq!(resident_changes(), vec![(ALICE, true)]);
-		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(BOB), COMMUNITY, commitment(ALICE)));
+		assert_ok!(apply(BOB, COMMUNITY, commitment(ALICE)));
 		assert_ok!(PartyBranch::approve_rekey(RuntimeOrigin::signed(SECRETARY), BOB));
 		assert_eq!(resident_changes(), vec![(ALICE, true)], "nothing until the re-key completes");
 		assert_ok!(PartyBranch::complete_rekey(RuntimeOrigin::signed(ALICE), BOB));
@@ -401,7 +399,7 @@ fn one_officer_registers_a_bounded_number_of_residents_a_day() {
 		assert_ok!(PartyBranch::approve(RuntimeOrigin::root(), next));
 		System::set_block_number(QuotaPeriod::get() + 1);
 		let later = next + 1;
-		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(later), COMMUNITY, commitment(later)));
+		assert_ok!(apply(later, COMMUNITY, commitment(later)));
 		assert_ok!(approve(later));
 	});
 }
@@ -451,7 +449,7 @@ fn a_rekey_waits_for_the_old_keys_consent_or_the_delay_in_which_it_may_refuse() 
 	with_tree(|| {
 		resident(ALICE, COMMUNITY);
 		// Someone who got hold of Alice's documents applies with her commitment.
-		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(BOB), COMMUNITY, commitment(ALICE)));
+		assert_ok!(apply(BOB, COMMUNITY, commitment(ALICE)));
 		assert_ok!(PartyBranch::approve_rekey(RuntimeOrigin::signed(SECRETARY), BOB));
 		let due = System::block_number() + REKEY_DELAY;
 		System::assert_last_event(
@@ -498,7 +496,7 @@ fn a_rekey_waits_for_the_old_keys_consent_or_the_delay_in_which_it_may_refuse() 
 fn withdrawing_the_new_accounts_application_drops_its_pending_rekey() {
 	with_tree(|| {
 		resident(ALICE, COMMUNITY);
-		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(BOB), COMMUNITY, commitment(ALICE)));
+		assert_ok!(apply(BOB, COMMUNITY, commitment(ALICE)));
 		assert_ok!(PartyBranch::approve_rekey(RuntimeOrigin::signed(SECRETARY), BOB));
 		assert_ok!(PartyBranch::withdraw_application(RuntimeOrigin::signed(BOB)));
 		assert!(!crate::PendingRekeys::<Test>::contains_key(BOB));
@@ -506,5 +504,40 @@ fn withdrawing_the_new_accounts_application_drops_its_pending_rekey() {
 			PartyBranch::complete_rekey(RuntimeOrigin::signed(ALICE), BOB),
 			Error::<Test>::NoPendingRekey
 		);
+	});
+}
+
+#[test]
+fn an_application_holds_a_deposit_given_back_however_it_ends() {
+	use frame_support::traits::fungible::{InspectHold, Mutate};
+	let held = |who| Balances::balance_on_hold(&crate::HoldReason::Application.into(), &who);
+	with_tree(|| {
+		// Without the deposit, no application: the person applies in person instead.
+		assert_noop!(
+			PartyBranch::apply(RuntimeOrigin::signed(CAROL), COMMUNITY, commitment(CAROL)),
+			Error::<Test>::DepositUnavailable
+		);
+		assert_ok!(apply(ALICE, COMMUNITY, commitment(ALICE)));
+		assert_eq!(held(ALICE), APPLICATION_DEPOSIT);
+		assert_ok!(PartyBranch::approve(RuntimeOrigin::signed(COMMITTEE), ALICE));
+		assert_eq!(held(ALICE), 0, "approved: given back");
+
+		assert_ok!(apply(BOB, COMMUNITY, commitment(BOB)));
+		assert_ok!(PartyBranch::reject(RuntimeOrigin::signed(SECRETARY), BOB));
+		assert_eq!(held(BOB), 0, "rejected: given back");
+		assert_ok!(apply(BOB, COMMUNITY, commitment(BOB)));
+		assert_ok!(PartyBranch::withdraw_application(RuntimeOrigin::signed(BOB)));
+		assert_eq!(held(BOB), 0, "withdrawn: given back");
+		assert_eq!(Balances::free_balance(BOB), 100 * APPLICATION_DEPOSIT);
+
+		// Recorded in person by an officer: nothing held from a person without tokens.
+		Balances::set_balance(&CAROL, 0);
+		assert_ok!(PartyBranch::register(
+			RuntimeOrigin::signed(SECRETARY),
+			CAROL,
+			COMMUNITY,
+			commitment(CAROL)
+		));
+		assert_eq!(held(CAROL), 0);
 	});
 }

@@ -71,7 +71,7 @@ fn a_rekey_before_the_vote_vests_keeps_the_vesting_date() {
 		assert_ok!(PartyBranch::set_vote_vesting_delay(RuntimeOrigin::root(), 5));
 		let now = System::block_number();
 		resident(ALICE, COMMUNITY);
-		assert_ok!(PartyBranch::apply(RuntimeOrigin::signed(BOB), COMMUNITY, commitment(ALICE)));
+		assert_ok!(apply(BOB, COMMUNITY, commitment(ALICE)));
 		assert_ok!(PartyBranch::approve_rekey(RuntimeOrigin::signed(SECRETARY), BOB));
 		assert_ok!(PartyBranch::complete_rekey(RuntimeOrigin::signed(ALICE), BOB));
 		assert!(!vested(BOB), "a new key does not skip the wait");

@@ -4,6 +4,7 @@ mod disputes;
 mod earning;
 mod help;
 mod migrations;
+mod pruning;
 mod spending;
 
 use crate::{mock::*, *};
