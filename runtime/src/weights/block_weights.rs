@@ -31,17 +31,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 199_889, 383_842
-	///   Average:  235_849
-	///   Median:   214_218
-	///   Std-Dev:  42364.35
+	///   Min, Max: 189_152, 437_010
+	///   Average:  237_465
+	///   Median:   220_336
+	///   Std-Dev:  48172.29
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 339_967
-	///   95th: 304_547
-	///   75th: 273_220
+	///   99th: 412_603
+	///   95th: 322_879
+	///   75th: 266_809
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(235_849), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(237_465), 0);
 }
 
 #[cfg(test)]

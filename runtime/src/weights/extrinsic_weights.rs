@@ -2,8 +2,8 @@
 //! noted below. Regenerate rather than edit.
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-24 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `AMD EPYC`
+//! DATE: 2026-12-02 (Y/M/D)
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //!
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `gongzhi`
 //! WARMUPS: `10`, REPEAT: `100`
@@ -11,11 +11,11 @@
 //! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
 
 // Executed Command:
-//   /root/.cache/gongzhi-target/benchmarks/gongzhi-node
+//   /root/.cache/gongzhi-target/release/gongzhi-node
 //   benchmark
 //   overhead
 //   --runtime
-//   /root/.cache/gongzhi-target/benchmarks/wbuild/gongzhi-runtime/gongzhi_runtime.compact.compressed.wasm
+//   /root/.cache/gongzhi-target/release/wbuild/gongzhi-runtime/gongzhi_runtime.compact.compressed.wasm
 //   --genesis-builder=runtime
 //   --genesis-builder-preset=development
 //   --header
@@ -31,17 +31,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 77_665, 89_203
-	///   Average:  80_974
-	///   Median:   80_576
-	///   Std-Dev:  2292.31
+	///   Min, Max: 97_654, 111_819
+	///   Average:  103_303
+	///   Median:   102_797
+	///   Std-Dev:  3382.21
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 87_433
-	///   95th: 84_918
-	///   75th: 82_175
+	///   99th: 110_064
+	///   95th: 108_618
+	///   75th: 105_761
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(80_974), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(103_303), 0);
 }
 
 #[cfg(test)]
