@@ -192,3 +192,31 @@ fn an_immortal_transaction_is_refused_so_a_reaped_account_cannot_replay_old_ones
 		assert_eq!(CheckMortalEra::from(Era::mortal(64, 0)).implicit(), Ok(birth));
 	});
 }
+
+#[test]
+fn pure_proxies_are_refused_on_every_path() {
+	use frame_support::traits::Contains;
+	use gongzhi_runtime::configs::RuntimeCallFilter;
+	let create = RuntimeCall::Proxy(pallet_proxy::Call::create_pure {
+		proxy_type: ProxyType::Any,
+		delay: 0,
+		index: 0,
+	});
+	assert!(!RuntimeCallFilter::contains(&create));
+	// The filter applies to each call of a batch and to a proxy's call as they are dispatched.
+	common::new_ext("development").execute_with(|| {
+		use sp_runtime::traits::Dispatchable;
+		let alice = gongzhi_runtime::RuntimeOrigin::signed(Alice.to_account_id());
+		let direct = create.clone().dispatch(alice.clone()).map(|_| ()).map_err(|e| e.error);
+		assert_eq!(direct, Err(frame_system::Error::<Runtime>::CallFiltered.into()));
+		let batch = RuntimeCall::Utility(pallet_utility::Call::batch_all { calls: vec![create] });
+		assert!(batch.dispatch(alice).is_err());
+	});
+	// Ordinary proxies are still there: a relative's civic proxy.
+	let civic = RuntimeCall::Proxy(pallet_proxy::Call::add_proxy {
+		delegate: Bob.to_account_id().into(),
+		proxy_type: ProxyType::Civic,
+		delay: 0,
+	});
+	assert!(RuntimeCallFilter::contains(&civic));
+}
