@@ -92,6 +92,25 @@ where
 		Some((item, Self::pop(queue)))
 	}
 
+	/// Works through the due items of `queue` from its front while `meter` has room for `cost`
+	/// per step: `step` does a bounded part of the front item's work and returns whether the
+	/// item is done (then it leaves the queue; otherwise the next step continues with it). What
+	/// `on_idle` clean-ups use to spend a block's spare weight and no more.
+	pub fn work_through(
+		queue: Key,
+		now: &Block,
+		meter: &mut frame_support::weights::WeightMeter,
+		cost: frame_support::weights::Weight,
+		mut step: impl FnMut(Item) -> bool,
+	) {
+		while meter.try_consume(cost).is_ok() {
+			let Some(item) = Self::peek_due(queue, now) else { break };
+			if step(item) {
+				Self::pop(queue);
+			}
+		}
+	}
+
 	/// How many items `queue` holds.
 	pub fn len(queue: Key) -> u32 {
 		let (head, tail) = Bounds::get(queue);

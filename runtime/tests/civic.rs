@@ -185,7 +185,8 @@ fn an_immortal_transaction_is_refused_so_a_reaped_account_cannot_replay_old_ones
 		transaction_validity::{InvalidTransaction, TransactionValidityError},
 	};
 	common::new_ext("development").execute_with(|| {
-		let refused: TransactionValidityError = InvalidTransaction::Custom(IMMORTAL_TRANSACTION).into();
+		let refused: TransactionValidityError =
+			InvalidTransaction::Custom(IMMORTAL_TRANSACTION).into();
 		assert_eq!(CheckMortalEra::from(Era::Immortal).implicit(), Err(refused));
 		// A mortal era born at a known block is taken, and names that block's hash.
 		let birth = gongzhi_runtime::System::block_hash(0);

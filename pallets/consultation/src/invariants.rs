@@ -77,7 +77,8 @@ impl<T: Config> Pallet<T> {
 		let mut gathering: alloc::collections::btree_map::BTreeMap<T::AccountId, u32> =
 			Default::default();
 		for (_, topic) in Topics::<T>::iter() {
-			if let (Some(author), crate::TopicStatus::Gathering { .. }) = (topic.author, topic.status)
+			if let (Some(author), crate::TopicStatus::Gathering { .. }) =
+				(topic.author, topic.status)
 			{
 				*gathering.entry(author).or_default() += 1;
 			}

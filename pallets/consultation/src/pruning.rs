@@ -29,13 +29,13 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn prune(now: BlockNumberFor<T>, limit: Weight) -> Weight {
 		let mut meter = WeightMeter::with_limit(limit);
 		let step = T::WeightInfo::on_idle_prune(T::MaxPrunedPerStep::get());
-		while meter.try_consume(step).is_ok() {
-			let Some(id) = Queues::<T>::peek_due(Queue::Prunings, &now) else { break };
-			if Self::prune_step(id) {
-				Queues::<T>::pop(Queue::Prunings);
+		Queues::<T>::work_through(Queue::Prunings, &now, &mut meter, step, |id| {
+			let done = Self::prune_step(id);
+			if done {
 				Self::deposit_event(Event::TopicPruned { topic: id });
 			}
-		}
+			done
+		});
 		meter.consumed()
 	}
 

@@ -81,13 +81,14 @@ pub mod pallet {
 	use super::*;
 	use alloc::{string::String, vec::Vec};
 	use frame_support::pallet_prelude::*;
-	use frame_system::pallet_prelude::*;
 	use frame_support::traits::fungible;
+	use frame_system::pallet_prelude::*;
 	use gongzhi_primitives::civic::OnResidentChange;
 
 	/// The currency of application deposits.
-	pub type BalanceOf<T> =
-		<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	pub type BalanceOf<T> = <<T as Config>::Currency as fungible::Inspect<
+		<T as frame_system::Config>::AccountId,
+	>>::Balance;
 
 	/// The unit record as stored.
 	pub type UnitOf<T> = Unit<

@@ -3,11 +3,7 @@
 
 use frame_support::{
 	ensure,
-	traits::{
-		fungible::MutateHold,
-		tokens::Precision,
-		Get,
-	},
+	traits::{fungible::MutateHold, tokens::Precision, Get},
 };
 use gongzhi_primitives::civic::{CivicRegistry, OnResidentChange, UnitId, UnitLevel};
 use sp_runtime::{traits::Saturating, DispatchError, DispatchResult};
@@ -15,8 +11,8 @@ use sp_runtime::{traits::Saturating, DispatchError, DispatchResult};
 use crate::{
 	Application, ApplicationOf, Applications, Authority, AuthorityOf, Commitments, Config, Error,
 	Event, FreeCallsUsed, HoldReason, MoveRequests, Pallet, PendingRekey, PendingRekeys,
-	RegistrationsBy,
-	ResidentRecord, Residents, RevocationReason, RoleCount, Units, VoteVestingDelay,
+	RegistrationsBy, ResidentRecord, Residents, RevocationReason, RoleCount, Units,
+	VoteVestingDelay,
 };
 
 impl<T: Config> Pallet<T> {

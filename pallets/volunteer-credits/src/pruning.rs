@@ -47,25 +47,28 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn prune(now: BlockNumberFor<T>, limit: Weight) -> Weight {
 		let mut meter = WeightMeter::with_limit(limit);
 		let step = T::WeightInfo::on_idle_prune(T::MaxPrunedPerStep::get());
-		while meter.try_consume(step).is_ok() {
-			let Some(id) = Prunings::<T>::peek_due(Queue::Closed, &now) else { break };
-			let most = T::MaxPrunedPerStep::get() as usize;
-			let mut removed = 0usize;
-			let mut lapsed = 0u32;
-			for (_, participation) in Participations::<T>::drain_prefix(id).take(most) {
-				removed += 1;
-				if matches!(participation, Participation::Disputed { .. }) {
-					lapsed += 1;
-				}
-			}
-			if lapsed > 0 {
-				Self::deposit_event(Event::DisputesLapsed { activity: id, disputes: lapsed });
-			}
-			if removed < most {
-				Prunings::<T>::pop(Queue::Closed);
-				Self::deposit_event(Event::ActivityPruned { activity: id });
+		Prunings::<T>::work_through(Queue::Closed, &now, &mut meter, step, Self::prune_step);
+		meter.consumed()
+	}
+
+	/// Removes up to `MaxPrunedPerStep` records of activity `id`; whether none is left.
+	fn prune_step(id: ActivityId) -> bool {
+		let most = T::MaxPrunedPerStep::get() as usize;
+		let mut removed = 0usize;
+		let mut lapsed = 0u32;
+		for (_, participation) in Participations::<T>::drain_prefix(id).take(most) {
+			removed += 1;
+			if matches!(participation, Participation::Disputed { .. }) {
+				lapsed += 1;
 			}
 		}
-		meter.consumed()
+		if lapsed > 0 {
+			Self::deposit_event(Event::DisputesLapsed { activity: id, disputes: lapsed });
+		}
+		let done = removed < most;
+		if done {
+			Self::deposit_event(Event::ActivityPruned { activity: id });
+		}
+		done
 	}
 }

@@ -24,10 +24,7 @@ use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::ConstU32,
-	weights::{
-		constants::WEIGHT_REF_TIME_PER_SECOND,
-		Weight,
-	},
+	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, Weight},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
 use sp_runtime::Perbill;

@@ -79,10 +79,7 @@ fn one_commitment_one_account() {
 	with_tree(|| {
 		resident(ALICE, COMMUNITY);
 		// The same person applies again from a second account.
-		assert_ok!(apply(BOB,
-			OTHER_COMMUNITY,
-			commitment(ALICE)
-		));
+		assert_ok!(apply(BOB, OTHER_COMMUNITY, commitment(ALICE)));
 		assert_noop!(
 			PartyBranch::approve(RuntimeOrigin::signed(OTHER_SECRETARY), BOB),
 			Error::<Test>::CommitmentInUse
@@ -111,10 +108,7 @@ fn only_officers_of_the_community_approve_and_never_themselves() {
 			);
 		}
 		// An officer who applies cannot approve their own application.
-		assert_ok!(apply(COMMITTEE,
-			COMMUNITY,
-			commitment(COMMITTEE)
-		));
+		assert_ok!(apply(COMMITTEE, COMMUNITY, commitment(COMMITTEE)));
 		assert_noop!(
 			PartyBranch::approve(RuntimeOrigin::signed(COMMITTEE), COMMITTEE),
 			Error::<Test>::ActingOnSelf
