@@ -97,6 +97,16 @@ fn a_decided_spend_keeps_to_the_budget_line_and_the_settings() {
 	});
 }
 
+/// The level above (governance here) gives Plum an `Assistance` budget line of `limit`.
+fn assistance_line(limit: u64) {
+	assert_ok!(CommunityTreasury::set_budget(
+		RuntimeOrigin::root(),
+		PLUM,
+		Category::Assistance,
+		Some(limit)
+	));
+}
+
 #[test]
 fn the_pot_pays_subsidies_of_confirmed_help_against_the_assistance_line() {
 	use gongzhi_primitives::assistance::AssistanceFund;
@@ -108,12 +118,7 @@ fn the_pot_pays_subsidies_of_confirmed_help_against_the_assistance_line() {
 			CommunityTreasury::pay_subsidy(PLUM, 3, &11, 1),
 			Error::<Test>::NoAssistanceLine
 		);
-		assert_ok!(CommunityTreasury::set_budget(
-			RuntimeOrigin::root(),
-			PLUM,
-			Category::Assistance,
-			Some(150)
-		));
+		assistance_line(150);
 		// The line, not the pot (400), bounds what is available.
 		assert_eq!(CommunityTreasury::available(PLUM), 150);
 		assert_ok!(CommunityTreasury::set_subsidy_cap(RuntimeOrigin::root(), PLUM, Some(100)));
@@ -136,12 +141,7 @@ fn a_subsidy_above_the_cap_waits_for_the_supervisors_and_the_notice() {
 	use gongzhi_primitives::assistance::AssistanceFund;
 	new_test_ext().execute_with(|| {
 		configure_plum(400);
-		assert_ok!(CommunityTreasury::set_budget(
-			RuntimeOrigin::root(),
-			PLUM,
-			Category::Assistance,
-			Some(300)
-		));
+		assistance_line(300);
 		// Only the level above sets the cap, not the unit's own officers.
 		assert_noop!(
 			CommunityTreasury::set_subsidy_cap(
@@ -177,12 +177,7 @@ fn no_supervisor_approves_a_spend_to_themselves() {
 	use gongzhi_primitives::assistance::AssistanceFund;
 	new_test_ext().execute_with(|| {
 		configure_plum(400);
-		assert_ok!(CommunityTreasury::set_budget(
-			RuntimeOrigin::root(),
-			PLUM,
-			Category::Assistance,
-			Some(300)
-		));
+		assistance_line(300);
 		// A supervisor who volunteered is paid a subsidy above the cap: they cannot approve it.
 		let index = CommunityTreasury::pay_subsidy(PLUM, 3, &PLUM_COMMITTEE, 120).unwrap();
 		assert_noop!(
