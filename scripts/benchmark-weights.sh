@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-cargo build --locked --release --workspace --features "$GONGZHI_FEATURES,wasm-benchmarks"
+gongzhi_cargo build --locked --release --workspace --features "$GONGZHI_FEATURES,wasm-benchmarks"
 node_bin="$CARGO_TARGET_DIR/release/gongzhi-node"
 
 if (($#)); then

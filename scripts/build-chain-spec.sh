@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-cargo build --release --locked --workspace --features "$GONGZHI_FEATURES"
+gongzhi_cargo build --release --locked --workspace --features "$GONGZHI_FEATURES"
 "$GONGZHI_NODE" export-chain-spec --chain district --raw --output chain-specs/district.json
 echo "wrote chain-specs/district.json"

@@ -7,5 +7,5 @@ source scripts/env.sh
 scripts/setup.sh
 # The same crates, features and profile as scripts/test.sh builds: after a test run this is a
 # no-op, and the other way round.
-cargo build --release --locked --workspace --features "$GONGZHI_FEATURES"
+gongzhi_cargo build --release --locked --workspace --features "$GONGZHI_FEATURES"
 exec "$GONGZHI_NODE" --dev --tmp --rpc-cors all --no-mdns "$@"

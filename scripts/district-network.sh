@@ -89,7 +89,7 @@ stop_node() {
 
 case "$action" in
 start)
-	[ -x "$GONGZHI_NODE" ] || { echo "no node binary at $GONGZHI_NODE: run cargo build --release -p gongzhi-node" >&2; exit 1; }
+	[ -x "$GONGZHI_NODE" ] || { echo "no node binary at $GONGZHI_NODE: build it with scripts/dev.sh" >&2; exit 1; }
 	[ -f "$spec" ] || { echo "no chain spec at $spec" >&2; exit 1; }
 	mkdir -p "$dir"
 	for name in "${chosen[@]}"; do

@@ -24,7 +24,7 @@ elapsed() { echo "$(($(date +%s) - started)) s"; }
 (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error) >/tmp/gongzhi-npm-ci.log 2>&1 &
 npm_pid=$!
 
-cargo test --release --locked --workspace --features "$GONGZHI_FEATURES" --no-run
+gongzhi_cargo test --release --locked --workspace --features "$GONGZHI_FEATURES" --no-run
 echo "test: build done after $(elapsed)"
 if ! wait "$npm_pid"; then
 	cat /tmp/gongzhi-npm-ci.log >&2
@@ -39,7 +39,7 @@ network_pid=$!
 trap 'kill "$network_pid" 2>/dev/null || true; bash scripts/district-network.sh stop /tmp/gongzhi-network-test >/dev/null 2>&1 || true' EXIT
 
 status=0
-cargo test --release --locked --workspace --features "$GONGZHI_FEATURES" --no-fail-fast || status=1
+gongzhi_cargo test --release --locked --workspace --features "$GONGZHI_FEATURES" --no-fail-fast || status=1
 echo "test: Rust tests done after $(elapsed)"
 (cd tests/e2e && npm test) || status=1
 echo "test: end-to-end suite done after $(elapsed)"

@@ -1,6 +1,7 @@
 // The committed district chain spec is the district preset's, so a stale file is caught: the same
 // genesis block (its hash covers the whole genesis state, the runtime's code included). And code
-// that changed since the committed spec must come with a higher spec_version.
+// that changed since the committed spec must come with a higher spec_version. Both rest on the
+// reproducible runtime build (runtime/build.rs, scripts/env.sh): any clone builds the same blob.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -43,7 +44,8 @@ test('chain-specs/district.json matches the district preset', async () => {
   // (wallets and nodes tell runtimes apart by it).
   if (committed.codeHash !== preset.codeHash) {
     assert.ok(preset.specVersion > committed.specVersion,
-      `the runtime changed but spec_version is still ${preset.specVersion}: bump it in runtime/src/lib.rs`);
+      `the runtime changed but spec_version is still ${preset.specVersion}: bump it in runtime/src/lib.rs ` +
+      '(if the code did not change, the node was not built through scripts/env.sh: its blob is not the reproducible one)');
   }
   assert.deepEqual(committed, preset,
     'chain-specs/district.json is stale: regenerate it with scripts/build-chain-spec.sh');
