@@ -127,8 +127,9 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 pub type Migrations = (
 	// spec 101: activities' per-volunteer limits and the minutes a dispute claims.
 	pallet_volunteer_credits::migrations::MigrateToV1<Runtime>,
-	// spec 102: residents' vote vesting dates and applications recorded in person.
-	pallet_party_branch::migrations::MigrateToV1<Runtime>,
+	// spec 102: residents' vote vesting dates and applications recorded in person; an upgraded
+	// chain's vesting delay is a referendum's voting period, as a district's genesis sets it.
+	pallet_party_branch::migrations::MigrateToV1<Runtime, configs::governance::VotingPeriod>,
 );
 
 /// Dispatches extrinsics to the pallets and runs their hooks.

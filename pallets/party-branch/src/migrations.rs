@@ -6,11 +6,12 @@ use frame_support::migrations::VersionedMigration;
 
 use crate::Pallet;
 
-/// Version 0 → 1: see [`v1`].
-pub type MigrateToV1<T> = VersionedMigration<
+/// Version 0 → 1: see [`v1`]. `VestingDelay` is the vote vesting delay a chain upgraded to
+/// version 1 starts with (a new chain's comes from its genesis).
+pub type MigrateToV1<T, VestingDelay> = VersionedMigration<
 	0,
 	1,
-	v1::UncheckedMigrateToV1<T>,
+	v1::UncheckedMigrateToV1<T, VestingDelay>,
 	Pallet<T>,
 	<T as frame_system::Config>::DbWeight,
 >;
@@ -22,6 +23,12 @@ pub mod v1 {
 	//! the applicants' own (`recorded_by: None`): in-person registration did not go through an
 	//! application then.
 	//!
+	//! Version 1 also brought the vote vesting delay, which a new chain's genesis sets. A chain
+	//! upgraded to it had none: without this migration its residents registered from then on
+	//! would vote at once, in referenda already running (the hole the delay closes). The
+	//! migration sets the delay the runtime names (capped at `MaxVoteVestingDelay`), unless
+	//! governance already set one.
+	//!
 	//! Every resident and application is rewritten in one block; the weight returned counts
 	//! them. A district holds some ten thousand residents a street (docs/performance.md): each
 	//! rewrite is one read and one write of about 120 bytes, well within a block.
@@ -30,7 +37,10 @@ pub mod v1 {
 	use frame_support::{pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade};
 	use frame_system::pallet_prelude::BlockNumberFor;
 
-	use crate::{Application, Applications, Authority, Config, ResidentRecord, Residents, UnitId};
+	use crate::{
+		Application, Applications, Authority, Config, ResidentRecord, Residents, UnitId,
+		VoteVestingDelay,
+	};
 	#[cfg(feature = "try-runtime")]
 	use alloc::vec::Vec;
 
@@ -55,11 +65,17 @@ pub mod v1 {
 	}
 
 	/// The migration itself; run it through [`super::MigrateToV1`], which checks the version.
-	pub struct UncheckedMigrateToV1<T>(core::marker::PhantomData<T>);
+	pub struct UncheckedMigrateToV1<T, VestingDelay>(core::marker::PhantomData<(T, VestingDelay)>);
 
-	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateToV1<T> {
+	impl<T: Config, VestingDelay: Get<BlockNumberFor<T>>> UncheckedOnRuntimeUpgrade
+		for UncheckedMigrateToV1<T, VestingDelay>
+	{
 		fn on_runtime_upgrade() -> Weight {
 			let mut items = 0u64;
+			if !VoteVestingDelay::<T>::exists() {
+				VoteVestingDelay::<T>::put(VestingDelay::get().min(T::MaxVoteVestingDelay::get()));
+				items += 1;
+			}
 			Residents::<T>::translate::<
 				v0::ResidentRecord<T::AccountId, T::Hash, BlockNumberFor<T>>,
 				_,
@@ -111,6 +127,10 @@ pub mod v1 {
 				Applications::<T>::iter().count() as u64 == applications,
 				"party-branch v1: an application was lost"
 			);
+			ensure!(
+				VoteVestingDelay::<T>::exists(),
+				"party-branch v1: the chain has no vote vesting delay"
+			);
 			Ok(())
 		}
 	}
@@ -121,7 +141,7 @@ pub mod v1 {
 		use crate::mock::{new_test_ext, Test};
 		use frame_support::{
 			storage::unhashed,
-			traits::{OnRuntimeUpgrade, StorageVersion},
+			traits::{ConstU64, OnRuntimeUpgrade, StorageVersion},
 		};
 
 		#[test]
@@ -144,7 +164,9 @@ pub mod v1 {
 				unhashed::put(&Applications::<Test>::hashed_key_for(41u64), &application);
 				assert!(Residents::<Test>::get(40u64).is_none(), "the old layout does not decode");
 
-				super::super::MigrateToV1::<Test>::on_runtime_upgrade();
+				VoteVestingDelay::<Test>::kill();
+
+				Migrate::on_runtime_upgrade();
 
 				let migrated = Residents::<Test>::get(40u64).unwrap();
 				assert_eq!((migrated.since, migrated.votes_from), (5, 5));
@@ -153,8 +175,43 @@ pub mod v1 {
 				assert_eq!((applied.submitted, applied.recorded_by), (6, None));
 				assert_eq!(StorageVersion::get::<crate::Pallet<Test>>(), 1);
 				// Run again, it changes nothing: the version says it is done.
-				super::super::MigrateToV1::<Test>::on_runtime_upgrade();
+				Migrate::on_runtime_upgrade();
 				assert_eq!(Residents::<Test>::get(40u64).unwrap(), migrated);
+			});
+		}
+
+		type Migrate = super::super::MigrateToV1<Test, ConstU64<20>>;
+
+		#[test]
+		fn an_upgraded_chain_gets_the_vote_vesting_delay_the_runtime_names() {
+			new_test_ext().0.execute_with(|| {
+				StorageVersion::new(0).put::<crate::Pallet<Test>>();
+				VoteVestingDelay::<Test>::kill();
+				Migrate::on_runtime_upgrade();
+				assert_eq!(VoteVestingDelay::<Test>::get(), 20);
+			});
+		}
+
+		#[test]
+		fn a_vote_vesting_delay_governance_already_set_is_kept() {
+			new_test_ext().0.execute_with(|| {
+				StorageVersion::new(0).put::<crate::Pallet<Test>>();
+				VoteVestingDelay::<Test>::put(0);
+				Migrate::on_runtime_upgrade();
+				assert_eq!(VoteVestingDelay::<Test>::get(), 0, "an explicit zero is governance's choice");
+			});
+		}
+
+		#[test]
+		fn the_delay_set_by_the_upgrade_is_capped_at_the_longest_allowed() {
+			new_test_ext().0.execute_with(|| {
+				StorageVersion::new(0).put::<crate::Pallet<Test>>();
+				VoteVestingDelay::<Test>::kill();
+				super::super::MigrateToV1::<Test, ConstU64<{ u64::MAX }>>::on_runtime_upgrade();
+				assert_eq!(
+					VoteVestingDelay::<Test>::get(),
+					<<Test as crate::Config>::MaxVoteVestingDelay as Get<u64>>::get()
+				);
 			});
 		}
 	}

@@ -1,6 +1,6 @@
 // Starting and stopping the real gongzhi-node, the way an operator does, for end-to-end tests.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, createWriteStream, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -22,6 +22,19 @@ export function nodeBinary() {
     throw new Error(`no node binary at ${bin}: build it with scripts/dev.sh (or scripts/test.sh), or set GONGZHI_NODE to its path`);
   }
   return bin;
+}
+
+/**
+ * The runtime blob the node binary was built with, as a district publishes it for an upgrade:
+ * the wasm builder's compressed output next to the binary ($GONGZHI_RUNTIME overrides it).
+ */
+export function runtimeBlob() {
+  const path = process.env.GONGZHI_RUNTIME || join(dirname(nodeBinary()), 'wbuild', 'gongzhi-runtime',
+    'gongzhi_runtime.compact.compressed.wasm');
+  if (!existsSync(path)) {
+    throw new Error(`no runtime blob at ${path}: build it with scripts/dev.sh (or scripts/test.sh), or set GONGZHI_RUNTIME to its path`);
+  }
+  return new Uint8Array(readFileSync(path));
 }
 
 /** A TCP port that nothing listens on right now. */
@@ -155,4 +168,33 @@ export function sendAndWait(tx, signer, options = {}) {
       }
     }).then((u) => { unsub = u; }, rej);
   });
+}
+
+/** The events `section.method` of a result of [`sendAndWait`]. */
+export const eventsOf = (result, section, method) =>
+  result.events.filter(({ event }) => event.section === section && event.method === method).map(({ event }) => event);
+
+/** The first event `section.method` of a result of [`sendAndWait`]; fails the test if none. */
+export function eventOf(result, section, method) {
+  const [event] = eventsOf(result, section, method);
+  if (!event) throw new Error(`no ${section}.${method} event`);
+  return event;
+}
+
+/** Sends `tx` signed by `signer`; resolves with the result once in a block, rejects if it failed. */
+export async function ok(tx, signer, options) {
+  const result = await sendAndWait(tx, signer, options);
+  if (!result.ok) throw new Error(`${tx.method.section}.${tx.method.method} failed: ${result.error}`);
+  return result;
+}
+
+/** Polls `check` every second until it resolves truthy; rejects after `ms` with `what`. */
+export async function until(check, what, ms = 120000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(1000);
+  }
 }
