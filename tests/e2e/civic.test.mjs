@@ -75,6 +75,14 @@ test('two officers register a resident whose account holds no tokens', async () 
 });
 
 test('the resident makes a civic call for free', async () => {
+  // Wallets ask the chain what a transaction costs: a civic call within the quota, nothing.
+  const civic = api.tx.partyBranch.requestMove(PLUM_GARDEN);
+  assert.equal((await civic.paymentInfo(resident)).partialFee.toBigInt(), 0n, 'quoted free');
+  const signed = await api.tx.partyBranch.requestMove(PLUM_GARDEN).signAsync(resident);
+  const details = await api.rpc.payment.queryFeeDetails(signed.toHex());
+  assert.ok(details.inclusionFee.isNone, 'no inclusion fee in the details either');
+  const transfer = api.tx.balances.transferKeepAlive(alice.address, UNITS);
+  assert.ok((await transfer.paymentInfo(resident)).partialFee.toBigInt() > 0n, 'a transfer is quoted a fee');
   const moved = await sendAndWait(api.tx.partyBranch.requestMove(PLUM_GARDEN), resident);
   assert.ok(moved.ok, moved.error);
   assert.equal(eventsOf(moved, 'transactionPayment', 'TransactionFeePaid').length, 0, 'no fee paid');
@@ -139,6 +147,8 @@ test('the quota counts each call in a batch; beyond it the resident is refused w
 
   const over = await api.tx.partyBranch.requestMove(PLUM_GARDEN).signAsync(resident, { nonce });
   await assert.rejects(rpcHttp(node.httpUrl, 'author_submitExtrinsic', [over.toHex()]), /1010.*pay/i);
+  const quoted = (await api.tx.partyBranch.requestMove(PLUM_GARDEN).paymentInfo(resident)).partialFee.toBigInt();
+  assert.ok(quoted > 0n, 'beyond the quota the same call is quoted a fee');
 
   await sendAndWait(api.tx.balances.transferKeepAlive(resident.address, UNITS), alice);
   const paid = await sendAndWait(api.tx.partyBranch.requestMove(PLUM_GARDEN), resident);

@@ -120,6 +120,23 @@ impl<T: Config> Pallet<T> {
 		FreeCallQuota::<T>::get().saturating_sub(used)
 	}
 
+	/// How many free calls `who` sending `call`, `len` bytes long, would use now, if it is free:
+	/// a civic call ([`Config::FeelessCalls`]) no longer than [`Config::MaxFreeCallBytes`],
+	/// within the sender's quota. `None`: it pays. The one rule for free calls:
+	/// [`ChargeCivicFees`] applies it, and the runtime's fee queries answer by it, so that
+	/// wallets quote what a transaction will really cost.
+	pub fn free_calls_for(
+		who: &T::AccountId,
+		call: &<T as frame_system::Config>::RuntimeCall,
+		len: usize,
+	) -> Option<u32> {
+		if len > T::MaxFreeCallBytes::get() as usize {
+			return None;
+		}
+		let calls = T::FeelessCalls::count(call).filter(|n| *n > 0)?;
+		(Self::free_calls_left(who) >= calls).then_some(calls)
+	}
+
 	/// Uses `calls` of `who`'s free calls, or fails if fewer are left.
 	pub(crate) fn use_free_calls(
 		who: &T::AccountId,
@@ -172,16 +189,12 @@ where
 		source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
 		if let Some(who) = origin.as_system_origin_signer() {
-			let small = len <= T::MaxFreeCallBytes::get() as usize;
-			let calls = if small { T::FeelessCalls::count(call) } else { None };
-			if let Some(calls) = calls.filter(|n| *n > 0) {
-				if Pallet::<T>::free_calls_left(who) >= calls {
-					let valid = ValidTransaction {
-						provides: alloc::vec![free_call_tag(who)],
-						..Default::default()
-					};
-					return Ok((valid, Decision::Free(who.clone(), calls), origin));
-				}
+			if let Some(calls) = Pallet::<T>::free_calls_for(who, call, len) {
+				let valid = ValidTransaction {
+					provides: alloc::vec![free_call_tag(who)],
+					..Default::default()
+				};
+				return Ok((valid, Decision::Free(who.clone(), calls), origin));
 			}
 		}
 		let (valid, val, origin) = self.0.validate(

@@ -166,6 +166,18 @@ impl pallet_assistance::Config for Runtime {
 /// How deep a proxy or batch call may nest civic calls and still be free.
 const MAX_NESTING: u32 = 2;
 
+/// Whether `uxt`, `len` bytes long, is a civic call its signer makes for free now (the rule is
+/// [`PartyBranch::free_calls_for`]'s). The fee queries wallets make (`TransactionPaymentApi`)
+/// answer zero for it, so the portal, the Polkadot.js extension and Apps quote what the
+/// transaction will really cost.
+pub fn is_free(uxt: &crate::UncheckedExtrinsic, len: u32) -> bool {
+	match &uxt.preamble {
+		sp_runtime::generic::Preamble::Signed(sp_runtime::MultiAddress::Id(who), _, _) =>
+			PartyBranch::free_calls_for(who, &uxt.function, len as usize).is_some(),
+		_ => false,
+	}
+}
+
 /// The calls a verified resident makes without fees (within their daily quota): the civic
 /// pallets' calls, appointing or dismissing a civic proxy, a civic call made through a proxy, and
 /// batches of civic calls.

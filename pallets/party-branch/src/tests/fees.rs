@@ -223,3 +223,24 @@ fn a_resident_has_one_free_transaction_waiting_in_the_pool_at_a_time() {
 		assert!(valid.provides.is_empty());
 	});
 }
+
+#[test]
+fn the_fee_quote_and_the_charge_follow_one_rule() {
+	with_tree(|| {
+		resident(ALICE, COMMUNITY);
+		let quote = |who: u64, call: &RuntimeCall| {
+			PartyBranch::free_calls_for(&who, call, call.encoded_size())
+		};
+		assert_eq!(quote(ALICE, &civic_call()), Some(1), "a resident's civic call is free");
+		assert_eq!(quote(ALICE, &plain_call()), None, "other calls pay");
+		assert_eq!(quote(BOB, &civic_call()), None, "someone not a resident pays");
+		let long = civic_call();
+		assert_eq!(PartyBranch::free_calls_for(&ALICE, &long, 257), None, "a long transaction pays");
+		// The quote changes exactly when the charge does.
+		for _ in 0..QUOTA {
+			assert_eq!(quote(ALICE, &civic_call()), Some(1));
+			assert_ok!(send(ALICE, civic_call()));
+		}
+		assert_eq!(quote(ALICE, &civic_call()), None, "beyond the quota the call pays");
+	});
+}
