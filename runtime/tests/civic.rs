@@ -221,3 +221,55 @@ fn pure_proxies_are_refused_on_every_path() {
 	});
 	assert!(RuntimeCallFilter::contains(&civic));
 }
+
+/// The reads the portal and wallets make go through view functions: in the metadata, answered by
+/// the runtime's `RuntimeViewFunction` API, the same through a light client as through RPC.
+#[test]
+fn wallets_read_a_residents_standing_and_a_units_topics_through_view_functions() {
+	use codec::{Decode, Encode};
+	use frame_support::view_functions::ViewFunction;
+	use pallet_consultation::{TopicId, TopicOf, TopicsOfViewFunction};
+	use pallet_party_branch::{
+		FreeCallsLeftNowViewFunction, ResidencyViewFunction, RolesOfViewFunction,
+	};
+
+	fn view<Out: Decode>(id: frame_support::view_functions::ViewFunctionId, input: impl Encode) -> Out {
+		let output = Runtime::execute_view_function(id, input.encode())
+			.unwrap_or_else(|e| panic!("the runtime answers its view function: {e:?}"));
+		Out::decode(&mut &output[..]).expect("the answer decodes as declared")
+	}
+
+	common::new_ext("development").execute_with(|| {
+		let ferdie = Ferdie.to_account_id();
+		let residency: Option<(u32, u32)> = view(ResidencyViewFunction::<Runtime>::id(), &ferdie);
+		assert_eq!(residency.map(|(community, _)| community), Some(3), "Ferdie lives in Plum Garden");
+		let stranger: Option<(u32, u32)> =
+			view(ResidencyViewFunction::<Runtime>::id(), Alice.to_account_id());
+		assert_eq!(stranger, None);
+
+		let quota = pallet_party_branch::FreeCallQuota::<Runtime>::get();
+		let left: u32 = view(FreeCallsLeftNowViewFunction::<Runtime>::id(), &ferdie);
+		assert_eq!(left, quota);
+
+		let roles: Vec<(Role, u32)> = view(RolesOfViewFunction::<Runtime>::id(), Eve.to_account_id());
+		assert!(roles.contains(&(Role::GridWorker, 6)), "Eve is the grid worker of grid 6");
+
+		frame_support::assert_ok!(gongzhi_runtime::Consultation::raise_topic(
+			gongzhi_runtime::RuntimeOrigin::signed(ferdie.clone()),
+			3,
+			b"A bench by the pond".to_vec(),
+			pallet_consultation::Body::Text(b"for the elderly".to_vec()),
+			pallet_consultation::Category::Facilities,
+			pallet_consultation::Action::Resolution,
+			false,
+		));
+		let (topics, next): (Vec<(TopicId, TopicOf<Runtime>)>, Option<TopicId>) =
+			view(TopicsOfViewFunction::<Runtime>::id(), (3u32, Option::<TopicId>::None));
+		assert_eq!(topics.len(), 1);
+		assert_eq!(topics[0].1.author, Some(ferdie));
+		assert_eq!(next, None);
+		let elsewhere: (Vec<(TopicId, TopicOf<Runtime>)>, Option<TopicId>) =
+			view(TopicsOfViewFunction::<Runtime>::id(), (4u32, Option::<TopicId>::None));
+		assert!(elsewhere.0.is_empty(), "Bamboo Lane has none");
+	});
+}

@@ -97,7 +97,7 @@ mod outcomes;
 mod pruning;
 #[cfg(test)]
 mod tests;
-mod topics;
+pub mod topics;
 pub mod types;
 pub mod vote_threshold;
 mod voting;
@@ -769,6 +769,22 @@ pub mod pallet {
 			ChainPeriods::<T>::put(periods);
 			Self::deposit_event(Event::PeriodsSet { periods });
 			Ok(())
+		}
+	}
+
+	/// Reads for wallets and the residents' portal, in the metadata and callable through the
+	/// runtime's `RuntimeViewFunction` API: no custom RPC.
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// The topics of `unit`, newest first, from below topic `before` (or the newest). Looks
+		/// at no more than [`topics::TOPICS_SCANNED`] topic ids and returns at most
+		/// [`topics::TOPICS_PER_PAGE`] topics; the second value is where the next page starts
+		/// (`None`: no older topics).
+		pub fn topics_of(
+			unit: UnitId,
+			before: Option<TopicId>,
+		) -> (Vec<(TopicId, TopicOf<T>)>, Option<TopicId>) {
+			Self::topics_page(unit, before)
 		}
 	}
 

@@ -12,7 +12,31 @@ use crate::{
 	TopicStatus, Topics,
 };
 
+/// How many topic ids one page of [`Pallet::topics_of`] looks at: the read stays bounded however
+/// many topics other units raised.
+pub const TOPICS_SCANNED: TopicId = 500;
+/// How many topics one page of [`Pallet::topics_of`] returns at most.
+pub const TOPICS_PER_PAGE: usize = 50;
+
 impl<T: Config> Pallet<T> {
+	/// One page of `unit`'s topics, newest first, below `before` (see [`Pallet::topics_of`]).
+	pub(crate) fn topics_page(
+		unit: UnitId,
+		before: Option<TopicId>,
+	) -> (alloc::vec::Vec<(TopicId, crate::TopicOf<T>)>, Option<TopicId>) {
+		let end = before.unwrap_or_else(NextTopicId::<T>::get).min(NextTopicId::<T>::get());
+		let start = end.saturating_sub(TOPICS_SCANNED);
+		let mut page = alloc::vec::Vec::new();
+		let mut id = end;
+		while id > start && page.len() < TOPICS_PER_PAGE {
+			id -= 1;
+			if let Some(topic) = Topics::<T>::get(id).filter(|topic| topic.unit == unit) {
+				page.push((id, topic));
+			}
+		}
+		(page, (id > 0).then_some(id))
+	}
+
 	/// Topics are decided by the residents of a community or a street.
 	pub(crate) fn ensure_topic_unit(unit: UnitId) -> DispatchResult {
 		match T::Registry::level_of(unit) {

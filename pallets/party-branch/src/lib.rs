@@ -518,6 +518,28 @@ pub mod pallet {
 		}
 	}
 
+	/// Reads for wallets and the residents' portal, in the metadata and callable through the
+	/// runtime's `RuntimeViewFunction` API (papi, @polkadot/api, a light client): no custom RPC.
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// How many free civic calls `who` has left in the current quota period (zero for
+		/// anyone but a verified resident).
+		pub fn free_calls_left_now(who: T::AccountId) -> u32 {
+			Self::free_calls_left(&who)
+		}
+
+		/// `who`'s residency, if they are a verified resident: their community and the block
+		/// their civic vote counts from.
+		pub fn residency(who: T::AccountId) -> Option<(UnitId, BlockNumberFor<T>)> {
+			Residents::<T>::get(&who).map(|record| (record.community, record.votes_from))
+		}
+
+		/// The roles `who` holds and the unit of each (at most `MaxRolesPerAccount`).
+		pub fn roles_of(who: T::AccountId) -> Vec<(Role, UnitId)> {
+			Roles::<T>::iter_key_prefix(&who).collect()
+		}
+	}
+
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Add a unit to the organisation tree, with an optional secretary.

@@ -310,3 +310,35 @@ fn an_absolute_support_threshold_never_exceeds_the_units_residents() {
 		assert!(matches!(status(id), TopicStatus::Qualified { .. }));
 	});
 }
+
+#[test]
+fn a_units_topics_are_read_newest_first_a_page_at_a_time() {
+	new_test_ext().execute_with(|| {
+		let plum: Vec<TopicId> = [10, 11, 12].map(|who| raise_by(who, PLUM)).to_vec();
+		let bamboo = raise_by(20, BAMBOO);
+
+		let (page, next) = Consultation::topics_of(PLUM, None);
+		let ids: Vec<TopicId> = page.iter().map(|(id, _)| *id).collect();
+		assert_eq!(ids, plum.iter().rev().copied().collect::<Vec<_>>(), "Plum's only, newest first");
+		assert!(page.iter().all(|(_, topic)| topic.unit == PLUM));
+		assert_eq!(next, None, "nothing older");
+		assert_eq!(Consultation::topics_of(BAMBOO, None).0.len(), 1);
+		assert_eq!(Consultation::topics_of(BAMBOO, None).0[0].0, bamboo);
+
+		// A page starts below the topic it is given; unknown or future ids read as the newest.
+		let (older, _) = Consultation::topics_of(PLUM, Some(plum[2]));
+		assert_eq!(older.iter().map(|(id, _)| *id).collect::<Vec<_>>(), vec![plum[1], plum[0]]);
+		assert_eq!(Consultation::topics_of(PLUM, Some(TopicId::MAX)).0.len(), 3);
+	});
+}
+
+#[test]
+fn a_page_reads_a_bounded_number_of_topics() {
+	new_test_ext().execute_with(|| {
+		// Ids far beyond the scan window: the page stops there and says where to go on.
+		NextTopicId::<Test>::put(crate::topics::TOPICS_SCANNED * 3);
+		let (page, next) = Consultation::topics_of(PLUM, None);
+		assert!(page.is_empty());
+		assert_eq!(next, Some(crate::topics::TOPICS_SCANNED * 2));
+	});
+}
