@@ -7,19 +7,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsU8a, cryptoWaitReady } from '@polkadot/util-crypto';
-import { startNode, sendAndWait, rpcHttp } from './lib/node.mjs';
+import { startNode, sendAndWait, rpcHttp, ok, eventsOf } from './lib/node.mjs';
 
 const UNITS = 10n ** 12n;
 const PLUM_GARDEN = 3;
 let node, api, alice, bob, dave, eve, ferdie, charlieStash, daveStash, ferdieStash;
 
-const eventOf = (result, method, section = 'assistance') =>
-  result.events.find(({ event }) => event.section === section && event.method === method)?.event;
-const ok = async (tx, signer) => {
-  const result = await sendAndWait(tx, signer);
-  assert.ok(result.ok, result.error);
-  return result;
-};
+const eventOf = (result, method, section = 'assistance') => eventsOf(result, section, method)[0];
 const free = async (who) => (await api.query.system.account(who.address)).data.free.toBigInt();
 
 before(async () => {

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, mnemonicGenerate, blake2AsHex } from '@polkadot/util-crypto';
-import { startNode, sendAndWait, rpcHttp } from './lib/node.mjs';
+import { startNode, sendAndWait, rpcHttp, eventsOf } from './lib/node.mjs';
 
 const UNITS = 10n ** 12n;
 const EAST_STREET = 1;
@@ -14,8 +14,6 @@ const BAMBOO_LANE = 4;
 let node, api, keyring, alice, bob, resident, relative, community;
 
 const balanceOf = async (who) => (await api.query.system.account(who.address)).data.free.toBigInt();
-const eventsOf = (result, section, method) =>
-  result.events.filter(({ event }) => event.section === section && event.method === method);
 
 before(async () => {
   await cryptoWaitReady();
@@ -34,7 +32,7 @@ test('an officer of the street creates a community', async () => {
   const created = await sendAndWait(
     api.tx.partyBranch.createUnit('Community', EAST_STREET, 'Lotus Court Community', null), bob);
   assert.ok(created.ok, created.error);
-  const [{ event }] = eventsOf(created, 'partyBranch', 'UnitCreated');
+  const [event] = eventsOf(created, 'partyBranch', 'UnitCreated');
   community = event.data.unit.toNumber();
   assert.equal(event.data.parent.unwrap().toNumber(), EAST_STREET);
   assert.equal(event.data.by.asOfficer.toString(), bob.address);
@@ -63,7 +61,7 @@ test('two officers register a resident whose account holds no tokens', async () 
   // ... and a second officer (the district's secretary) approves it.
   const registered = await sendAndWait(api.tx.partyBranch.approve(resident.address), alice);
   assert.ok(registered.ok, registered.error);
-  const [{ event }] = eventsOf(registered, 'partyBranch', 'ResidentApproved');
+  const [event] = eventsOf(registered, 'partyBranch', 'ResidentApproved');
   const record = (await api.query.partyBranch.residents(resident.address)).unwrap();
   assert.equal(record.community.toNumber(), community);
   assert.equal(record.commitment.toHex(), commitment);
@@ -101,13 +99,13 @@ test('a relative acts for the resident through a civic proxy, and only in civic 
   const acted = await sendAndWait(
     api.tx.proxy.proxy(resident.address, 'Civic', api.tx.partyBranch.requestMove(BAMBOO_LANE)), relative);
   assert.ok(acted.ok, acted.error);
-  const [{ event }] = eventsOf(acted, 'proxy', 'ProxyExecuted');
+  const [event] = eventsOf(acted, 'proxy', 'ProxyExecuted');
   assert.ok(event.data.result.isOk, `${event.data.result}`);
   assert.equal((await api.query.partyBranch.moveRequests(resident.address)).unwrap().toNumber(), BAMBOO_LANE);
 
   const refused = await sendAndWait(
     api.tx.proxy.proxy(resident.address, 'Civic', api.tx.balances.transferAllowDeath(alice.address, 1)), relative);
-  const [{ event: filtered }] = eventsOf(refused, 'proxy', 'ProxyExecuted');
+  const [filtered] = eventsOf(refused, 'proxy', 'ProxyExecuted');
   assert.ok(filtered.data.result.isErr, 'a civic proxy cannot move money');
 });
 
@@ -153,7 +151,7 @@ test('the quota counts each call in a batch; beyond it the resident is refused w
   await sendAndWait(api.tx.balances.transferKeepAlive(resident.address, UNITS), alice);
   const paid = await sendAndWait(api.tx.partyBranch.requestMove(PLUM_GARDEN), resident);
   assert.ok(paid.ok, paid.error);
-  const [{ event }] = eventsOf(paid, 'transactionPayment', 'TransactionFeePaid');
+  const [event] = eventsOf(paid, 'transactionPayment', 'TransactionFeePaid');
   assert.equal(event.data.who.toString(), resident.address);
   assert.ok(event.data.actualFee.toBigInt() > 0n);
   assert.equal(await balanceOf(resident), UNITS - event.data.actualFee.toBigInt());

@@ -8,21 +8,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
-import { startNode, sendAndWait, waitForHead } from './lib/node.mjs';
+import { startNode, sendAndWait, waitForHead, ok, eventsOf } from './lib/node.mjs';
 
 const UNITS = 10n ** 12n;
 const PLUM_GARDEN = 3;
 let node, api, keyring, alice, bob, dave, eve, ferdie, charlieStash, daveStash, contractor;
 
 const balanceOf = async (who) => (await api.query.system.account(who.address)).data.free.toBigInt();
-const eventsOf = (result, section, method) =>
-  result.events.filter(({ event }) => event.section === section && event.method === method).map(({ event }) => event);
 const eventOf = (result, method, section = 'consultation') => eventsOf(result, section, method)[0];
-const ok = async (tx, signer) => {
-  const result = await sendAndWait(tx, signer);
-  assert.ok(result.ok, result.error);
-  return result;
-};
 const untilBlock = (n) => waitForHead(api, { check: (header) => header.number.toNumber() >= n, ms: 120000 });
 const blockEvents = async (n) => {
   const at = await api.at(await api.rpc.chain.getBlockHash(n));

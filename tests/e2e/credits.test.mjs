@@ -6,18 +6,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { startNode, sendAndWait, rpcHttp } from './lib/node.mjs';
+import { startNode, sendAndWait, rpcHttp, ok, eventsOf } from './lib/node.mjs';
 
 const PLUM_GARDEN = 3;
 let node, api, dave, ferdie, charlieStash, daveStash, eveStash, ferdieStash;
 
-const eventOf = (result, method) =>
-  result.events.find(({ event }) => event.section === 'volunteerCredits' && event.method === method)?.event;
-const ok = async (tx, signer) => {
-  const result = await sendAndWait(tx, signer);
-  assert.ok(result.ok, result.error);
-  return result;
-};
+const eventOf = (result, method) => eventsOf(result, 'volunteerCredits', method)[0];
 const account = (who) => rpcHttp(node.httpUrl, 'volunteerCredits_account', [who.address]);
 
 before(async () => {

@@ -6,20 +6,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
-import { startNode, sendAndWait, rpcHttp, waitForHead } from './lib/node.mjs';
+import { startNode, sendAndWait, rpcHttp, waitForHead, ok, eventsOf } from './lib/node.mjs';
 
 const UNITS = 10n ** 12n;
 const PLUM_GARDEN = 3;
 let node, api, keyring, alice, bob, dave, eve, ferdie, contractor;
 
 const balanceOf = async (who) => (await api.query.system.account(who.address)).data.free.toBigInt();
-const eventOf = (result, method) =>
-  result.events.find(({ event }) => event.section === 'communityTreasury' && event.method === method)?.event;
-const ok = async (tx, signer) => {
-  const result = await sendAndWait(tx, signer);
-  assert.ok(result.ok, result.error);
-  return result;
-};
+const eventOf = (result, method) => eventsOf(result, 'communityTreasury', method)[0];
 const untilBlock = (n) => waitForHead(api, { check: (header) => header.number.toNumber() >= n, ms: 120000 });
 
 before(async () => {
