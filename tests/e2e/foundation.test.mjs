@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 import { u8aToHex, hexToU8a, compactFromU8a } from '@polkadot/util';
-import { startNode, waitForHead, sendAndWait, rpcHttp } from './lib/node.mjs';
+import { startNode, waitForHead, sendAndWait, rpcHttp, councilMotion } from './lib/node.mjs';
 
 const UNITS = 10n ** 12n;
 let node, api, keyring, alice, bob, charlie, eve, ferdie;
@@ -102,23 +102,9 @@ test('a Root-only call from a plain account fails with BadOrigin and changes not
 test('a council motion passed by three of four members executes a Root call', async () => {
   const target = 123n * UNITS;
   const call = api.tx.councilRoot.dispatchAsRoot(api.tx.balances.forceSetBalance(ferdie.address, target));
-  const length = call.method.encodedLength;
-
-  const proposed = await sendAndWait(api.tx.council.propose(3, call.method, length), alice);
-  assert.ok(proposed.ok, proposed.error);
-  const { proposalIndex, proposalHash } = proposed.events.find(({ event }) => api.events.council.Proposed.is(event)).event.data;
-
-  for (const member of [alice, bob, charlie]) {
-    const voted = await sendAndWait(api.tx.council.vote(proposalHash, proposalIndex, true), member);
-    assert.ok(voted.ok, voted.error);
-  }
-  const weight = (await api.call.transactionPaymentCallApi.queryCallInfo(call.method, length)).weight;
-  const closed = await sendAndWait(api.tx.council.close(proposalHash, proposalIndex, weight, length), alice);
-  assert.ok(closed.ok, closed.error);
-
-  const executed = closed.events.find(({ event }) => api.events.council.Executed.is(event));
-  assert.ok(executed, 'Council.Executed emitted');
-  assert.ok(executed.event.data.result.isOk, `motion result ${executed.event.data.result}`);
+  // Proposed, voted by three, closed; the helper fails the test if a step or the call fails.
+  const closed = await councilMotion(api, call, [alice, bob, charlie]);
+  assert.ok(closed.events.some(({ event }) => api.events.council.Executed.is(event)), 'Council.Executed emitted');
   assert.ok(closed.events.some(({ event }) => api.events.councilRoot.DispatchedAsRoot.is(event) && event.data.result.isOk));
   const at = await api.at(closed.blockHash);
   assert.equal((await at.query.system.account(ferdie.address)).data.free.toBigInt(), target);

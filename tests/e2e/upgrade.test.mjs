@@ -13,7 +13,9 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { u8aConcat, u8aToHex, hexToU8a } from '@polkadot/util';
 import { cryptoWaitReady, blake2AsHex, blake2AsU8a, mnemonicGenerate, xxhashAsU8a } from '@polkadot/util-crypto';
-import { startNode, sendAndWait, ok, eventOf, eventsOf, until, waitForHead, runtimeBlob, REPO } from './lib/node.mjs';
+import {
+  startNode, sendAndWait, ok, eventOf, eventsOf, until, waitForHead, runtimeBlob, councilMotion as councilMotionBy, REPO,
+} from './lib/node.mjs';
 
 const UNITS = 10n ** 12n;
 const PLUM_GARDEN = 3;
@@ -46,19 +48,8 @@ before(async () => {
 
 after(async () => { await node?.stop(); });
 
-/** A council motion passed by `ayes` members (of four) and closed: resolves with the close. */
-async function councilMotion(call, ayes) {
-  const length = call.method.encodedLength;
-  const proposed = await ok(api.tx.council.propose(ayes, call.method, length), alice);
-  const { proposalIndex, proposalHash } = eventOf(proposed, 'council', 'Proposed').data;
-  await Promise.all([alice, bob, charlie, dave].slice(0, ayes)
-    .map((member) => ok(api.tx.council.vote(proposalHash, proposalIndex, true), member)));
-  const weight = (await api.call.transactionPaymentCallApi.queryCallInfo(call.method, length)).weight;
-  const closed = await ok(api.tx.council.close(proposalHash, proposalIndex, weight, length), alice);
-  const executed = eventOf(closed, 'council', 'Executed');
-  assert.ok(executed.data.result.isOk, `the motion's call failed: ${executed.data.result}`);
-  return closed;
-}
+/** A council motion passed by `ayes` members (of four), Alice proposing and closing it. */
+const councilMotion = (call, ayes) => councilMotionBy(api, call, [alice, bob, charlie, dave].slice(0, ayes));
 
 /**
  * A referendum on `call`: the council proposes it and fast-tracks it (unanimously, for a short

@@ -198,3 +198,20 @@ export async function until(check, what, ms = 120000) {
     await sleep(1000);
   }
 }
+
+/**
+ * A council motion on `call`, proposed and closed by the first of `ayes` (members' key pairs),
+ * every one of them voting aye (one block for all the votes). Resolves with the close's result;
+ * rejects if a step fails or the motion's call did not succeed.
+ */
+export async function councilMotion(api, call, ayes) {
+  const length = call.method.encodedLength;
+  const proposed = await ok(api.tx.council.propose(ayes.length, call.method, length), ayes[0]);
+  const { proposalIndex, proposalHash } = eventOf(proposed, 'council', 'Proposed').data;
+  await Promise.all(ayes.map((member) => ok(api.tx.council.vote(proposalHash, proposalIndex, true), member)));
+  const weight = (await api.call.transactionPaymentCallApi.queryCallInfo(call.method, length)).weight;
+  const closed = await ok(api.tx.council.close(proposalHash, proposalIndex, weight, length), ayes[0]);
+  const { result } = eventOf(closed, 'council', 'Executed').data;
+  if (!result.isOk) throw new Error(`the motion's call failed: ${result}`);
+  return closed;
+}
