@@ -1,0 +1,96 @@
+// The civic calls the portal makes, built from what a person chose in a form. Pages never name
+// a pallet or an enum variant themselves: they call these.
+import { Enum, AccountId } from 'polkadot-api';
+import { blake2b256 } from '@polkadot-labs/hdkd-helpers';
+import type { Chain } from './connection';
+import { bytes } from './format';
+
+export type Choice = 'Aye' | 'Nay' | 'Abstain';
+export const CHOICES: Choice[] = ['Aye', 'Nay', 'Abstain'];
+export const TOPIC_CATEGORIES = ['PublicAffairs', 'Environment', 'Facilities', 'Safety', 'Funds', 'Other'] as const;
+export const SPEND_CATEGORIES = ['Facilities', 'Environment', 'ElderlyCare', 'Youth', 'Culture', 'Assistance',
+  'Safety', 'Administration', 'Other'] as const;
+export const HELP_CATEGORIES = ['Shopping', 'MedicalEscort', 'HomeRepair', 'Companionship', 'Emergency', 'Other'] as const;
+export const ROLES = ['Volunteer', 'VolunteerOrganisation', 'SpecialNeeds', 'GridWorker', 'OwnersCommittee',
+  'TreasurySupervisor', 'PollingOfficer', 'ServiceProvider', 'AidDistributor'] as const;
+
+const CHOICE_INDEX: Record<Choice, number> = { Aye: 0, Nay: 1, Abstain: 2 };
+const accountId = AccountId();
+
+/**
+ * The commitment of a secret ballot, as the consultation pallet computes it
+ * (`blake2_256((topic, who, choice, salt).encode())`).
+ */
+export function ballotCommitment(topic: number, who: string, choice: Choice, salt: Uint8Array): Uint8Array {
+  const encoded = new Uint8Array(4 + 32 + 1 + 32);
+  new DataView(encoded.buffer).setUint32(0, topic, true);
+  encoded.set(accountId.enc(who), 4);
+  encoded[36] = CHOICE_INDEX[choice];
+  encoded.set(salt, 37);
+  return blake2b256(encoded);
+}
+
+const toHex = (b: Uint8Array) => `0x${[...b].map((x) => x.toString(16).padStart(2, '0')).join('')}` as const;
+
+/** Builders of every call the portal sends; each returns an unsigned transaction. */
+export const actions = (chain: Chain) => {
+  const tx = chain.api.tx;
+  return {
+    raiseTopic: (unit: number, title: string, body: string, category: string, secret: boolean) =>
+      tx.Consultation.raise_topic({
+        unit,
+        title: bytes(title),
+        body: Enum('Text', bytes(body)),
+        category: Enum(category as 'Other'),
+        action: Enum('Resolution'),
+        secret,
+      }),
+    support: (topic: number) => tx.Consultation.support({ topic }),
+    giveOpinion: (topic: number, text: string) => tx.Consultation.give_opinion({ topic, text: bytes(text) }),
+    vote: (topic: number, choice: Choice) => tx.Consultation.vote({ topic, choice: Enum(choice) }),
+    commitVote: (topic: number, who: string, choice: Choice, salt: Uint8Array) =>
+      tx.Consultation.commit_vote({ topic, commitment: toHex(ballotCommitment(topic, who, choice, salt)) }),
+    revealVote: (topic: number, choice: Choice, salt: Uint8Array) =>
+      tx.Consultation.reveal_vote({ topic, choice: Enum(choice), salt: toHex(salt) }),
+    donate: (unit: number, amount: bigint, memo: string) =>
+      tx.CommunityTreasury.donate({ unit, amount, memo: bytes(memo) }),
+    proposeSpend: (unit: number, beneficiary: string, amount: bigint, category: string, purpose: string) =>
+      tx.CommunityTreasury.propose_spend({
+        unit,
+        beneficiary: Enum('Account', beneficiary),
+        amount,
+        category: Enum(category as 'Other'),
+        purpose: Enum('Text', bytes(purpose)),
+        consultation: undefined,
+      }),
+    approveSpend: (index: number) => tx.CommunityTreasury.approve_spend({ index }),
+    rejectSpend: (index: number) => tx.CommunityTreasury.reject_spend({ index }),
+    object: (index: number) => tx.CommunityTreasury.object({ index }),
+    signUp: (activity: number) => tx.VolunteerCredits.sign_up({ activity }),
+    donateCredits: (to: string, minutes: number) => tx.VolunteerCredits.donate({ to, minutes }),
+    openRequest: (recipient: string, category: string, urgent: boolean, minutes: number, details: string) =>
+      tx.Assistance.open_request({
+        recipient,
+        category: Enum(category as 'Other'),
+        urgency: Enum(urgent ? 'Urgent' : 'Normal'),
+        minutes,
+        // The request's details stay off chain: only their hash is recorded.
+        details: toHex(blake2b256(bytes(details))),
+        credits: minutes,
+        subsidy: 0n,
+      }),
+    accept: (request: number) => tx.Assistance.accept({ request }),
+    complete: (request: number, minutes: number) => tx.Assistance.complete({ request, minutes }),
+    confirm: (request: number) => tx.Assistance.confirm({ request }),
+    register: (who: string, community: number, commitment: `0x${string}`) =>
+      tx.PartyBranch.register({ who, community, commitment }),
+    approve: (applicant: string) => tx.PartyBranch.approve({ applicant }),
+    reject: (applicant: string) => tx.PartyBranch.reject({ applicant }),
+    grantRole: (who: string, role: string, unit: number) =>
+      tx.PartyBranch.grant_role({ who, role: Enum(role as 'Volunteer'), unit }),
+    addCivicProxy: (delegate: string) =>
+      tx.Proxy.add_proxy({ delegate: { type: 'Id', value: delegate } as never, proxy_type: Enum('Civic'), delay: 0 }),
+  };
+};
+
+export type Actions = ReturnType<typeof actions>;

@@ -1,0 +1,387 @@
+// Everything the portal reads from the chain, as plain objects the pages show. Reads go through
+// pallet view functions, runtime APIs and storage: all of them work through a light client too
+// (no custom JSON-RPC). Each read is made at the latest finalised block unless said otherwise.
+import type { Chain } from './connection';
+import { text } from './format';
+
+export type UnitLevel = 'District' | 'Street' | 'Community' | 'Grid';
+export type RoleName =
+  | 'Volunteer' | 'VolunteerOrganisation' | 'SpecialNeeds' | 'GridWorker' | 'OwnersCommittee'
+  | 'TreasurySupervisor' | 'PollingOfficer' | 'ServiceProvider' | 'AidDistributor';
+
+export interface UnitInfo {
+  id: number;
+  name: string;
+  level: UnitLevel;
+  parent?: number;
+  secretary?: string;
+  committee: string[];
+  residents: number;
+}
+
+export async function unit(chain: Chain, id: number): Promise<UnitInfo | undefined> {
+  const u = await chain.api.query.PartyBranch.Units.getValue(id);
+  if (!u) return undefined;
+  return {
+    id,
+    name: text(u.name),
+    level: u.level.type as UnitLevel,
+    parent: u.parent,
+    secretary: u.secretary,
+    committee: [...u.committee],
+    residents: u.residents,
+  };
+}
+
+/** The unit and the units above it, the district first. */
+export async function unitPath(chain: Chain, id: number): Promise<UnitInfo[]> {
+  const path: UnitInfo[] = [];
+  for (let next: number | undefined = id; next !== undefined && path.length < 8;) {
+    const u = await unit(chain, next);
+    if (!u) break;
+    path.unshift(u);
+    next = u.parent;
+  }
+  return path;
+}
+
+/** Every unit (a district has tens of them): for officers' pickers. */
+export async function allUnits(chain: Chain): Promise<UnitInfo[]> {
+  const entries = await chain.api.query.PartyBranch.Units.getEntries();
+  return entries
+    .map(({ keyArgs: [id], value: u }) => ({
+      id,
+      name: text(u.name),
+      level: u.level.type as UnitLevel,
+      parent: u.parent,
+      secretary: u.secretary,
+      committee: [...u.committee],
+      residents: u.residents,
+    }))
+    .sort((a, b) => a.id - b.id);
+}
+
+export interface Me {
+  address: string;
+  /** The community the account is a verified resident of, and since when. */
+  community?: number;
+  since?: number;
+  roles: { role: RoleName; unit: number }[];
+  /** Units whose secretary or committee the account is on. */
+  officerOf: number[];
+  freeLeft: number;
+  quota: number;
+  balance: bigint;
+}
+
+export async function me(chain: Chain, address: string): Promise<Me> {
+  const { api } = chain;
+  const [residency, roles, freeLeft, quota, account, units] = await Promise.all([
+    api.view.PartyBranch.residency(address),
+    api.view.PartyBranch.roles_of(address),
+    api.view.PartyBranch.free_calls_left_now(address),
+    api.query.PartyBranch.FreeCallQuota.getValue(),
+    api.query.System.Account.getValue(address),
+    allUnits(chain),
+  ]);
+  return {
+    address,
+    community: residency?.[0],
+    since: residency?.[1],
+    roles: roles.map(([role, unit]) => ({ role: role.type as RoleName, unit })),
+    officerOf: units.filter((u) => u.secretary === address || u.committee.includes(address)).map((u) => u.id),
+    freeLeft,
+    quota,
+    balance: account.data.free,
+  };
+}
+
+/** Where a topic stands, as residents see it. */
+export type TopicPhase = 'gathering' | 'qualified' | 'deliberating' | 'voting' | 'revealing' | 'decided' | 'ended';
+
+export interface TopicView {
+  id: number;
+  unit: number;
+  author?: string;
+  title: string;
+  body: string;
+  category: string;
+  secret: boolean;
+  supports: number;
+  threshold: number;
+  phase: TopicPhase;
+  /** The block the current phase ends at, when it has an end. */
+  until?: number;
+  outcome?: string;
+  ayes: number;
+  nays: number;
+  abstentions: number;
+  electorate: number;
+  opinions: number;
+  reports: number;
+  raisedAt: number;
+  supportedByMe: boolean;
+  /** How the account voted: an open choice, or sealed (committed, not yet revealed). */
+  myBallot?: { sealed: boolean; choice?: string };
+}
+
+export async function topics(chain: Chain, unitId: number, who?: string): Promise<TopicView[]> {
+  const { api } = chain;
+  const [page] = await api.view.Consultation.topics_of(unitId, undefined);
+  return Promise.all(page.map(async ([id, t]) => {
+    let phase: TopicPhase = 'ended';
+    let until: number | undefined;
+    let outcome: string | undefined;
+    const status = t.status;
+    if (status.type === 'Gathering') { phase = 'gathering'; until = status.value.until; }
+    else if (status.type === 'Qualified') phase = 'qualified';
+    else if (status.type === 'InMeeting') {
+      const meeting = await api.query.Consultation.Meetings.getValue(status.value);
+      const p = meeting?.phase;
+      if (p?.type === 'Deliberation') { phase = 'deliberating'; until = p.value.until; }
+      else if (p?.type === 'Voting') { phase = 'voting'; until = p.value.until; }
+      else if (p?.type === 'Revealing') { phase = 'revealing'; until = p.value.until; }
+    } else if (status.type === 'Closed') { phase = 'decided'; outcome = status.value.outcome.type; }
+    const [supported, ballot] = who
+      ? await Promise.all([
+        api.query.Consultation.Supports.getValue(id, who),
+        api.query.Consultation.Ballots.getValue(id, who),
+      ])
+      : [undefined, undefined];
+    return {
+      id,
+      unit: t.unit,
+      author: t.author,
+      title: text(t.title),
+      body: t.body.type === 'Text' ? text(t.body.value) : t.body.value,
+      category: t.category.type,
+      secret: t.secret,
+      supports: t.supports,
+      threshold: t.support_threshold,
+      phase,
+      until,
+      outcome,
+      ayes: t.tally.ayes,
+      nays: t.tally.nays,
+      abstentions: t.tally.abstentions,
+      electorate: t.electorate,
+      opinions: t.opinions,
+      reports: t.reports,
+      raisedAt: t.raised_at,
+      supportedByMe: supported !== undefined,
+      myBallot: ballot
+        ? ballot.vote.type === 'Open'
+          ? { sealed: false, choice: ballot.vote.value.type }
+          : { sealed: true }
+        : undefined,
+    };
+  })).then((list) => list.sort((a, b) => b.id - a.id));
+}
+
+export interface SpendView {
+  index: number;
+  unit: number;
+  proposer: string;
+  beneficiary: { account?: string; unit?: number };
+  amount: bigint;
+  category: string;
+  purpose: string;
+  approvals: string[];
+  rejections: string[];
+  objections: number;
+  objectionThreshold: number;
+  status: 'awaiting-approval' | 'notice' | 'awaiting-vote' | 'failed';
+  /** The block its approval window or notice ends at. */
+  until?: number;
+  objectedByMe: boolean;
+}
+
+export interface LedgerLine {
+  index: number;
+  block: number;
+  incoming: boolean;
+  counterparty: { account?: string; unit?: number };
+  amount: bigint;
+  /** A donation's memo, or the spend's category. */
+  memo?: string;
+  spend?: number;
+  category?: string;
+}
+
+export interface Pot {
+  account: string;
+  balance: bigint;
+  settings?: { supervisors: string[]; requiredApprovals: number; objectionShare: number };
+  spends: SpendView[];
+  statement: LedgerLine[];
+}
+
+const party = (b: { type: 'Account'; value: string } | { type: 'Unit'; value: number }) =>
+  b.type === 'Account' ? { account: b.value } : { unit: b.value };
+
+export async function pot(chain: Chain, unitId: number, who?: string): Promise<Pot | undefined> {
+  const { api } = chain;
+  const info = await api.apis.CommunityTreasuryApi.pot(unitId);
+  if (!info) return undefined;
+  const best = await chain.client.getFinalizedBlock();
+  const [settings, open, page] = await Promise.all([
+    api.query.CommunityTreasury.Settings.getValue(unitId),
+    api.apis.CommunityTreasuryApi.open_spends(unitId),
+    api.apis.CommunityTreasuryApi.statement(unitId, 0, best.number, undefined, 200),
+  ]);
+  const spends = await Promise.all(open.map(async ([index, s]): Promise<SpendView> => {
+    const objected = who ? await api.query.CommunityTreasury.Objections.getValue(index, who) : undefined;
+    const st = s.status;
+    return {
+      index,
+      unit: s.unit,
+      proposer: s.proposer,
+      beneficiary: party(s.beneficiary),
+      amount: s.amount,
+      category: s.category.type,
+      purpose: s.purpose.type === 'Text' ? text(s.purpose.value) : s.purpose.value,
+      approvals: [...s.approvals],
+      rejections: [...s.rejections],
+      objections: s.objections,
+      objectionThreshold: s.objection_threshold,
+      status: st.type === 'AwaitingApproval' ? 'awaiting-approval' : st.type === 'Notice' ? 'notice'
+        : st.type === 'AwaitingVote' ? 'awaiting-vote' : 'failed',
+      until: st.type === 'AwaitingApproval' ? st.value.expires_at : st.type === 'Notice' ? st.value.ends_at : undefined,
+      objectedByMe: objected !== undefined,
+    };
+  }));
+  return {
+    account: info.account,
+    balance: info.balance,
+    settings: settings && {
+      supervisors: [...settings.supervisors],
+      requiredApprovals: settings.required_approvals,
+      objectionShare: settings.objection_share,
+    },
+    spends,
+    statement: page.entries.map(([index, e]) => ({
+      index,
+      block: e.block,
+      incoming: e.direction.type === 'In',
+      counterparty: party(e.counterparty),
+      amount: e.amount,
+      memo: e.reason.type === 'Donation' ? text(e.reason.value) : undefined,
+      spend: e.reason.type === 'Spend' ? e.reason.value.index : undefined,
+      category: e.reason.type === 'Spend' ? e.reason.value.category.type : undefined,
+    })).reverse(),
+  };
+}
+
+export interface Credits {
+  balance: number;
+  lifetime: number;
+  stars: number;
+  /** Star thresholds in hours, lowest first. */
+  thresholds: number[];
+  history: { block: number; incoming: boolean; minutes: number; kind: string }[];
+}
+
+export async function credits(chain: Chain, who: string): Promise<Credits> {
+  const { api } = chain;
+  const [account, thresholds, history] = await Promise.all([
+    api.apis.VolunteerCreditsApi.account(who),
+    api.query.VolunteerCredits.StarThresholds.getValue(),
+    api.apis.VolunteerCreditsApi.history(who, 20),
+  ]);
+  return {
+    balance: Number(account.balance),
+    lifetime: Number(account.lifetime),
+    stars: account.stars,
+    thresholds: [...thresholds],
+    history: history.map((h) => ({ block: h.block, incoming: h.incoming, minutes: h.minutes, kind: h.counterparty.type })),
+  };
+}
+
+export interface ActivityView {
+  id: number;
+  unit: number;
+  organiser: string;
+  title: string;
+  open: boolean;
+  volunteers: number;
+  maxMinutes: number;
+  signedUp: boolean;
+}
+
+export async function activities(chain: Chain, unitId: number, who?: string): Promise<ActivityView[]> {
+  const { api } = chain;
+  const list = await api.apis.VolunteerCreditsApi.activities(unitId);
+  return Promise.all(list.map(async ([id, a]) => ({
+    id,
+    unit: a.unit,
+    organiser: a.organiser,
+    title: text(a.title),
+    open: a.open,
+    volunteers: a.volunteers,
+    maxMinutes: a.max_minutes,
+    signedUp: who ? (await api.query.VolunteerCredits.Participations.getValue(id, who)) !== undefined : false,
+  })));
+}
+
+export interface RequestView {
+  id: number;
+  recipient: string;
+  openedBy: string;
+  community: number;
+  category: string;
+  urgency: string;
+  minutes: number;
+  credits: number;
+  openedAt: number;
+  status: 'open' | 'accepted' | 'done' | 'disputed';
+  volunteer?: string;
+  doneMinutes?: number;
+}
+
+/** A community's requests for help that are still running (open, accepted, done, disputed). */
+export async function requests(chain: Chain, community: number): Promise<RequestView[]> {
+  const { api } = chain;
+  const ids = await api.query.Assistance.CommunityRequests.getValue(community);
+  const list = await Promise.all(ids.map(async (id) => [id, await api.query.Assistance.Requests.getValue(id)] as const));
+  return list.flatMap(([id, r]) => {
+    if (!r) return [];
+    const st = r.status;
+    return [{
+      id,
+      recipient: r.recipient,
+      openedBy: r.opened_by,
+      community: r.community,
+      category: r.category.type,
+      urgency: r.urgency.type,
+      minutes: r.minutes,
+      credits: r.credits,
+      openedAt: r.opened_at,
+      status: st.type === 'Open' ? 'open' : st.type === 'Accepted' ? 'accepted' : st.type === 'Done' ? 'done' : 'disputed',
+      volunteer: st.type === 'Open' ? undefined : st.value.volunteer,
+      doneMinutes: st.type === 'Done' || st.type === 'Disputed' ? st.value.minutes : undefined,
+    } satisfies RequestView];
+  });
+}
+
+/** Residents' applications waiting at `units` (officers' inbox). */
+export async function applications(chain: Chain, units: number[]) {
+  const entries = await chain.api.query.PartyBranch.Applications.getEntries();
+  return entries
+    .filter(({ value }) => units.includes(value.community))
+    .map(({ keyArgs: [who], value }) => ({ who, community: value.community, submitted: value.submitted }));
+}
+
+/** Accounts that may act for `who` as civic proxies, and whom `who` may act for. */
+export async function civicProxiesOf(chain: Chain, real: string): Promise<string[]> {
+  const [list] = await chain.api.query.Proxy.Proxies.getValue(real);
+  return list.filter((p) => p.proxy_type.type === 'Civic' || p.proxy_type.type === 'Any').map((p) => p.delegate);
+}
+
+/** The accounts `delegate` may act for as a civic proxy (relatives, grid workers). */
+export async function principalsOf(chain: Chain, delegate: string): Promise<string[]> {
+  const entries = await chain.api.query.Proxy.Proxies.getEntries();
+  return entries
+    .filter(({ value: [list] }) => list.some((p) => p.delegate === delegate
+      && (p.proxy_type.type === 'Civic' || p.proxy_type.type === 'Any')))
+    .map(({ keyArgs: [real] }) => real);
+}

@@ -1,0 +1,13 @@
+import { t } from '../i18n';
+import { endpoint, link } from '../state';
+
+/** Says plainly when the portal cannot reach the chain; silent while all is well. */
+export function LinkBanner() {
+  const s = link.value;
+  if (s === 'connected') return null;
+  return (
+    <div class={`banner banner-${s}`} role={s === 'connecting' ? 'status' : 'alert'} data-testid="link-banner">
+      {t(`link.${s}`, { endpoint: endpoint.value })}
+    </div>
+  );
+}

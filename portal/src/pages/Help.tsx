@@ -1,0 +1,92 @@
+import { useState } from 'preact/hooks';
+import { actions, HELP_CATEGORIES, requests, type RequestView } from '../chain';
+import { Section } from '../components/Section';
+import { TxProgress } from '../components/TxProgress';
+import { Who } from '../components/Who';
+import { useAction, useLive } from '../hooks';
+import { t } from '../i18n';
+import { actingFor, chain, current, me, subject } from '../state';
+
+/** Asking for help (for myself, or for the resident I act for), and the community's needs. */
+export function Help() {
+  const m = me.value;
+  const community = m?.community ?? m?.roles.find((r) => r.role === 'GridWorker')?.unit;
+  const list = useLive((c) => (community !== undefined ? requests(c, community) : Promise.resolve([])), [community]);
+  if (!m) return <p class="hint">{t('home.chooseAccount')}</p>;
+  const mayAsk = m.roles.some((r) => r.role === 'SpecialNeeds');
+  return (
+    <>
+      {mayAsk && <AskForHelp recipient={m.address} />}
+      <Section id="requests" title={t('help.needs')}>
+        {(list ?? []).length === 0 ? <p class="hint">{t('help.none')}</p> : (list ?? []).map((r) => <RequestCard key={r.id} request={r} />)}
+      </Section>
+    </>
+  );
+}
+
+function AskForHelp({ recipient }: { recipient: string }) {
+  const [category, setCategory] = useState<string>('Shopping');
+  const [minutes, setMinutes] = useState('60');
+  const [urgent, setUrgent] = useState(false);
+  const [details, setDetails] = useState('');
+  const action = useAction();
+  const c = chain.value;
+  if (!c) return null;
+  const n = Number.parseInt(minutes, 10);
+  return (
+    <Section id="ask" title={actingFor.value ? t('help.askFor') : t('help.ask')}>
+      <form onSubmit={(e) => { e.preventDefault(); void action.run(actions(c).openRequest(recipient, category, urgent, n, details)); }}>
+        <label for="help-category">{t('help.kind')}</label>
+        <select id="help-category" value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value)}>
+          {HELP_CATEGORIES.map((k) => <option key={k} value={k}>{t(`helpCategories.${k}`)}</option>)}
+        </select>
+        <label for="help-minutes">{t('help.minutes')}</label>
+        <input id="help-minutes" inputMode="numeric" value={minutes} onInput={(e) => setMinutes((e.target as HTMLInputElement).value)} />
+        <label for="help-details">{t('help.details')}</label>
+        <input id="help-details" value={details} onInput={(e) => setDetails((e.target as HTMLInputElement).value)} aria-describedby="help-details-hint" />
+        <p id="help-details-hint" class="hint">{t('help.detailsHint')}</p>
+        <label class="check"><input type="checkbox" checked={urgent} onChange={(e) => setUrgent((e.target as HTMLInputElement).checked)} /> {t('help.urgent')}</label>
+        <button type="submit" disabled={action.busy || !(n > 0)}>{t('help.askButton')}</button>
+      </form>
+      <TxProgress stage={action.stage} />
+    </Section>
+  );
+}
+
+function RequestCard({ request: r }: { request: RequestView }) {
+  const action = useAction();
+  const [minutes, setMinutes] = useState(String(r.minutes));
+  const c = chain.value;
+  const who = subject.value;
+  const m = me.value;
+  if (!c || !who || !m) return null;
+  const a = actions(c);
+  const isVolunteer = m.roles.some((x) => x.role === 'Volunteer');
+  const isGridWorker = current.value && m.roles.some((x) => x.role === 'GridWorker');
+  const mayConfirm = who === r.recipient || isGridWorker;
+  return (
+    <article class="request" data-testid={`request-${r.id}`} aria-labelledby={`request-${r.id}-title`}>
+      <h3 id={`request-${r.id}-title`}>{t(`helpCategories.${r.category}`)} · {t('help.forMinutes', { n: r.minutes })}
+        {r.urgency === 'Urgent' && <span class="urgent"> {t('help.urgent')}</span>}</h3>
+      <p class="muted">{t('help.for')} <Who address={r.recipient} /> · {t('help.openedBy')} <Who address={r.openedBy} /></p>
+      <p data-testid="request-status">{t(`help.status.${r.status}`)}{r.volunteer && <> · {t('help.volunteer')} <Who address={r.volunteer} /></>}
+        {r.doneMinutes !== undefined && <> · {t('help.doneMinutes', { n: r.doneMinutes })}</>}</p>
+      <div class="actions">
+        {r.status === 'open' && isVolunteer && who !== r.recipient && (
+          <button type="button" disabled={action.busy} onClick={() => action.run(a.accept(r.id))}>{t('help.accept')}</button>
+        )}
+        {r.status === 'accepted' && r.volunteer === who && (
+          <form class="inline" onSubmit={(e) => { e.preventDefault(); void action.run(a.complete(r.id, Number.parseInt(minutes, 10))); }}>
+            <label for={`done-${r.id}`}>{t('help.minutesGiven')}</label>
+            <input id={`done-${r.id}`} inputMode="numeric" value={minutes} onInput={(e) => setMinutes((e.target as HTMLInputElement).value)} />
+            <button type="submit" disabled={action.busy}>{t('help.complete')}</button>
+          </form>
+        )}
+        {r.status === 'done' && mayConfirm && r.volunteer !== who && (
+          <button type="button" disabled={action.busy} onClick={() => action.run(a.confirm(r.id))}>{t('help.confirm')}</button>
+        )}
+      </div>
+      <TxProgress stage={action.stage} />
+    </article>
+  );
+}

@@ -1,0 +1,114 @@
+import { useState } from 'preact/hooks';
+import { actions, applications, hex32, ROLES, unit as readUnit } from '../chain';
+import { Section } from '../components/Section';
+import { TxProgress } from '../components/TxProgress';
+import { Who } from '../components/Who';
+import { useAction, useLive } from '../hooks';
+import { t } from '../i18n';
+import { chain, me } from '../state';
+
+/** Officers' work at their units: registering residents, applications, roles. */
+export function Officer() {
+  const units = me.value?.officerOf ?? [];
+  const names = useLive((c) => Promise.all(units.map((id) => readUnit(c, id))), [units.join()]);
+  const pending = useLive((c) => applications(c, units), [units.join()]);
+  if (units.length === 0) return <p class="hint">{t('officer.none')}</p>;
+  const options = units.map((id, i) => ({ id, name: names?.[i]?.name ?? `#${id}` }));
+  return (
+    <>
+      <Register units={options} />
+      <Section id="applications" title={t('officer.applications')}>
+        {(pending ?? []).length === 0 ? <p class="hint">{t('officer.noApplications')}</p>
+          : (pending ?? []).map((p) => <ApplicationRow key={p.who} who={p.who} unitName={options.find((u) => u.id === p.community)?.name ?? ''} />)}
+      </Section>
+      <GrantRole units={options} />
+    </>
+  );
+}
+
+type UnitOption = { id: number; name: string };
+
+function UnitSelect({ id, units, value, onChange }: { id: string; units: UnitOption[]; value: number; onChange: (v: number) => void }) {
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(Number((e.target as HTMLSelectElement).value))}>
+      {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+    </select>
+  );
+}
+
+/**
+ * Registering a resident the verification desk checked: the officer enters the desk's commitment
+ * (never an ID number: the portal has no field for one) and the resident's account.
+ */
+function Register({ units }: { units: UnitOption[] }) {
+  const [who, setWho] = useState('');
+  const [commitment, setCommitment] = useState('');
+  const [unit, setUnit] = useState(units[0].id);
+  const action = useAction();
+  const c = chain.value;
+  if (!c) return null;
+  const hash = hex32(commitment);
+  return (
+    <Section id="register" title={t('officer.register')}>
+      <p class="hint">{t('officer.registerHint')}</p>
+      <form onSubmit={async (e) => {
+        e.preventDefault();
+        if (!hash) return;
+        const sent = await action.run(actions(c).register(who.trim(), unit, hash));
+        if (sent?.ok) { setWho(''); setCommitment(''); }
+      }}>
+        <label for="reg-account">{t('officer.account')}</label>
+        <input id="reg-account" required value={who} onInput={(e) => setWho((e.target as HTMLInputElement).value)} />
+        <label for="reg-commitment">{t('officer.commitment')}</label>
+        <input id="reg-commitment" required value={commitment} aria-invalid={commitment !== '' && !hash} aria-describedby="reg-commitment-hint"
+          onInput={(e) => setCommitment((e.target as HTMLInputElement).value)} />
+        <p id="reg-commitment-hint" class="hint">{commitment !== '' && !hash ? t('officer.badCommitment') : t('officer.commitmentHint')}</p>
+        <label for="reg-unit">{t('officer.community')}</label>
+        <UnitSelect id="reg-unit" units={units} value={unit} onChange={setUnit} />
+        <button type="submit" disabled={action.busy || !hash || !who.trim()}>{t('officer.registerButton')}</button>
+      </form>
+      <TxProgress stage={action.stage} />
+    </Section>
+  );
+}
+
+function ApplicationRow({ who, unitName }: { who: string; unitName: string }) {
+  const action = useAction();
+  const c = chain.value;
+  if (!c) return null;
+  return (
+    <article class="application">
+      <p><Who address={who} /> → {unitName}</p>
+      <div class="actions">
+        <button type="button" disabled={action.busy} onClick={() => action.run(actions(c).approve(who))}>{t('officer.approve')}</button>
+        <button type="button" disabled={action.busy} onClick={() => action.run(actions(c).reject(who))}>{t('officer.reject')}</button>
+      </div>
+      <TxProgress stage={action.stage} />
+    </article>
+  );
+}
+
+function GrantRole({ units }: { units: UnitOption[] }) {
+  const [who, setWho] = useState('');
+  const [role, setRole] = useState<string>('Volunteer');
+  const [unit, setUnit] = useState(units[0].id);
+  const action = useAction();
+  const c = chain.value;
+  if (!c) return null;
+  return (
+    <Section id="grant" title={t('officer.grant')}>
+      <form onSubmit={(e) => { e.preventDefault(); void action.run(actions(c).grantRole(who.trim(), role, unit)); }}>
+        <label for="grant-account">{t('officer.account')}</label>
+        <input id="grant-account" required value={who} onInput={(e) => setWho((e.target as HTMLInputElement).value)} />
+        <label for="grant-role">{t('officer.role')}</label>
+        <select id="grant-role" value={role} onChange={(e) => setRole((e.target as HTMLSelectElement).value)}>
+          {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+        </select>
+        <label for="grant-unit">{t('officer.unit')}</label>
+        <UnitSelect id="grant-unit" units={units} value={unit} onChange={setUnit} />
+        <button type="submit" disabled={action.busy || !who.trim()}>{t('officer.grantButton')}</button>
+      </form>
+      <TxProgress stage={action.stage} />
+    </Section>
+  );
+}

@@ -1,0 +1,130 @@
+import { useState } from 'preact/hooks';
+import { actions, CHOICES, TOPIC_CATEGORIES, topics, type TopicView } from '../chain';
+import { exportBallots, keep, kept, newSalt } from '../ballots';
+import { Countdown } from '../components/Countdown';
+import { Section } from '../components/Section';
+import { TxProgress } from '../components/TxProgress';
+import { Who } from '../components/Who';
+import { useAction, useLive } from '../hooks';
+import { t } from '../i18n';
+import { chain, me, subject } from '../state';
+
+const PHASES = ['voting', 'revealing', 'deliberating', 'gathering', 'qualified', 'decided', 'ended'] as const;
+
+/** My community's topics by phase; raising, supporting, opinions, votes (secret ones too). */
+export function Topics() {
+  const community = me.value?.community;
+  const list = useLive((c, who) => (community !== undefined ? topics(c, community, who) : Promise.resolve([])), [community]);
+  if (community === undefined) return <p class="hint">{t('home.notResident')}</p>;
+  return (
+    <>
+      <RaiseTopic unit={community} />
+      {PHASES.map((phase) => {
+        const inPhase = (list ?? []).filter((x) => x.phase === phase);
+        return inPhase.length === 0 ? null : (
+          <Section key={phase} id={`phase-${phase}`} title={t(`topics.phase.${phase}`)}>
+            {inPhase.map((x) => <TopicCard key={x.id} topic={x} />)}
+          </Section>
+        );
+      })}
+      {list && list.length === 0 && <p class="hint">{t('topics.none')}</p>}
+      <p><button type="button" class="link" onClick={exportBallots}>{t('topics.exportBallots')}</button></p>
+    </>
+  );
+}
+
+function RaiseTopic({ unit }: { unit: number }) {
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [category, setCategory] = useState<string>('PublicAffairs');
+  const [secret, setSecret] = useState(false);
+  const action = useAction();
+  const c = chain.value;
+  if (!c) return null;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const sent = await action.run(actions(c).raiseTopic(unit, title.trim(), body.trim(), category, secret));
+    if (sent?.ok) { setTitle(''); setBody(''); }
+  };
+  return (
+    <Section id="raise" title={t('topics.raise')}>
+      <form onSubmit={submit}>
+        <label for="topic-title">{t('topics.title')}</label>
+        <input id="topic-title" required maxLength={40} value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
+        <label for="topic-body">{t('topics.body')}</label>
+        <textarea id="topic-body" rows={3} maxLength={300} value={body} onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
+        <label for="topic-category">{t('topics.category')}</label>
+        <select id="topic-category" value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value)}>
+          {TOPIC_CATEGORIES.map((k) => <option key={k} value={k}>{t(`categories.${k}`)}</option>)}
+        </select>
+        <label class="check"><input type="checkbox" checked={secret} onChange={(e) => setSecret((e.target as HTMLInputElement).checked)} /> {t('topics.secret')}</label>
+        <p class="hint">{t('topics.publicWarning')}</p>
+        <button type="submit" disabled={action.busy || !title.trim()}>{t('topics.raiseButton')}</button>
+      </form>
+      <TxProgress stage={action.stage} />
+    </Section>
+  );
+}
+
+function TopicCard({ topic: x }: { topic: TopicView }) {
+  const action = useAction();
+  const [opinion, setOpinion] = useState('');
+  const c = chain.value;
+  const who = subject.value;
+  if (!c || !who) return null;
+  const a = actions(c);
+  const turnout = x.electorate ? Math.round(((x.ayes + x.nays + x.abstentions) / x.electorate) * 100) : 0;
+  const sealed = kept(x.id, who);
+  const vote = (choice: (typeof CHOICES)[number]) => {
+    if (!x.secret) return action.run(a.vote(x.id, choice));
+    const salt = newSalt();
+    keep(x.id, who, choice, salt);
+    return action.run(a.commitVote(x.id, who, choice, salt));
+  };
+  return (
+    <article class="topic" data-testid={`topic-${x.id}`} aria-labelledby={`topic-${x.id}-title`}>
+      <h3 id={`topic-${x.id}-title`}>{x.title}</h3>
+      <p class="muted">
+        {t(`categories.${x.category}`)} · {x.author ? <>{t('topics.by')} <Who address={x.author} /></> : t('topics.byChain')}
+        {x.secret && <> · {t('topics.secretBallot')}</>}
+      </p>
+      {x.body && <p>{x.body}</p>}
+      {x.phase === 'gathering' && (
+        <>
+          <p data-testid="supports">{t('topics.supports', { n: x.supports, of: x.threshold })}</p>
+          <progress max={x.threshold} value={x.supports} aria-label={t('topics.supportProgress')} />
+        </>
+      )}
+      {x.until !== undefined && <p><Countdown until={x.until} /></p>}
+      {x.phase === 'decided' && (
+        <p data-testid="result" class={`result result-${x.outcome}`}>
+          {t(`topics.outcome.${x.outcome}`)} · {t('topics.tally', { ayes: x.ayes, nays: x.nays, abstentions: x.abstentions })}
+          {' · '}{t('topics.turnout', { pct: turnout, electorate: x.electorate })}
+        </p>
+      )}
+      {x.myBallot && <p class="mine" data-testid="my-ballot">{x.myBallot.sealed ? t('topics.sealedBallot') : t('topics.myVote', { choice: t(`choices.${x.myBallot.choice}`) })}</p>}
+      <div class="actions">
+        {x.phase === 'gathering' && !x.supportedByMe && (
+          <button type="button" disabled={action.busy} onClick={() => action.run(a.support(x.id))}>{t('topics.support')}</button>
+        )}
+        {x.phase === 'gathering' && x.supportedByMe && <span class="mine">{t('topics.supported')}</span>}
+        {x.phase === 'voting' && !x.myBallot && CHOICES.map((choice) => (
+          <button key={choice} type="button" disabled={action.busy} onClick={() => vote(choice)}>{t(`choices.${choice}`)}</button>
+        ))}
+        {x.phase === 'revealing' && x.myBallot?.sealed && sealed && (
+          <button type="button" disabled={action.busy} onClick={() => action.run(a.revealVote(x.id, sealed.choice, sealed.salt))}>
+            {t('topics.reveal', { choice: t(`choices.${sealed.choice}`) })}
+          </button>
+        )}
+      </div>
+      {x.phase === 'deliberating' && (
+        <form class="inline" onSubmit={(e) => { e.preventDefault(); void action.run(a.giveOpinion(x.id, opinion.trim())); setOpinion(''); }}>
+          <label for={`opinion-${x.id}`}>{t('topics.opinion')}</label>
+          <input id={`opinion-${x.id}`} maxLength={150} value={opinion} onInput={(e) => setOpinion((e.target as HTMLInputElement).value)} />
+          <button type="submit" disabled={action.busy || !opinion.trim()}>{t('topics.send')}</button>
+        </form>
+      )}
+      <TxProgress stage={action.stage} />
+    </article>
+  );
+}
