@@ -10,6 +10,10 @@ ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || need_apt+=(libclang-dev)
 command -v node >/dev/null || need_apt+=(nodejs)
 command -v npm >/dev/null || need_apt+=(npm)
 command -v git >/dev/null || need_apt+=(git)
+# The portal's browser tests: Debian's Chromium (never a browser downloaded by a test tool) and a
+# font with Chinese characters, so that pages and screenshots show Chinese text.
+command -v chromium >/dev/null || need_apt+=(chromium)
+{ command -v fc-list >/dev/null && fc-list :lang=zh | grep -q .; } || need_apt+=(fonts-wqy-microhei)
 
 if ((${#need_apt[@]})); then
 	echo "setup: installing ${need_apt[*]}"

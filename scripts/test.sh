@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: Rust unit and integration tests (pallets with their benchmarks, runtime, node
-# CLI), the end-to-end suite (@polkadot/api against the real node), and the district network test
+# CLI), the end-to-end suite (@polkadot/api against the real node, and the residents' portal in
+# headless Chromium against it, with an accessibility scan), and the district network test
 # (five validator processes and an RPC node: failures, restarts, validators added and removed by
 # the council).
 #
@@ -20,15 +21,18 @@ scripts/setup.sh
 started=$(date +%s)
 elapsed() { echo "$(($(date +%s) - started)) s"; }
 
-# npm packages come from the registry while cargo builds.
-(cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error) >/tmp/gongzhi-npm-ci.log 2>&1 &
+# npm packages come from the registry, and the portal is built, while cargo builds.
+(
+	cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error
+	cd ../../portal && npm ci --no-audit --no-fund --loglevel=error && npm run build
+) >/tmp/gongzhi-npm-ci.log 2>&1 &
 npm_pid=$!
 
 gongzhi_cargo test --release --locked --workspace --features "$GONGZHI_FEATURES" --no-run
 echo "test: build done after $(elapsed)"
 if ! wait "$npm_pid"; then
 	cat /tmp/gongzhi-npm-ci.log >&2
-	echo "test: npm ci failed" >&2
+	echo "test: npm ci or the portal's build failed" >&2
 	exit 1
 fi
 

@@ -10,7 +10,8 @@ import { Money } from './pages/Money';
 import { Officer } from './pages/Officer';
 import { Topics } from './pages/Topics';
 import { Volunteering } from './pages/Volunteering';
-import { chain, me } from './state';
+import { TxProgress } from './components/TxProgress';
+import { chain, lastAction, me } from './state';
 
 const PAGES = { home: Home, topics: Topics, money: Money, volunteer: Volunteering, help: Help, officer: Officer } as const;
 type PageName = keyof typeof PAGES;
@@ -48,6 +49,9 @@ export function App() {
         <h2 class="sr-only">{t(`nav.${page.value}`)}</h2>
         {c ? <Page /> : <p class="hint">{t('app.connecting')}</p>}
       </main>
+      <aside class="status-area" aria-label={t("tx.last")} aria-live="polite">
+        <TxProgress stage={lastAction.value} id="last-action" />
+      </aside>
       <footer><p class="muted">{t('app.footer')}</p></footer>
     </>
   );

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Transaction } from 'polkadot-api';
 import { send, type Chain, type Stage } from './chain';
-import { actingFor, chain, current, finalized, subject } from './state';
+import { actingFor, chain, current, finalized, lastAction, subject } from './state';
 
 /**
  * `load(chain, who)` at every finalised block (and when the account changes); `undefined` until
@@ -29,7 +29,8 @@ export function useAction() {
     const c = chain.value;
     const signer = current.value?.signer;
     if (!c || !signer) return undefined;
-    return send(c, tx, signer, setStage, actingFor.value);
+    const report = (s: Stage) => { setStage(s); lastAction.value = s; };
+    return send(c, tx, signer, report, actingFor.value);
   };
   const busy = stage !== undefined && stage.stage !== 'final' && stage.stage !== 'failed';
   return { stage, run, busy, reset: () => setStage(undefined) };

@@ -1,7 +1,7 @@
 // The portal's state: the connection, the finalised block (every page re-reads on it), who signs,
 // and for whom. Pages read these signals; only this module and the header change them.
 import { signal, computed, effect } from '@preact/signals';
-import { connect, defaultEndpoint, me as readMe, type Chain, type LinkStatus, type Me } from './chain';
+import { connect, defaultEndpoint, me as readMe, type Chain, type LinkStatus, type Me, type Stage } from './chain';
 import { devAccounts, extensionAccounts, walletExtensions, type Account } from './wallet/accounts';
 
 export const endpoint = signal(defaultEndpoint());
@@ -17,6 +17,8 @@ export const actingFor = signal<string | undefined>(localStorage.getItem('gongzh
 /** The account whose community and rights the pages show: the one acted for, else the signer. */
 export const subject = computed(() => actingFor.value ?? current.value?.address);
 export const me = signal<Me | undefined>(undefined);
+/** The progress of the latest action, shown in one place whatever page it was sent from. */
+export const lastAction = signal<Stage | undefined>(undefined);
 export const largeText = signal(localStorage.getItem('gongzhi.largeText') === '1');
 
 effect(() => {

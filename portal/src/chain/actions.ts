@@ -68,6 +68,8 @@ export const actions = (chain: Chain) => {
     object: (index: number) => tx.CommunityTreasury.object({ index }),
     signUp: (activity: number) => tx.VolunteerCredits.sign_up({ activity }),
     donateCredits: (to: string, minutes: number) => tx.VolunteerCredits.donate({ to, minutes }),
+    declareService: (skills: string[], areas: number[]) =>
+      tx.Assistance.declare_service({ skills: skills.map((k) => Enum(k as 'Other')), areas }),
     openRequest: (recipient: string, category: string, urgent: boolean, minutes: number, details: string) =>
       tx.Assistance.open_request({
         recipient,
@@ -76,7 +78,8 @@ export const actions = (chain: Chain) => {
         minutes,
         // The request's details stay off chain: only their hash is recorded.
         details: toHex(blake2b256(bytes(details))),
-        credits: minutes,
+        // The recipient's own time credits and a subsidy are offered by officers' tools, not here.
+        credits: 0,
         subsidy: 0n,
       }),
     accept: (request: number) => tx.Assistance.accept({ request }),

@@ -368,7 +368,7 @@ export async function applications(chain: Chain, units: number[]) {
   const entries = await chain.api.query.PartyBranch.Applications.getEntries();
   return entries
     .filter(({ value }) => units.includes(value.community))
-    .map(({ keyArgs: [who], value }) => ({ who, community: value.community, submitted: value.submitted }));
+    .map(({ keyArgs: [who], value }) => ({ who, community: value.community, submitted: value.submitted, recordedBy: value.recorded_by }));
 }
 
 /** Accounts that may act for `who` as civic proxies, and whom `who` may act for. */
@@ -384,4 +384,10 @@ export async function principalsOf(chain: Chain, delegate: string): Promise<stri
     .filter(({ value: [list] }) => list.some((p) => p.delegate === delegate
       && (p.proxy_type.type === 'Civic' || p.proxy_type.type === 'Any')))
     .map(({ keyArgs: [real] }) => real);
+}
+
+/** What a volunteer declared they give: kinds of help and the units they serve. */
+export async function offer(chain: Chain, who: string): Promise<{ skills: string[]; areas: number[] } | undefined> {
+  const o = await chain.api.query.Assistance.Offers.getValue(who);
+  return o && { skills: o.skills.map((k) => k.type), areas: [...o.areas] };
 }

@@ -1,22 +1,25 @@
 import type { Stage } from '../chain';
 import { has, t } from '../i18n';
 
-/** "submitted → in block → final" for one action, announced to screen readers as it moves. */
-export function TxProgress({ stage }: { stage?: Stage }) {
+/**
+ * "submitted → in block → final" for one action. Shown next to the button that sent it, and once
+ * more in the page's status area (`id` set), which screen readers announce as it moves.
+ */
+export function TxProgress({ stage, id }: { stage?: Stage; id?: string }) {
   if (!stage) return null;
   const steps = ['submitted', 'in-block', 'final'] as const;
   if (stage.stage === 'failed') {
     const { key, code } = stage.error;
     const message = has(key) ? t(key) : t('errors.fallback', { code });
     return (
-      <p class="tx tx-failed" role="alert" data-testid="tx-failed" data-code={code}>
+      <p id={id} class="tx tx-failed" role={id ? "alert" : undefined} data-testid="tx-failed" data-code={code}>
         {t('tx.failed')} {message} <span class="code">({code})</span>
       </p>
     );
   }
   const reached = stage.stage === 'signing' ? -1 : steps.indexOf(stage.stage);
   return (
-    <p class="tx" role="status" aria-live="polite" data-testid="tx-progress" data-stage={stage.stage}>
+    <p id={id} class="tx" data-testid="tx-progress" data-stage={stage.stage}>
       {stage.stage === 'signing' && <span>{t('tx.signing')}</span>}
       {steps.map((s, i) => (
         <span key={s} class={i <= reached ? 'step done' : 'step'}>

@@ -10,3 +10,8 @@ export function Who({ address }: { address?: string }) {
   if (!address) return null;
   return <span class="who" title={address}>{nameOf(address)}</span>;
 }
+
+/** Several accounts, separated as the language separates a list. */
+export function WhoList({ addresses }: { addresses: string[] }) {
+  return <>{addresses.map((a, i) => <span key={a}>{i > 0 && '、'}<Who address={a} /></span>)}</>;
+}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { actions, HELP_CATEGORIES, requests, type RequestView } from '../chain';
+import { actions, HELP_CATEGORIES, offer, requests, type RequestView } from '../chain';
 import { Section } from '../components/Section';
 import { TxProgress } from '../components/TxProgress';
 import { Who } from '../components/Who';
@@ -12,15 +12,49 @@ export function Help() {
   const m = me.value;
   const community = m?.community ?? m?.roles.find((r) => r.role === 'GridWorker')?.unit;
   const list = useLive((c) => (community !== undefined ? requests(c, community) : Promise.resolve([])), [community]);
+  const mine = useLive((c, who) => (who ? offer(c, who) : Promise.resolve(undefined)));
+  const [onlyMine, setOnlyMine] = useState(true);
   if (!m) return <p class="hint">{t('home.chooseAccount')}</p>;
   const mayAsk = m.roles.some((r) => r.role === 'SpecialNeeds');
+  const isVolunteer = m.roles.some((r) => r.role === 'Volunteer');
+  // A volunteer sees the requests their declared skills cover first; the rest on demand.
+  const shown = (list ?? []).filter((r) => !isVolunteer || !mine || !onlyMine || r.status !== 'open'
+    || r.volunteer === m.address || mine.skills.includes(r.category));
   return (
     <>
       {mayAsk && <AskForHelp recipient={m.address} />}
+      {isVolunteer && community !== undefined && <DeclareSkills community={community} current={mine?.skills ?? []} />}
       <Section id="requests" title={t('help.needs')}>
-        {(list ?? []).length === 0 ? <p class="hint">{t('help.none')}</p> : (list ?? []).map((r) => <RequestCard key={r.id} request={r} />)}
+        {isVolunteer && mine && (
+          <label class="check"><input type="checkbox" checked={onlyMine} onChange={(e) => setOnlyMine((e.target as HTMLInputElement).checked)} /> {t('help.onlyMine')}</label>
+        )}
+        {shown.length === 0 ? <p class="hint">{t('help.none')}</p> : shown.map((r) => <RequestCard key={r.id} request={r} />)}
       </Section>
     </>
+  );
+}
+
+/** A volunteer's kinds of help, for their community: the need list is matched against them. */
+function DeclareSkills({ community, current: declared }: { community: number; current: string[] }) {
+  const [skills, setSkills] = useState<string[] | undefined>(undefined);
+  const action = useAction();
+  const c = chain.value;
+  if (!c) return null;
+  const chosen = skills ?? declared;
+  const toggle = (k: string) => setSkills(chosen.includes(k) ? chosen.filter((x) => x !== k) : [...chosen, k]);
+  return (
+    <Section id="skills" title={t('help.mySkills')}>
+      <form onSubmit={(e) => { e.preventDefault(); void action.run(actions(c).declareService(chosen, [community])); }}>
+        <fieldset>
+          <legend>{t('help.skillsLegend')}</legend>
+          {HELP_CATEGORIES.map((k) => (
+            <label key={k} class="check"><input type="checkbox" checked={chosen.includes(k)} onChange={() => toggle(k)} /> {t(`helpCategories.${k}`)}</label>
+          ))}
+        </fieldset>
+        <button type="submit" disabled={action.busy || chosen.length === 0}>{t('help.saveSkills')}</button>
+      </form>
+      <TxProgress stage={action.stage} />
+    </Section>
   );
 }
 

@@ -1,6 +1,6 @@
 import { pot, requests, topics, unitPath } from '../chain';
 import { Section } from '../components/Section';
-import { Who } from '../components/Who';
+import { Who, WhoList } from '../components/Who';
 import { useLive } from '../hooks';
 import { t } from '../i18n';
 import { me } from '../state';
@@ -33,7 +33,7 @@ export function Home() {
             {path && <p class="muted">{path.map((u) => u.name).join(' › ')}</p>}
             {unit && (
               <p>{t('home.secretary')}: <Who address={unit.secretary} />
-                {unit.committee.length > 0 && <> · {t('home.committee')}: {unit.committee.map((a) => <Who key={a} address={a} />)}</>}
+                {unit.committee.length > 0 && <> · {t('home.committee')}: <WhoList addresses={unit.committee} /></>}
                 {' · '}{t('home.residents', { n: unit.residents })}</p>
             )}
           </>

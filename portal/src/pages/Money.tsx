@@ -4,7 +4,7 @@ import { Amount } from '../components/Amount';
 import { Countdown } from '../components/Countdown';
 import { Section } from '../components/Section';
 import { TxProgress } from '../components/TxProgress';
-import { Who } from '../components/Who';
+import { Who, WhoList } from '../components/Who';
 import { useAction, useLive } from '../hooks';
 import { t } from '../i18n';
 import { chain, me, subject } from '../state';
@@ -21,7 +21,7 @@ export function Money() {
       <Section id="pot" title={t('money.pot')}>
         <p class="big" data-testid="pot-balance"><Amount value={p.balance} /></p>
         {p.settings ? (
-          <p class="muted">{t('money.supervisors', { m: p.settings.requiredApprovals, n: p.settings.supervisors.length })}: {p.settings.supervisors.map((s) => <Who key={s} address={s} />)}</p>
+          <p class="muted">{t('money.supervisors', { m: p.settings.requiredApprovals, n: p.settings.supervisors.length })}: <WhoList addresses={p.settings.supervisors} /></p>
         ) : <p class="muted">{t('money.notConfigured')}</p>}
       </Section>
       <Section id="spends" title={t('money.spends')}>

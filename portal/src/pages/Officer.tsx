@@ -19,7 +19,7 @@ export function Officer() {
       <Register units={options} />
       <Section id="applications" title={t('officer.applications')}>
         {(pending ?? []).length === 0 ? <p class="hint">{t('officer.noApplications')}</p>
-          : (pending ?? []).map((p) => <ApplicationRow key={p.who} who={p.who} unitName={options.find((u) => u.id === p.community)?.name ?? ''} />)}
+          : (pending ?? []).map((p) => <ApplicationRow key={p.who} who={p.who} recordedBy={p.recordedBy} unitName={options.find((u) => u.id === p.community)?.name ?? ''} />)}
       </Section>
       <GrantRole units={options} />
     </>
@@ -72,17 +72,20 @@ function Register({ units }: { units: UnitOption[] }) {
   );
 }
 
-function ApplicationRow({ who, unitName }: { who: string; unitName: string }) {
+/** An application; one the officer recorded in person waits for a second officer. */
+function ApplicationRow({ who, unitName, recordedBy }: { who: string; unitName: string; recordedBy?: string }) {
   const action = useAction();
   const c = chain.value;
   if (!c) return null;
+  const mine = recordedBy !== undefined && recordedBy === me.value?.address;
   return (
-    <article class="application">
-      <p><Who address={who} /> → {unitName}</p>
-      <div class="actions">
+    <article class="application" data-testid={`application-${who}`}>
+      <p><Who address={who} /> → {unitName}
+        {recordedBy ? <> · {t('officer.recordedBy')} <Who address={recordedBy} /></> : <> · {t('officer.appliedOnline')}</>}</p>
+      {mine ? <p class="hint">{t('officer.secondOfficer')}</p> : <div class="actions">
         <button type="button" disabled={action.busy} onClick={() => action.run(actions(c).approve(who))}>{t('officer.approve')}</button>
         <button type="button" disabled={action.busy} onClick={() => action.run(actions(c).reject(who))}>{t('officer.reject')}</button>
-      </div>
+      </div>}
       <TxProgress stage={action.stage} />
     </article>
   );
