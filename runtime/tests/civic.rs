@@ -229,8 +229,10 @@ fn wallets_read_a_residents_standing_and_a_units_topics_through_view_functions()
 	use codec::{Decode, Encode};
 	use frame_support::view_functions::ViewFunction;
 	use pallet_consultation::{TopicId, TopicOf, TopicsOfViewFunction};
+	use pallet_consultation::{BallotOfViewFunction, SupportedViewFunction};
 	use pallet_party_branch::{
-		FreeCallsLeftNowViewFunction, ResidencyViewFunction, RolesOfViewFunction,
+		FreeCallsLeftNowViewFunction, OfficesOfViewFunction, ResidencyViewFunction,
+		RolesOfViewFunction, UnitOf, UnitPathViewFunction,
 	};
 
 	fn view<Out: Decode>(id: frame_support::view_functions::ViewFunctionId, input: impl Encode) -> Out {
@@ -254,6 +256,13 @@ fn wallets_read_a_residents_standing_and_a_units_topics_through_view_functions()
 		let roles: Vec<(Role, u32)> = view(RolesOfViewFunction::<Runtime>::id(), Eve.to_account_id());
 		assert!(roles.contains(&(Role::GridWorker, 6)), "Eve is the grid worker of grid 6");
 
+		let path: Vec<(u32, UnitOf<Runtime>)> = view(UnitPathViewFunction::<Runtime>::id(), 3u32);
+		let names: Vec<Vec<u8>> = path.iter().map(|(_, unit)| unit.name.to_vec()).collect();
+		assert_eq!(names, [&b"Gongzhi District"[..], b"East Street", b"Plum Garden Community"]);
+		assert_eq!(path[2].1.secretary, Some(Dave.to_account_id()));
+		let offices: Vec<u32> = view(OfficesOfViewFunction::<Runtime>::id(), Eve.to_account_id());
+		assert_eq!(offices, vec![3], "Eve sits on Plum Garden's committee");
+
 		frame_support::assert_ok!(gongzhi_runtime::Consultation::raise_topic(
 			gongzhi_runtime::RuntimeOrigin::signed(ferdie.clone()),
 			3,
@@ -266,8 +275,13 @@ fn wallets_read_a_residents_standing_and_a_units_topics_through_view_functions()
 		let (topics, next): (Vec<(TopicId, TopicOf<Runtime>)>, Option<TopicId>) =
 			view(TopicsOfViewFunction::<Runtime>::id(), (3u32, Option::<TopicId>::None));
 		assert_eq!(topics.len(), 1);
-		assert_eq!(topics[0].1.author, Some(ferdie));
+		assert_eq!(topics[0].1.author, Some(ferdie.clone()));
 		assert_eq!(next, None);
+		let supported: bool = view(SupportedViewFunction::<Runtime>::id(), (topics[0].0, &ferdie));
+		assert!(supported, "raising a topic is its author's support");
+		let ballot: Option<pallet_consultation::BallotVote> =
+			view(BallotOfViewFunction::<Runtime>::id(), (topics[0].0, &ferdie));
+		assert_eq!(ballot, None, "nobody votes while a topic gathers support");
 		let elsewhere: (Vec<(TopicId, TopicOf<Runtime>)>, Option<TopicId>) =
 			view(TopicsOfViewFunction::<Runtime>::id(), (4u32, Option::<TopicId>::None));
 		assert!(elsewhere.0.is_empty(), "Bamboo Lane has none");

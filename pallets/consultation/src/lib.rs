@@ -786,6 +786,23 @@ pub mod pallet {
 		) -> (Vec<(TopicId, TopicOf<T>)>, Option<TopicId>) {
 			Self::topics_page(unit, before)
 		}
+
+		/// Meeting `meeting`: its unit, its agenda (the topics it decides, in order), its phase and
+		/// when that phase ends, and whether its ballots are secret. `None` once pruned.
+		pub fn agenda(meeting: MeetingId) -> Option<MeetingOf<T>> {
+			Meetings::<T>::get(meeting)
+		}
+
+		/// `who`'s ballot on `topic`: an open choice, or sealed (committed, not yet revealed);
+		/// `None` if they have not voted. Ballots are public records: this reads nothing more.
+		pub fn ballot_of(topic: TopicId, who: T::AccountId) -> Option<BallotVote> {
+			Ballots::<T>::get(topic, &who).map(|ballot| ballot.vote)
+		}
+
+		/// Whether `who` supported `topic` while it gathered support.
+		pub fn supported(topic: TopicId, who: T::AccountId) -> bool {
+			Supports::<T>::contains_key(topic, &who)
+		}
 	}
 
 	impl<T: Config> Pallet<T> {

@@ -76,6 +76,13 @@ pub mod weights;
 
 pub use fees::{ChargeCivicFees, FreeCalls};
 
+/// The most units [`Pallet::unit_path`] returns: district, street, community, grid, and room to
+/// spare should a district add a level.
+pub const MAX_DEPTH: usize = 8;
+
+/// The most units [`Pallet::offices_of`] looks at: bounded work for one read.
+pub const OFFICES_SCANNED: usize = 2_000;
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -537,6 +544,36 @@ pub mod pallet {
 		/// The roles `who` holds and the unit of each (at most `MaxRolesPerAccount`).
 		pub fn roles_of(who: T::AccountId) -> Vec<(Role, UnitId)> {
 			Roles::<T>::iter_key_prefix(&who).collect()
+		}
+
+		/// `unit` and the units above it, the district first, with their names and officers: a
+		/// resident's community as the portal shows it. Empty for an unknown unit; at most
+		/// [`MAX_DEPTH`] units.
+		pub fn unit_path(unit: UnitId) -> Vec<(UnitId, UnitOf<T>)> {
+			let mut path = Vec::new();
+			let mut next = Some(unit);
+			while let Some(id) = next {
+				if path.len() >= MAX_DEPTH {
+					break;
+				}
+				let Some(found) = Units::<T>::get(id) else { break };
+				next = found.parent;
+				path.push((id, found));
+			}
+			path.reverse();
+			path
+		}
+
+		/// The units where `who` is secretary or on the committee, lowest id first. Looks at no
+		/// more than [`OFFICES_SCANNED`] units (a district has a few hundred).
+		pub fn offices_of(who: T::AccountId) -> Vec<UnitId> {
+			let mut offices: Vec<UnitId> = Units::<T>::iter()
+				.take(OFFICES_SCANNED)
+				.filter(|(_, unit)| unit.secretary.as_ref() == Some(&who) || unit.committee.contains(&who))
+				.map(|(id, _)| id)
+				.collect();
+			offices.sort_unstable();
+			offices
 		}
 	}
 

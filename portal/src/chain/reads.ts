@@ -33,32 +33,18 @@ export async function unit(chain: Chain, id: number): Promise<UnitInfo | undefin
   };
 }
 
-/** The unit and the units above it, the district first. */
+/** The unit and the units above it, the district first, with their officers (a view function). */
 export async function unitPath(chain: Chain, id: number): Promise<UnitInfo[]> {
-  const path: UnitInfo[] = [];
-  for (let next: number | undefined = id; next !== undefined && path.length < 8;) {
-    const u = await unit(chain, next);
-    if (!u) break;
-    path.unshift(u);
-    next = u.parent;
-  }
-  return path;
-}
-
-/** Every unit (a district has tens of them): for officers' pickers. */
-export async function allUnits(chain: Chain): Promise<UnitInfo[]> {
-  const entries = await chain.api.query.PartyBranch.Units.getEntries();
-  return entries
-    .map(({ keyArgs: [id], value: u }) => ({
-      id,
-      name: text(u.name),
-      level: u.level.type as UnitLevel,
-      parent: u.parent,
-      secretary: u.secretary,
-      committee: [...u.committee],
-      residents: u.residents,
-    }))
-    .sort((a, b) => a.id - b.id);
+  const path = await chain.api.view.PartyBranch.unit_path(id);
+  return path.map(([unitId, u]) => ({
+    id: unitId,
+    name: text(u.name),
+    level: u.level.type as UnitLevel,
+    parent: u.parent,
+    secretary: u.secretary,
+    committee: [...u.committee],
+    residents: u.residents,
+  }));
 }
 
 export interface Me {
@@ -76,20 +62,20 @@ export interface Me {
 
 export async function me(chain: Chain, address: string): Promise<Me> {
   const { api } = chain;
-  const [residency, roles, freeLeft, quota, account, units] = await Promise.all([
+  const [residency, roles, freeLeft, quota, account, offices] = await Promise.all([
     api.view.PartyBranch.residency(address),
     api.view.PartyBranch.roles_of(address),
     api.view.PartyBranch.free_calls_left_now(address),
     api.query.PartyBranch.FreeCallQuota.getValue(),
     api.query.System.Account.getValue(address),
-    allUnits(chain),
+    api.view.PartyBranch.offices_of(address),
   ]);
   return {
     address,
     community: residency?.[0],
     since: residency?.[1],
     roles: roles.map(([role, unit]) => ({ role: role.type as RoleName, unit })),
-    officerOf: units.filter((u) => u.secretary === address || u.committee.includes(address)).map((u) => u.id),
+    officerOf: offices,
     freeLeft,
     quota,
     balance: account.data.free,
@@ -136,7 +122,7 @@ export async function topics(chain: Chain, unitId: number, who?: string): Promis
     if (status.type === 'Gathering') { phase = 'gathering'; until = status.value.until; }
     else if (status.type === 'Qualified') phase = 'qualified';
     else if (status.type === 'InMeeting') {
-      const meeting = await api.query.Consultation.Meetings.getValue(status.value);
+      const meeting = await api.view.Consultation.agenda(status.value);
       const p = meeting?.phase;
       if (p?.type === 'Deliberation') { phase = 'deliberating'; until = p.value.until; }
       else if (p?.type === 'Voting') { phase = 'voting'; until = p.value.until; }
@@ -144,10 +130,10 @@ export async function topics(chain: Chain, unitId: number, who?: string): Promis
     } else if (status.type === 'Closed') { phase = 'decided'; outcome = status.value.outcome.type; }
     const [supported, ballot] = who
       ? await Promise.all([
-        api.query.Consultation.Supports.getValue(id, who),
-        api.query.Consultation.Ballots.getValue(id, who),
+        api.view.Consultation.supported(id, who),
+        api.view.Consultation.ballot_of(id, who),
       ])
-      : [undefined, undefined];
+      : [false, undefined];
     return {
       id,
       unit: t.unit,
@@ -168,11 +154,9 @@ export async function topics(chain: Chain, unitId: number, who?: string): Promis
       opinions: t.opinions,
       reports: t.reports,
       raisedAt: t.raised_at,
-      supportedByMe: supported !== undefined,
+      supportedByMe: supported,
       myBallot: ballot
-        ? ballot.vote.type === 'Open'
-          ? { sealed: false, choice: ballot.vote.value.type }
-          : { sealed: true }
+        ? ballot.type === 'Open' ? { sealed: false, choice: ballot.value.type } : { sealed: true }
         : undefined,
     };
   })).then((list) => list.sort((a, b) => b.id - a.id));

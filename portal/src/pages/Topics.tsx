@@ -108,7 +108,8 @@ function TopicCard({ topic: x }: { topic: TopicView }) {
           <button type="button" disabled={action.busy} onClick={() => action.run(a.support(x.id))}>{t('topics.support')}</button>
         )}
         {x.phase === 'gathering' && x.supportedByMe && <span class="mine">{t('topics.supported')}</span>}
-        {x.phase === 'voting' && !x.myBallot && CHOICES.map((choice) => (
+        {/* A ballot may be changed until the vote closes. */}
+        {x.phase === 'voting' && CHOICES.filter((choice) => choice !== x.myBallot?.choice).map((choice) => (
           <button key={choice} type="button" disabled={action.busy} onClick={() => vote(choice)}>{t(`choices.${choice}`)}</button>
         ))}
         {x.phase === 'revealing' && x.myBallot?.sealed && sealed && (

@@ -152,3 +152,24 @@ fn a_tie_does_not_approve_and_two_thirds_needs_two_thirds() {
 		assert_eq!(outcome(works), Some(Outcome::Rejected));
 	});
 }
+
+#[test]
+fn a_meetings_agenda_and_a_residents_ballot_are_read_through_view_functions() {
+	new_test_ext().execute_with(|| {
+		let (first, second) = plum_meeting(false);
+		let agenda = Consultation::agenda(0).expect("meeting 0 convened");
+		assert_eq!(agenda.unit, PLUM);
+		assert_eq!(agenda.topics.to_vec(), vec![first, second]);
+		assert!(matches!(agenda.phase, Phase::Deliberation { .. }));
+		assert_eq!(Consultation::agenda(1), None, "no second meeting");
+		assert!(Consultation::supported(first, 11));
+		assert!(!Consultation::supported(first, 20), "20 never supported it");
+
+		open_voting(0);
+		assert_eq!(Consultation::ballot_of(first, 11), None);
+		vote(11, first, Choice::Nay);
+		assert_eq!(Consultation::ballot_of(first, 11), Some(BallotVote::Open(Choice::Nay)));
+		assert_eq!(Consultation::ballot_of(second, 11), None, "a ballot is per topic");
+		assert!(matches!(Consultation::agenda(0).unwrap().phase, Phase::Voting { .. }));
+	});
+}

@@ -256,3 +256,20 @@ fn removing_officers_follows_the_same_authority() {
 		assert_eq!(Units::<Test>::get(COMMUNITY).unwrap().secretary, None);
 	});
 }
+
+#[test]
+fn a_units_path_and_an_officers_units_are_read_through_view_functions() {
+	with_tree(|| {
+		let path: Vec<u32> = PartyBranch::unit_path(GRID).into_iter().map(|(id, _)| id).collect();
+		assert_eq!(path, vec![DISTRICT, STREET, COMMUNITY, GRID], "the district first");
+		let (_, plum) = &PartyBranch::unit_path(COMMUNITY)[2];
+		assert_eq!(plum.name.to_vec(), b"Plum Garden".to_vec());
+		assert_eq!(plum.secretary, Some(SECRETARY));
+		assert!(PartyBranch::unit_path(99).is_empty(), "no such unit");
+
+		assert_eq!(PartyBranch::offices_of(SECRETARY), vec![COMMUNITY]);
+		assert_eq!(PartyBranch::offices_of(COMMITTEE), vec![COMMUNITY], "committee members hold office too");
+		assert_eq!(PartyBranch::offices_of(STREET_SECRETARY), vec![STREET]);
+		assert!(PartyBranch::offices_of(ALICE).is_empty());
+	});
+}
