@@ -60,7 +60,9 @@ start_node() {
 		--listen-addr "/ip4/127.0.0.1/tcp/$p2p" --rpc-port "$rpc" --prometheus-port "$prom"
 		--allow-private-ip --no-mdns --no-telemetry)
 	if [ "$role" = "-" ]; then
-		args+=(--rpc-cors all)
+		# The RPC node also listens for light clients (residents' browsers) over WebSocket, on
+		# the p2p port plus 100: the address the chain spec lists among its boot nodes.
+		args+=(--rpc-cors all --listen-addr "/ip4/127.0.0.1/tcp/$((p2p + 100))/ws")
 	else
 		args+=("$role")
 	fi

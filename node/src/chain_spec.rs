@@ -62,11 +62,14 @@ pub fn local_testnet() -> Result<ChainSpec, String> {
 }
 
 /// Boot nodes of the district testnet as `scripts/district-network.sh` runs it on one machine:
-/// streets 1 and 2, whose development node keys are 0x…01 and 0x…02. A real district lists its
-/// street offices' public addresses here.
-const DISTRICT_BOOT_NODES: [&str; 2] = [
+/// streets 1 and 2, whose development node keys are 0x…01 and 0x…02, over TCP; and the district's
+/// RPC node (key 0x…05) over WebSocket, the address light clients in residents' browsers (smoldot)
+/// connect to. A real district lists its street offices' public addresses here, and its RPC
+/// nodes' `/dns/<host>/tcp/443/wss/p2p/<id>` addresses behind TLS (docs/deployment.md).
+const DISTRICT_BOOT_NODES: [&str; 3] = [
 	"/ip4/127.0.0.1/tcp/30333/p2p/12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp",
 	"/ip4/127.0.0.1/tcp/30334/p2p/12D3KooWHdiAxVd8uMQR1hGWXccidmfCwLqcMpGwR6QcTP6QRMuD",
+	"/ip4/127.0.0.1/tcp/30437/ws/p2p/12D3KooWSuTq6MG9gPt7qZqLFKkYrfxMewTZhj9nmRHJkPwzWDG2",
 ];
 
 /// Four street validators. `chain-specs/district.json` is this spec, exported by

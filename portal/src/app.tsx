@@ -11,7 +11,7 @@ import { Officer } from './pages/Officer';
 import { Topics } from './pages/Topics';
 import { Volunteering } from './pages/Volunteering';
 import { TxProgress } from './components/TxProgress';
-import { chain, lastAction, me } from './state';
+import { chain, finalized, lastAction, me, source } from './state';
 
 const PAGES = { home: Home, topics: Topics, money: Money, volunteer: Volunteering, help: Help, officer: Officer } as const;
 type PageName = keyof typeof PAGES;
@@ -33,6 +33,9 @@ export function App() {
       <header>
         <h1>{t('app.title')}</h1>
         {c?.isDev && <p class="dev-chain" role="note">{t('app.devChain', { name: c.name })}</p>}
+        {c && source.value.kind === 'light' && (
+          <p class="verified" data-testid="light-client">{t('app.lightClient', { n: finalized.value })}</p>
+        )}
         <Settings />
         <AccountPicker />
         <ActingForPicker />

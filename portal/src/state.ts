@@ -1,10 +1,10 @@
 // The portal's state: the connection, the finalised block (every page re-reads on it), who signs,
 // and for whom. Pages read these signals; only this module and the header change them.
 import { signal, computed, effect } from '@preact/signals';
-import { connect, defaultEndpoint, me as readMe, type Chain, type LinkStatus, type Me, type Stage } from './chain';
+import { connect, defaultSource, me as readMe, type Chain, type LinkStatus, type Me, type Source, type Stage } from './chain';
 import { devAccounts, extensionAccounts, walletExtensions, type Account } from './wallet/accounts';
 
-export const endpoint = signal(defaultEndpoint());
+export const source = signal<Source>(defaultSource());
 export const chain = signal<Chain | undefined>(undefined);
 export const link = signal<LinkStatus>('connecting');
 /** The latest finalised block number (0 until the first arrives). */
@@ -32,21 +32,21 @@ effect(() => {
 
 let sub: { unsubscribe(): void } | undefined;
 
-/** Connects (again) to `url`; on failure the banner says why and the provider keeps retrying. */
-export async function start(url = endpoint.value) {
+/** Connects (again) to `to`; on failure the banner says why, and it tries again. */
+export async function start(to = source.value) {
   sub?.unsubscribe();
   chain.value?.destroy();
   chain.value = undefined;
-  endpoint.value = url;
+  source.value = to;
   try {
-    const c = await connect(url, (s) => { link.value = s; });
+    const c = await connect(to, (s) => { link.value = s; });
     chain.value = c;
     link.value = 'connected';
     sub = c.client.finalizedBlock$.subscribe((b) => { finalized.value = b.number; });
     await loadAccounts(c);
   } catch {
     if (link.value !== 'wrong-network') link.value = 'down';
-    setTimeout(() => { if (!chain.value) void start(url); }, 3000);
+    setTimeout(() => { if (!chain.value && source.value === to) void start(to); }, 3000);
   }
 }
 
@@ -72,5 +72,16 @@ effect(() => {
   const who = subject.value;
   void finalized.value;
   if (!c || !who) { me.value = undefined; return; }
-  readMe(c, who).then((m) => { if (subject.value === who) me.value = m; }, () => {});
+  readMe(c, who).then((m) => { if (subject.value === who) me.value = m; }, (e) => console.warn('read failed', e));
 });
+
+/** Switches between the district's node and the in-browser light client, and remembers it. */
+export function chooseLightClient(on: boolean) {
+  if (on) localStorage.setItem('gongzhi.light', '1');
+  else localStorage.removeItem('gongzhi.light');
+  const query = new URLSearchParams(location.search);
+  const host = location.hostname || '127.0.0.1';
+  void start(on
+    ? { kind: 'light', chainSpecUrl: query.get('chainSpec') ?? 'chain-spec.json' }
+    : { kind: 'rpc', endpoint: query.get('rpc') ?? localStorage.getItem('gongzhi.endpoint') ?? `ws://${host}:9944` });
+}

@@ -12,7 +12,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
-import { startNode, ok, councilMotion, freePort, REPO, until } from './lib/node.mjs';
+import { execFileSync } from 'node:child_process';
+import { startNode, ok, councilMotion, freePort, nodeBinary, REPO, until } from './lib/node.mjs';
 import { startPortal, signIn, go, settled, refusal, accessibilityProblems } from './lib/browser.mjs';
 
 const UNITS = 10n ** 12n;
@@ -41,8 +42,12 @@ before(async () => {
   k = Object.fromEntries(['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'Charlie//stash', 'Eve//stash']
     .map((name) => [name, keyring.addFromUri(`//${name}`)]));
   k.contractor = keyring.addFromMnemonic(mnemonicGenerate());
-  node = await startNode(['--dev'], { name: 'portal' });
+  // A p2p WebSocket address besides TCP: the in-browser light client connects through it.
+  const wsPort = await freePort();
+  node = await startNode(['--dev', '--listen-addr', `/ip4/127.0.0.1/tcp/${wsPort}/ws`], { name: 'portal' });
   api = node.api;
+  const spec = JSON.parse(execFileSync(nodeBinary(), ['build-spec', '--dev', '--raw'], { maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] }));
+  spec.bootNodes = [`/ip4/127.0.0.1/tcp/${wsPort}/ws/p2p/${await api.rpc.system.localPeerId()}`];
   await councilMotion(api, api.tx.utility.batchAll([
     api.tx.consultation.setPeriods({ support: 100, wait: 10, deliberation: 2, voting: 10, reveal: 4 }),
     api.tx.communityTreasury.setPeriods(100, 20),
@@ -54,7 +59,7 @@ before(async () => {
     }), k.Bob),
     ok(api.tx.proxy.addProxy(k.Eve.address, 'Civic', 0), k.Ferdie),
   ]);
-  portal = await startPortal(node.wsUrl);
+  portal = await startPortal(node.wsUrl, { files: { '/chain-spec.json': JSON.stringify(spec) } });
 });
 
 after(async () => {
@@ -264,6 +269,23 @@ test('every page passes an accessibility scan with no serious or critical proble
   assert.deepEqual(await accessibilityProblems(ferdie), [], 'home page, large text');
   await shoot(ferdie, 'large-text');
   await shoot(dave, 'officer');
+});
+
+test('through the light client in the browser, a resident reads their community and donates, finality checked in the page', async () => {
+  const started = Date.now();
+  const page = await portal.open('Ferdie', { light: true });
+  pages.push(page);
+  await page.waitForFunction(() => /Plum Garden/.test(document.querySelector('[data-testid=community-name]')?.textContent ?? ''), null, { timeout: 90000 });
+  figures['live data through the light client (ms)'] = Date.now() - started;
+  assert.match(await page.textContent('[data-testid=light-client]'), /本机轻客户端已验证至最终块 #[1-9]\d*/);
+  assert.match(await page.textContent('[data-testid=free-left]'), /今日免费操作还剩 \d+ 次/);
+  await go(page, 'money');
+  await page.fill('#donate-amount', '3');
+  await page.fill('#donate-memo', '轻客户端捐款');
+  await page.locator('section[aria-labelledby=donate-title] button[type=submit]').click();
+  await settled(page.locator('.status-area'), 'final', 90000);
+  await page.locator('[data-testid=statement] td:text-is("轻客户端捐款")').waitFor({ timeout: 30000 });
+  assert.deepEqual(page.errors, []);
 });
 
 test('a node that is down gets a plain banner, and the portal never shows a raw error', async () => {

@@ -3,7 +3,7 @@
 // scripts/portal-descriptors.sh), and what the portal must know of the chain before it shows
 // anything: that it is a Gongzhi chain, how long a block is, and whether it is a development chain
 // (only then are the development accounts offered).
-import { createClient, type PolkadotClient, type TypedApi } from 'polkadot-api';
+import { createClient, type JsonRpcProvider, type PolkadotClient, type TypedApi } from 'polkadot-api';
 import { getWsProvider, type StatusChange } from 'polkadot-api/ws';
 import { gongzhi } from '@polkadot-api/descriptors';
 
@@ -12,10 +12,16 @@ export type Api = TypedApi<typeof gongzhi>;
 /** What the header's banner shows. */
 export type LinkStatus = 'connecting' | 'connected' | 'down' | 'wrong-network';
 
+/**
+ * Where the portal reads the chain: the district's RPC node over WebSocket, or an in-browser light
+ * client started from the chain spec (a URL, by default `chain-spec.json` next to the portal).
+ */
+export type Source = { kind: 'rpc'; endpoint: string } | { kind: 'light'; chainSpecUrl: string };
+
 export interface Chain {
   client: PolkadotClient;
   api: Api;
-  endpoint: string;
+  source: Source;
   /** The chain spec's name, e.g. "Gongzhi Development". */
   name: string;
   /** Milliseconds per block (Aura's slot duration): turns block counts into time. */
@@ -32,15 +38,25 @@ export interface Chain {
 /** The chain specs whose accounts are the public development keys (node/src/chain_spec.rs). */
 const DEV_CHAINS = ['Gongzhi Development', 'Gongzhi Local Testnet'];
 
-/** The default node: the page's own host on the RPC port, as scripts/dev.sh serves them. */
-export function defaultEndpoint(): string {
-  const fromQuery = new URLSearchParams(location.search).get('rpc');
-  if (fromQuery) return fromQuery;
+/**
+ * Where to connect: `?light` (or the saved choice) for the light client, with `?chainSpec=<url>`;
+ * else `?rpc=<ws url>`, the saved node, or the page's own host on the RPC port, as
+ * scripts/dev.sh serves them.
+ */
+export function defaultSource(): Source {
+  const query = new URLSearchParams(location.search);
+  const light = query.has('light') || (!query.has('rpc') && localStorage.getItem('gongzhi.light') === '1');
+  if (light) return { kind: 'light', chainSpecUrl: query.get('chainSpec') ?? 'chain-spec.json' };
+  const fromQuery = query.get('rpc');
+  if (fromQuery) return { kind: 'rpc', endpoint: fromQuery };
   const saved = localStorage.getItem('gongzhi.endpoint');
-  if (saved) return saved;
+  if (saved) return { kind: 'rpc', endpoint: saved };
   const host = location.hostname || '127.0.0.1';
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${host}:9944`;
+  return { kind: 'rpc', endpoint: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${host}:9944` };
 }
+
+/** How the source is named in the banner. */
+export const describe = (source: Source) => (source.kind === 'rpc' ? source.endpoint : source.chainSpecUrl);
 
 export class WrongNetwork extends Error {}
 
@@ -49,14 +65,22 @@ export class WrongNetwork extends Error {}
  * itself after the node goes down). Rejects with [`WrongNetwork`] when the node runs another
  * chain's runtime.
  */
-export async function connect(endpoint: string, onStatus: (status: LinkStatus) => void): Promise<Chain> {
+export async function connect(source: Source, onStatus: (status: LinkStatus) => void): Promise<Chain> {
   onStatus('connecting');
-  const provider = getWsProvider(endpoint, {
-    onStatusChanged: (change: StatusChange) => {
-      const type = String(change.type); // CONNECTING, CONNECTED, ERROR or CLOSE
-      onStatus(type === 'CONNECTED' ? 'connected' : type === 'CONNECTING' ? 'connecting' : 'down');
-    },
-  });
+  let provider: JsonRpcProvider;
+  if (source.kind === 'rpc') {
+    provider = getWsProvider(source.endpoint, {
+      onStatusChanged: (change: StatusChange) => {
+        const type = String(change.type); // CONNECTING, CONNECTED, ERROR or CLOSE
+        onStatus(type === 'CONNECTED' ? 'connected' : type === 'CONNECTING' ? 'connecting' : 'down');
+      },
+    });
+  } else {
+    const response = await fetch(source.chainSpecUrl);
+    if (!response.ok) throw new Error(`chain spec ${source.chainSpecUrl}: HTTP ${response.status}`);
+    const { lightProvider } = await import('./light');
+    provider = lightProvider(await response.text());
+  }
   const client = createClient(provider);
   try {
     const spec = await client.getChainSpecData();
@@ -71,7 +95,7 @@ export async function connect(endpoint: string, onStatus: (status: LinkStatus) =
     return {
       client,
       api,
-      endpoint,
+      source,
       name: spec.name,
       blockMs: Number(slot),
       ss58: props.ss58Format ?? 42,

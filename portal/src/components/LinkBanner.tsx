@@ -1,5 +1,6 @@
 import { t } from '../i18n';
-import { endpoint, link } from '../state';
+import { describe } from '../chain';
+import { link, source } from '../state';
 
 /** Says plainly when the portal cannot reach the chain; silent while all is well. */
 export function LinkBanner() {
@@ -7,7 +8,7 @@ export function LinkBanner() {
   if (s === 'connected') return null;
   return (
     <div class={`banner banner-${s}`} role={s === 'connecting' ? 'status' : 'alert'} data-testid="link-banner">
-      {t(`link.${s}`, { endpoint: endpoint.value })}
+      {t(`link.${s}`, { endpoint: describe(source.value) })}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { locale, setLocale, t } from '../i18n';
-import { largeText } from '../state';
+import { chooseLightClient, largeText, source } from '../state';
 
 /** Language and large text, always one click away. */
 export function Settings() {
@@ -10,6 +10,10 @@ export function Settings() {
       </button>
       <button type="button" aria-pressed={largeText.value} onClick={() => { largeText.value = !largeText.value; }}>
         {t('settings.largeText')}
+      </button>
+      <button type="button" aria-pressed={source.value.kind === 'light'} onClick={() => chooseLightClient(source.value.kind !== 'light')}
+        title={t('settings.lightClientHint')}>
+        {t('settings.lightClient')}
       </button>
     </div>
   );

@@ -12,14 +12,17 @@ const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 export const CHROMIUM = process.env.GONGZHI_CHROMIUM || '/usr/bin/chromium';
 
-/** Starts Chromium and the portal's web server; `open(account)` gives a page signed in as it. */
-export async function startPortal(wsUrl) {
+/**
+ * Starts Chromium and the portal's web server (with `files` served beside it, e.g. the chain spec
+ * the light client starts from); `open(account)` gives a page signed in as it.
+ */
+export async function startPortal(wsUrl, { files = {} } = {}) {
   if (!existsSync(join(PORTAL_DIST, 'index.html'))) {
     throw new Error(`no built portal in ${PORTAL_DIST}: run (cd portal && npm ci && npm run build), as scripts/test.sh does`);
   }
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: scripts/setup.sh installs Debian's chromium`);
   const port = await freePort();
-  const server = await servePortal({ port, dir: PORTAL_DIST });
+  const server = await servePortal({ port, dir: PORTAL_DIST, files });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     // The machine's network is closed: Chromium must not try to reach Google's services.
@@ -31,12 +34,13 @@ export async function startPortal(wsUrl) {
     url,
     browser,
     /** A phone-sized page of its own (own storage, own chain connection), as `account` if given. */
-    async open(account, { path = '', endpoint } = {}) {
+    async open(account, { path = '', endpoint, light = false } = {}) {
       const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: 'zh-CN' });
       const page = await context.newPage();
       page.errors = [];
       page.on('pageerror', (e) => page.errors.push(e.message));
-      const target = endpoint ? `http://127.0.0.1:${port}/?rpc=${encodeURIComponent(endpoint)}` : url;
+      const target = light ? `http://127.0.0.1:${port}/?light`
+        : endpoint ? `http://127.0.0.1:${port}/?rpc=${encodeURIComponent(endpoint)}` : url;
       await page.goto(`${target}#/${path}`);
       if (account) await signIn(page, account);
       return page;
