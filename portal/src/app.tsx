@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import { AccountPicker } from './components/AccountPicker';
 import { ActingForPicker } from './components/ActingForPicker';
+import { FeeNotice } from './components/FeeNotice';
 import { LinkBanner } from './components/LinkBanner';
 import { Settings } from './components/Settings';
 import { t } from './i18n';
@@ -39,6 +40,7 @@ export function App() {
         <Settings />
         <AccountPicker />
         <ActingForPicker />
+        <FeeNotice />
       </header>
       <LinkBanner />
       <nav aria-label={t('app.nav')}>

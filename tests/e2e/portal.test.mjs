@@ -102,6 +102,8 @@ test('the portal loads in Chinese, shows live data within seconds, and offers th
 test('an officer registers a resident, who raises a topic; a neighbour supports it, residents vote, the result is shown', async () => {
   const newcomer = k['Eve//stash'].address;
   const dave = await open('Dave', 'officer');
+  // Dave is an officer, not a resident: the portal says before he sends anything that he pays fees.
+  await dave.locator('[data-testid=fee-notice]:has-text("不是认证居民")').waitFor({ timeout: 30000 });
   // A commitment the desk did not issue is refused before anything is sent.
   await dave.fill('#reg-commitment', '11010519491231002X');
   assert.match(await dave.textContent('#reg-commitment-hint'), /格式不对/);
@@ -172,6 +174,17 @@ test('an officer registers a resident, who raises a topic; a neighbour supports 
   const topics = await api.query.consultation.topics.entries();
   const stored = topics.map(([, v]) => v.unwrap()).find((t) => new TextDecoder().decode(t.title) === title);
   assert.equal(stored.status.asClosed.outcome.toString(), 'Approved');
+
+  // The secretary reports the work done; residents see the report and that it is finished.
+  await dave.goto(dave.url().replace(/#.*$/, '#/topics'));
+  const decided = topicCard(dave, title);
+  await decided.locator('input[id^=report-]').fill('长椅已修好，共花费 800 元。');
+  await decided.locator('label:has-text("这是办结报告") input').check();
+  await decided.locator('button:text-is("发布进展")').click();
+  await settled(dave.locator('.status-area'));
+  const reports = authored.locator('[data-testid=reports]');
+  await reports.locator('li:has-text("长椅已修好")').waitFor({ timeout: 30000 });
+  await reports.locator('.mine:text-is("已办结")').waitFor({ timeout: 30000 });
 });
 
 test('a donation, a spend the supervisors approve, its public notice with a countdown, and an objection', async () => {
@@ -185,6 +198,11 @@ test('a donation, a spend the supervisors approve, its public notice with a coun
   await settled(donate);
   await ferdie.locator('[data-testid=statement] td:text-is("邻里基金")').waitFor({ timeout: 30000 });
   assert.match(await ferdie.textContent('[data-testid=pot-balance]'), /50 GZT/);
+  // The levels above are as public as the community's own pot.
+  const above = ferdie.locator('section[aria-labelledby=above-title]');
+  await above.waitFor({ timeout: 30000 });
+  assert.match(await above.textContent(), /Gongzhi District: 未设立|Gongzhi District: [\d.,]+ GZT/);
+  assert.match(await above.textContent(), /East Street/);
 
   const dave = await open('Dave', 'money');
   await dave.fill('#spend-to', k.contractor.address);

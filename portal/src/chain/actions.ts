@@ -63,10 +63,16 @@ export const actions = (chain: Chain) => {
         purpose: Enum('Text', bytes(purpose)),
         consultation: undefined,
       }),
+    reportProgress: (topic: number, text: string, completed: boolean) =>
+      tx.Consultation.report_progress({ topic, text: bytes(text), completed }),
+    recordPaperBallot: (topic: number, resident: string, choice: Choice) =>
+      tx.Consultation.record_offline_ballot({ topic, resident, ballot: Enum('Open', Enum(choice)) }),
     approveSpend: (index: number) => tx.CommunityTreasury.approve_spend({ index }),
     rejectSpend: (index: number) => tx.CommunityTreasury.reject_spend({ index }),
     object: (index: number) => tx.CommunityTreasury.object({ index }),
     signUp: (activity: number) => tx.VolunteerCredits.sign_up({ activity }),
+    redeem: (provider: string, minutes: number, reward: number) =>
+      tx.VolunteerCredits.redeem({ provider, minutes, reward }),
     donateCredits: (to: string, minutes: number) => tx.VolunteerCredits.donate({ to, minutes }),
     declareService: (skills: string[], areas: number[]) =>
       tx.Assistance.declare_service({ skills: skills.map((k) => Enum(k as 'Other')), areas }),
@@ -87,6 +93,7 @@ export const actions = (chain: Chain) => {
     confirm: (request: number) => tx.Assistance.confirm({ request }),
     register: (who: string, community: number, commitment: `0x${string}`) =>
       tx.PartyBranch.register({ who, community, commitment }),
+    approveMove: (resident: string) => tx.PartyBranch.approve_move({ resident }),
     approve: (applicant: string) => tx.PartyBranch.approve({ applicant }),
     reject: (applicant: string) => tx.PartyBranch.reject({ applicant }),
     grantRole: (who: string, role: string, unit: number) =>

@@ -105,6 +105,7 @@ export interface TopicView {
   electorate: number;
   opinions: number;
   reports: number;
+  completed: boolean;
   raisedAt: number;
   supportedByMe: boolean;
   /** How the account voted: an open choice, or sealed (committed, not yet revealed). */
@@ -153,6 +154,7 @@ export async function topics(chain: Chain, unitId: number, who?: string): Promis
       electorate: t.electorate,
       opinions: t.opinions,
       reports: t.reports,
+      completed: t.completed,
       raisedAt: t.raised_at,
       supportedByMe: supported,
       myBallot: ballot
@@ -374,4 +376,17 @@ export async function principalsOf(chain: Chain, delegate: string): Promise<stri
 export async function offer(chain: Chain, who: string): Promise<{ skills: string[]; areas: number[] } | undefined> {
   const o = await chain.api.query.Assistance.Offers.getValue(who);
   return o && { skills: o.skills.map((k) => k.type), areas: [...o.areas] };
+}
+
+/** The progress reports on an approved topic, oldest first (`count` from the topic's record). */
+export async function progressReports(chain: Chain, topic: number, count: number) {
+  const reports = await Promise.all(Array.from({ length: Math.min(count, 20) }, (_, i) =>
+    chain.api.query.Consultation.ProgressReports.getValue(topic, i)));
+  return reports.flatMap((r) => (r ? [{ by: r.by, at: r.at, text: text(r.text) }] : []));
+}
+
+/** Residents asking to move into one of `units` (officers' inbox). */
+export async function moveRequests(chain: Chain, units: number[]) {
+  const entries = await chain.api.query.PartyBranch.MoveRequests.getEntries();
+  return entries.filter(({ value }) => units.includes(value)).map(({ keyArgs: [who], value }) => ({ who, to: value }));
 }

@@ -1,5 +1,6 @@
 import type { Stage } from '../chain';
 import { has, t } from '../i18n';
+import { source } from '../state';
 
 /**
  * "submitted → in block → final" for one action. Shown next to the button that sent it, and once
@@ -28,6 +29,10 @@ export function TxProgress({ stage, id }: { stage?: Stage; id?: string }) {
           {i <= reached && 'block' in stage && s !== 'submitted' ? ` #${stage.block}` : ''}
         </span>
       ))}
+      {'blockHash' in stage && source.value.kind === 'rpc' && (
+        <> · <a href={`https://polkadot.js.org/apps/?rpc=${encodeURIComponent(source.value.endpoint)}#/explorer/query/${stage.blockHash}`}
+          target="_blank" rel="noopener noreferrer">{t('tx.explorer')}</a></>
+      )}
     </p>
   );
 }

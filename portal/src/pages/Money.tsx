@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { actions, parseAmount, pot, SPEND_CATEGORIES, type Pot, type SpendView } from '../chain';
+import { actions, parseAmount, pot, SPEND_CATEGORIES, unitPath, type Pot, type SpendView } from '../chain';
 import { Amount } from '../components/Amount';
 import { Countdown } from '../components/Countdown';
 import { Section } from '../components/Section';
@@ -24,6 +24,7 @@ export function Money() {
           <p class="muted">{t('money.supervisors', { m: p.settings.requiredApprovals, n: p.settings.supervisors.length })}: <WhoList addresses={p.settings.supervisors} /></p>
         ) : <p class="muted">{t('money.notConfigured')}</p>}
       </Section>
+      <LevelsAbove unit={community} />
       <Section id="spends" title={t('money.spends')}>
         {p.spends.length === 0 ? <p class="hint">{t('money.noSpends')}</p> : p.spends.map((s) => <SpendCard key={s.index} spend={s} pot={p} />)}
       </Section>
@@ -175,5 +176,22 @@ function Statement({ pot: p }: { pot: Pot }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The pots of the street and the district above: every level's money is public. */
+function LevelsAbove({ unit }: { unit: number }) {
+  const above = useLive(async (c) => {
+    const path = (await unitPath(c, unit)).filter((u) => u.id !== unit && u.level !== 'Grid');
+    const pots = await Promise.all(path.map((u) => c.api.apis.CommunityTreasuryApi.pot(u.id)));
+    return path.map((u, i) => ({ name: u.name, balance: pots[i]?.balance }));
+  }, [unit]);
+  if (!above || above.length === 0) return null;
+  return (
+    <Section id="above" title={t('money.above')}>
+      <ul class="pots">
+        {above.map((u) => <li key={u.name}>{u.name}: {u.balance !== undefined ? <Amount value={u.balance} /> : t('money.noPot')}</li>)}
+      </ul>
+    </Section>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { actions, applications, hex32, ROLES, unit as readUnit } from '../chain';
+import { actions, applications, hex32, moveRequests, ROLES, unit as readUnit } from '../chain';
 import { Section } from '../components/Section';
 import { TxProgress } from '../components/TxProgress';
 import { Who } from '../components/Who';
@@ -12,6 +12,7 @@ export function Officer() {
   const units = me.value?.officerOf ?? [];
   const names = useLive((c) => Promise.all(units.map((id) => readUnit(c, id))), [units.join()]);
   const pending = useLive((c) => applications(c, units), [units.join()]);
+  const moves = useLive((c) => moveRequests(c, units), [units.join()]);
   if (units.length === 0) return <p class="hint">{t('officer.none')}</p>;
   const options = units.map((id, i) => ({ id, name: names?.[i]?.name ?? `#${id}` }));
   return (
@@ -20,6 +21,10 @@ export function Officer() {
       <Section id="applications" title={t('officer.applications')}>
         {(pending ?? []).length === 0 ? <p class="hint">{t('officer.noApplications')}</p>
           : (pending ?? []).map((p) => <ApplicationRow key={p.who} who={p.who} recordedBy={p.recordedBy} unitName={options.find((u) => u.id === p.community)?.name ?? ''} />)}
+      </Section>
+      <Section id="moves" title={t('officer.moves')}>
+        {(moves ?? []).length === 0 ? <p class="hint">{t('officer.noMoves')}</p>
+          : (moves ?? []).map((m) => <MoveRow key={m.who} who={m.who} unitName={options.find((u) => u.id === m.to)?.name ?? ''} />)}
       </Section>
       <GrantRole units={options} />
     </>
@@ -113,5 +118,19 @@ function GrantRole({ units }: { units: UnitOption[] }) {
       </form>
       <TxProgress stage={action.stage} />
     </Section>
+  );
+}
+
+/** A resident asking to move into one of the officer's communities. */
+function MoveRow({ who, unitName }: { who: string; unitName: string }) {
+  const action = useAction();
+  const c = chain.value;
+  if (!c) return null;
+  return (
+    <article class="move">
+      <p><Who address={who} /> → {unitName}</p>
+      <button type="button" disabled={action.busy} onClick={() => action.run(actions(c).approveMove(who))}>{t('officer.approveMove')}</button>
+      <TxProgress stage={action.stage} />
+    </article>
   );
 }

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { actions, CHOICES, TOPIC_CATEGORIES, topics, type TopicView } from '../chain';
 import { exportBallots, keep, kept, newSalt } from '../ballots';
 import { Countdown } from '../components/Countdown';
+import { PaperBallot } from '../components/PaperBallot';
+import { ProgressReports } from '../components/ProgressReports';
 import { Section } from '../components/Section';
 import { TxProgress } from '../components/TxProgress';
 import { Who } from '../components/Who';
@@ -13,7 +15,8 @@ const PHASES = ['voting', 'revealing', 'deliberating', 'gathering', 'qualified',
 
 /** My community's topics by phase; raising, supporting, opinions, votes (secret ones too). */
 export function Topics() {
-  const community = me.value?.community;
+  // A resident's community; for an officer who lives elsewhere, the first unit they serve.
+  const community = me.value?.community ?? me.value?.officerOf[0];
   const list = useLive((c, who) => (community !== undefined ? topics(c, community, who) : Promise.resolve([])), [community]);
   if (community === undefined) return <p class="hint">{t('home.notResident')}</p>;
   return (
@@ -125,6 +128,8 @@ function TopicCard({ topic: x }: { topic: TopicView }) {
           <button type="submit" disabled={action.busy || !opinion.trim()}>{t('topics.send')}</button>
         </form>
       )}
+      {x.phase === 'decided' && x.outcome === 'Approved' && <ProgressReports topic={x} />}
+      {x.phase === 'voting' && !x.secret && me.value?.roles.some((r) => r.role === 'PollingOfficer' && r.unit === x.unit) && <PaperBallot topic={x.id} />}
       <TxProgress stage={action.stage} />
     </article>
   );

@@ -44,6 +44,7 @@ export function Volunteering() {
           </table>
         )}
       </Section>
+      <Redeem />
       <GiveMinutes />
     </>
   );
@@ -81,6 +82,33 @@ function GiveMinutes() {
         <label for="give-minutes">{t('volunteer.minutes')}</label>
         <input id="give-minutes" inputMode="numeric" value={minutes} onInput={(e) => setMinutes((e.target as HTMLInputElement).value)} />
         <button type="submit" disabled={action.busy || !to.trim() || !(n > 0)}>{t('volunteer.giveButton')}</button>
+      </form>
+      <TxProgress stage={action.stage} />
+    </Section>
+  );
+}
+
+/** Spending minutes at a registered community service or merchant, for one of its rewards. */
+function Redeem() {
+  const [provider, setProvider] = useState('');
+  const [minutes, setMinutes] = useState('');
+  const [reward, setReward] = useState('');
+  const action = useAction();
+  const c = chain.value;
+  if (!c) return null;
+  const n = Number.parseInt(minutes, 10);
+  const r = Number.parseInt(reward, 10);
+  return (
+    <Section id="redeem" title={t('volunteer.redeem')}>
+      <p class="hint">{t('volunteer.redeemHint')}</p>
+      <form onSubmit={(e) => { e.preventDefault(); void action.run(actions(c).redeem(provider.trim(), n, r)); }}>
+        <label for="redeem-provider">{t('volunteer.provider')}</label>
+        <input id="redeem-provider" value={provider} onInput={(e) => setProvider((e.target as HTMLInputElement).value)} />
+        <label for="redeem-reward">{t('volunteer.reward')}</label>
+        <input id="redeem-reward" inputMode="numeric" value={reward} onInput={(e) => setReward((e.target as HTMLInputElement).value)} />
+        <label for="redeem-minutes">{t('volunteer.minutes')}</label>
+        <input id="redeem-minutes" inputMode="numeric" value={minutes} onInput={(e) => setMinutes((e.target as HTMLInputElement).value)} />
+        <button type="submit" disabled={action.busy || !provider.trim() || !(n > 0) || !(r >= 0)}>{t('volunteer.redeemButton')}</button>
       </form>
       <TxProgress stage={action.stage} />
     </Section>
