@@ -39,7 +39,7 @@ const topicCard = (page, title) => page.locator('article.topic', { has: page.loc
 before(async () => {
   await cryptoWaitReady();
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  k = Object.fromEntries(['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'Charlie//stash', 'Eve//stash']
+  k = Object.fromEntries(['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'Charlie//stash', 'Eve//stash', 'Bob//stash', 'Dave//stash']
     .map((name) => [name, keyring.addFromUri(`//${name}`)]));
   k.contractor = keyring.addFromMnemonic(mnemonicGenerate());
   // A p2p WebSocket address besides TCP: the in-browser light client connects through it.
@@ -74,6 +74,38 @@ test('the portal\'s typed client was generated from this runtime\'s metadata', a
   const live = Buffer.from(answer.toU8a(true)).subarray(5);
   const generated = readFileSync(join(REPO, 'portal', '.papi', 'metadata', 'gongzhi.scale'));
   assert.ok(live.equals(generated), 'portal/.papi is stale: run scripts/portal-descriptors.sh');
+});
+
+test('every error of the civic pallets has a plain message in Chinese and in English', () => {
+  const locales = ['zh-CN', 'en'].map((l) => JSON.parse(readFileSync(join(REPO, 'portal', 'src', 'i18n', `${l}.json`), 'utf8')));
+  const missing = [];
+  for (const pallet of ['partyBranch', 'consultation', 'communityTreasury', 'volunteerCredits', 'assistance', 'proxy']) {
+    const name = pallet[0].toUpperCase() + pallet.slice(1);
+    for (const error of Object.keys(api.errors[pallet])) {
+      for (const [i, locale] of locales.entries()) {
+        if (!locale.errors?.[name]?.[error]) missing.push(`${i ? 'en' : 'zh-CN'}: ${name}.${error}`);
+      }
+    }
+  }
+  assert.deepEqual(missing, []);
+});
+
+test('an officer of a street sets up the pot of a community below it', async () => {
+  const charlie = await open('Charlie', 'officer');
+  const form = charlie.locator('section[aria-labelledby=configure-title]');
+  await form.waitFor({ timeout: 30000 });
+  await charlie.selectOption('#pot-unit', '5');
+  await charlie.fill('#pot-supervisors', `${k['Bob//stash'].address}\n${k['Dave//stash'].address}`);
+  await charlie.fill('#pot-required', '2');
+  await charlie.fill('#pot-share', '30');
+  await charlie.fill('#pot-cap', '500');
+  await form.locator('button[type=submit]').click();
+  await settled(form);
+  const settings = (await api.query.communityTreasury.settings(5)).unwrap();
+  assert.deepEqual(settings.supervisors.map((a) => a.toString()), [k['Bob//stash'].address, k['Dave//stash'].address]);
+  assert.equal(settings.requiredApprovals.toNumber(), 2);
+  assert.equal(settings.objectionShare.toNumber(), 300_000);
+  assert.equal(settings.voteCap.toBigInt(), 500n * UNITS);
 });
 
 test('the portal loads in Chinese, shows live data within seconds, and offers the dev accounts only as such', async () => {

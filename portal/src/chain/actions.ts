@@ -67,6 +67,19 @@ export const actions = (chain: Chain) => {
       tx.Consultation.report_progress({ topic, text: bytes(text), completed }),
     recordPaperBallot: (topic: number, resident: string, choice: Choice) =>
       tx.Consultation.record_offline_ballot({ topic, resident, ballot: Enum('Open', Enum(choice)) }),
+    /** A unit's pot, set up from the level above: who supervises, how many must approve, and
+     * the residents' oversight (the share of residents whose objections force a vote, in percent;
+     * above `voteCap` every spend goes to the residents' vote). */
+    configurePot: (unit: number, supervisors: string[], requiredApprovals: number, objectionPercent: number, voteCap: bigint) =>
+      tx.CommunityTreasury.configure({
+        unit,
+        settings: {
+          supervisors,
+          required_approvals: requiredApprovals,
+          objection_share: Math.round(objectionPercent * 10_000),
+          vote_cap: voteCap,
+        },
+      }),
     approveSpend: (index: number) => tx.CommunityTreasury.approve_spend({ index }),
     rejectSpend: (index: number) => tx.CommunityTreasury.reject_spend({ index }),
     object: (index: number) => tx.CommunityTreasury.object({ index }),

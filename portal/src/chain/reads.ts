@@ -390,3 +390,12 @@ export async function moveRequests(chain: Chain, units: number[]) {
   const entries = await chain.api.query.PartyBranch.MoveRequests.getEntries();
   return entries.filter(({ value }) => units.includes(value)).map(({ keyArgs: [who], value }) => ({ who, to: value }));
 }
+
+/** The units directly under `parents` (communities under a street, a street's under a district). */
+export async function childUnits(chain: Chain, parents: number[]) {
+  const entries = await chain.api.query.PartyBranch.Units.getEntries();
+  return entries
+    .filter(({ value }) => value.parent !== undefined && parents.includes(value.parent) && value.level.type !== 'Grid')
+    .map(({ keyArgs: [id], value }) => ({ id, name: text(value.name) }))
+    .sort((a, b) => a.id - b.id);
+}

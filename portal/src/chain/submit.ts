@@ -4,6 +4,7 @@
 import { Enum, InvalidTxError, type PolkadotSigner, type Transaction } from 'polkadot-api';
 import { MultiAddress } from '@polkadot-api/descriptors';
 import type { Chain } from './connection';
+import { errorDocs } from './docs';
 
 export type Stage =
   | { stage: 'signing' }
@@ -22,6 +23,8 @@ export interface ChainError {
   key: string;
   /** `Pallet.Error` or the raw reason, shown next to the message for support staff. */
   code: string;
+  /** The runtime's documentation of the error, for errors the locale files do not explain. */
+  docs?: string;
 }
 
 type AnyTx = Transaction<any, any>;
@@ -83,6 +86,8 @@ export function send(chain: Chain, tx: AnyTx, signer: PolkadotSigner, onStage: (
   actingFor?: string): Promise<Sent> {
   const call = actingFor ? asProxy(chain, tx, actingFor) : tx;
   onStage({ stage: 'signing' });
+  const failed = (error: ChainError, block?: number) =>
+    void errorDocs(chain, error.code).then((docs) => onStage({ stage: 'failed', error: { ...error, docs }, block }));
   return new Promise((resolve) => {
     let inBlock: Sent | undefined;
     const sub = call.signSubmitAndWatch(signer).subscribe({
@@ -92,22 +97,22 @@ export function send(chain: Chain, tx: AnyTx, signer: PolkadotSigner, onStage: (
           const events = ev.events as unknown as Emitted[];
           const error = ev.ok ? proxiedFailure(events) : explainDispatch(ev.dispatchError);
           inBlock = { ok: !error, block: ev.block.number, events, error };
-          onStage(error ? { stage: 'failed', error, block: ev.block.number }
-            : { stage: 'in-block', block: ev.block.number, blockHash: ev.block.hash });
+          if (error) failed(error, ev.block.number);
+          else onStage({ stage: 'in-block', block: ev.block.number, blockHash: ev.block.hash });
         }
         if (ev.type === 'finalized') {
           const events = ev.events as unknown as Emitted[];
           const error = ev.ok ? proxiedFailure(events) : explainDispatch(ev.dispatchError);
           const done = { ok: !error, block: ev.block.number, events, error };
           if (!error) onStage({ stage: 'final', block: ev.block.number, blockHash: ev.block.hash });
-          else if (!inBlock) onStage({ stage: 'failed', error, block: ev.block.number });
+          else if (!inBlock) failed(error, ev.block.number);
           sub.unsubscribe();
           resolve(done);
         }
       },
       error: (e) => {
         const error = explainThrown(e);
-        onStage({ stage: 'failed', error });
+        failed(error);
         resolve({ ok: false, block: inBlock?.block ?? 0, events: [], error });
       },
     });

@@ -10,8 +10,9 @@ export function TxProgress({ stage, id }: { stage?: Stage; id?: string }) {
   if (!stage) return null;
   const steps = ['submitted', 'in-block', 'final'] as const;
   if (stage.stage === 'failed') {
-    const { key, code } = stage.error;
-    const message = has(key) ? t(key) : t('errors.fallback', { code });
+    const { key, code, docs } = stage.error;
+    // The locale's plain words; else the runtime's own description; else the code to ask about.
+    const message = has(key) ? t(key) : docs ? t('errors.fallbackDocs', { docs }) : t('errors.fallback', { code });
     return (
       <p id={id} class="tx tx-failed" role={id ? "alert" : undefined} data-testid="tx-failed" data-code={code}>
         {t('tx.failed')} {message} <span class="code">({code})</span>

@@ -16,6 +16,7 @@ export function Help() {
   const [onlyMine, setOnlyMine] = useState(true);
   if (!m) return <p class="hint">{t('home.chooseAccount')}</p>;
   const mayAsk = m.roles.some((r) => r.role === 'SpecialNeeds');
+  const isGridWorker = m.roles.some((r) => r.role === 'GridWorker');
   const isVolunteer = m.roles.some((r) => r.role === 'Volunteer');
   // A volunteer sees the requests their declared skills cover first; the rest on demand.
   const shown = (list ?? []).filter((r) => !isVolunteer || !mine || !onlyMine || r.status !== 'open'
@@ -23,6 +24,7 @@ export function Help() {
   return (
     <>
       {mayAsk && <AskForHelp recipient={m.address} />}
+      {!mayAsk && isGridWorker && <AskForHelp />}
       {isVolunteer && community !== undefined && <DeclareSkills community={community} current={mine?.skills ?? []} />}
       <Section id="requests" title={t('help.needs')}>
         {isVolunteer && mine && (
@@ -58,7 +60,9 @@ function DeclareSkills({ community, current: declared }: { community: number; cu
   );
 }
 
-function AskForHelp({ recipient }: { recipient: string }) {
+/** A request for help: for oneself, or, by a grid worker, for a resident of their grid. */
+function AskForHelp({ recipient }: { recipient?: string }) {
+  const [forWhom, setForWhom] = useState('');
   const [category, setCategory] = useState<string>('Shopping');
   const [minutes, setMinutes] = useState('60');
   const [urgent, setUrgent] = useState(false);
@@ -68,8 +72,14 @@ function AskForHelp({ recipient }: { recipient: string }) {
   if (!c) return null;
   const n = Number.parseInt(minutes, 10);
   return (
-    <Section id="ask" title={actingFor.value ? t('help.askFor') : t('help.ask')}>
-      <form onSubmit={(e) => { e.preventDefault(); void action.run(actions(c).openRequest(recipient, category, urgent, n, details)); }}>
+    <Section id="ask" title={actingFor.value || !recipient ? t('help.askFor') : t('help.ask')}>
+      <form onSubmit={(e) => { e.preventDefault(); void action.run(actions(c).openRequest(recipient ?? forWhom.trim(), category, urgent, n, details)); }}>
+        {!recipient && (
+          <>
+            <label for="help-recipient">{t('help.recipient')}</label>
+            <input id="help-recipient" required value={forWhom} onInput={(e) => setForWhom((e.target as HTMLInputElement).value)} />
+          </>
+        )}
         <label for="help-category">{t('help.kind')}</label>
         <select id="help-category" value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value)}>
           {HELP_CATEGORIES.map((k) => <option key={k} value={k}>{t(`helpCategories.${k}`)}</option>)}

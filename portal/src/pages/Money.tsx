@@ -31,6 +31,7 @@ export function Money() {
       <Donate unit={community} />
       {isOfficer && <ProposeSpend unit={community} />}
       <Section id="statement" title={t('money.statement')}>
+        <BalanceChart pot={p} />
         <CategoryChart pot={p} />
         <Statement pot={p} />
       </Section>
@@ -193,5 +194,30 @@ function LevelsAbove({ unit }: { unit: number }) {
         {above.map((u) => <li key={u.name}>{u.name}: {u.balance !== undefined ? <Amount value={u.balance} /> : t('money.noPot')}</li>)}
       </ul>
     </Section>
+  );
+}
+
+/** The pot's balance after each movement, oldest first, as a line (the table has the figures). */
+function BalanceChart({ pot: p }: { pot: Pot }) {
+  const lines = [...p.statement].reverse();
+  if (lines.length < 2) return null;
+  let running = p.balance;
+  // The statement is newest first; walk back from today's balance.
+  const points = p.statement.map((l) => {
+    const after = running;
+    running = l.incoming ? running - l.amount : running + l.amount;
+    return { block: l.block, after };
+  }).reverse();
+  const max = points.reduce((m, x) => (x.after > m ? x.after : m), 1n);
+  const first = points[0].block;
+  const span = Math.max(1, points[points.length - 1].block - first);
+  const xy = points.map((x) => `${((x.block - first) / span) * 300},${100 - Number((x.after * 100n) / max)}`).join(' ');
+  return (
+    <figure class="chart">
+      <figcaption>{t('money.overTime')}</figcaption>
+      <svg viewBox="-5 -5 310 110" role="img" aria-label={t('money.overTimeLabel', { n: points.length })} class="line-chart">
+        <polyline points={xy} fill="none" stroke="currentColor" stroke-width="2" />
+      </svg>
+    </figure>
   );
 }

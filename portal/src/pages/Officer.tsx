@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { actions, applications, hex32, moveRequests, ROLES, unit as readUnit } from '../chain';
+import { actions, applications, childUnits, hex32, moveRequests, parseAmount, ROLES, unit as readUnit } from '../chain';
 import { Section } from '../components/Section';
 import { TxProgress } from '../components/TxProgress';
 import { Who } from '../components/Who';
@@ -27,6 +27,7 @@ export function Officer() {
           : (moves ?? []).map((m) => <MoveRow key={m.who} who={m.who} unitName={options.find((u) => u.id === m.to)?.name ?? ''} />)}
       </Section>
       <GrantRole units={options} />
+      <ConfigurePot officerOf={units} />
     </>
   );
 }
@@ -132,5 +133,47 @@ function MoveRow({ who, unitName }: { who: string; unitName: string }) {
       <button type="button" disabled={action.busy} onClick={() => action.run(actions(c).approveMove(who))}>{t('officer.approveMove')}</button>
       <TxProgress stage={action.stage} />
     </article>
+  );
+}
+
+/** Setting up the pot of a unit below: its supervisors and the residents' oversight. */
+function ConfigurePot({ officerOf }: { officerOf: number[] }) {
+  const below = useLive((c) => childUnits(c, officerOf), [officerOf.join()]) ?? [];
+  const [unit, setUnit] = useState<number | undefined>(undefined);
+  const [supervisors, setSupervisors] = useState('');
+  const [required, setRequired] = useState('2');
+  const [share, setShare] = useState('50');
+  const [cap, setCap] = useState('1000');
+  const action = useAction();
+  const c = chain.value;
+  if (!c || below.length === 0) return null;
+  const chosen = unit ?? below[0].id;
+  const list = supervisors.split(/[\s,，]+/).filter(Boolean);
+  const capValue = parseAmount(cap, c.decimals);
+  const m = Number.parseInt(required, 10);
+  const pct = Number.parseFloat(share);
+  const valid = list.length >= 2 && m >= 2 && m <= list.length && pct > 0 && pct <= 100 && capValue !== undefined;
+  return (
+    <Section id="configure" title={t('officer.configure')}>
+      <p class="hint">{t('officer.configureHint')}</p>
+      <form onSubmit={(e) => {
+        e.preventDefault();
+        if (capValue !== undefined) void action.run(actions(c).configurePot(chosen, list, m, pct, capValue));
+      }}>
+        <label for="pot-unit">{t('officer.unit')}</label>
+        <UnitSelect id="pot-unit" units={below} value={chosen} onChange={setUnit} />
+        <label for="pot-supervisors">{t('officer.supervisors')}</label>
+        <textarea id="pot-supervisors" rows={3} value={supervisors} onInput={(e) => setSupervisors((e.target as HTMLTextAreaElement).value)} aria-describedby="pot-supervisors-hint" />
+        <p id="pot-supervisors-hint" class="hint">{t('officer.supervisorsHint')}</p>
+        <label for="pot-required">{t('officer.required')}</label>
+        <input id="pot-required" inputMode="numeric" value={required} onInput={(e) => setRequired((e.target as HTMLInputElement).value)} />
+        <label for="pot-share">{t('officer.objectionShare')}</label>
+        <input id="pot-share" inputMode="decimal" value={share} onInput={(e) => setShare((e.target as HTMLInputElement).value)} />
+        <label for="pot-cap">{t('officer.voteCap', { token: c.token })}</label>
+        <input id="pot-cap" inputMode="decimal" value={cap} onInput={(e) => setCap((e.target as HTMLInputElement).value)} />
+        <button type="submit" disabled={action.busy || !valid}>{t('officer.configureButton')}</button>
+      </form>
+      <TxProgress stage={action.stage} />
+    </Section>
   );
 }
