@@ -19,32 +19,28 @@ export interface UnitInfo {
   residents: number;
 }
 
+type StoredUnit = NonNullable<Awaited<ReturnType<Chain['api']['query']['PartyBranch']['Units']['getValue']>>>;
+
+/** A unit's record as the pages use it. */
+const unitInfo = (id: number, u: StoredUnit): UnitInfo => ({
+  id,
+  name: text(u.name),
+  level: u.level.type as UnitLevel,
+  parent: u.parent,
+  secretary: u.secretary,
+  committee: [...u.committee],
+  residents: u.residents,
+});
+
 export async function unit(chain: Chain, id: number): Promise<UnitInfo | undefined> {
   const u = await chain.api.query.PartyBranch.Units.getValue(id);
-  if (!u) return undefined;
-  return {
-    id,
-    name: text(u.name),
-    level: u.level.type as UnitLevel,
-    parent: u.parent,
-    secretary: u.secretary,
-    committee: [...u.committee],
-    residents: u.residents,
-  };
+  return u && unitInfo(id, u);
 }
 
 /** The unit and the units above it, the district first, with their officers (a view function). */
 export async function unitPath(chain: Chain, id: number): Promise<UnitInfo[]> {
   const path = await chain.api.view.PartyBranch.unit_path(id);
-  return path.map(([unitId, u]) => ({
-    id: unitId,
-    name: text(u.name),
-    level: u.level.type as UnitLevel,
-    parent: u.parent,
-    secretary: u.secretary,
-    committee: [...u.committee],
-    residents: u.residents,
-  }));
+  return path.map(([unitId, u]) => unitInfo(unitId, u));
 }
 
 export interface Me {
