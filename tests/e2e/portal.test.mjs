@@ -49,7 +49,7 @@ before(async () => {
   const spec = JSON.parse(execFileSync(nodeBinary(), ['build-spec', '--dev', '--raw'], { maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] }));
   spec.bootNodes = [`/ip4/127.0.0.1/tcp/${wsPort}/ws/p2p/${await api.rpc.system.localPeerId()}`];
   await councilMotion(api, api.tx.utility.batchAll([
-    api.tx.consultation.setPeriods({ support: 100, wait: 10, deliberation: 2, voting: 10, reveal: 4 }),
+    api.tx.consultation.setPeriods({ support: 100, wait: 10, deliberation: 2, voting: 10, reveal: 10 }),
     api.tx.communityTreasury.setPeriods(100, 20),
   ]), [k.Alice, k.Bob, k.Charlie]);
   await Promise.all([
@@ -217,6 +217,39 @@ test('an officer registers a resident, who raises a topic; a neighbour supports 
   const reports = authored.locator('[data-testid=reports]');
   await reports.locator('li:has-text("长椅已修好")').waitFor({ timeout: 30000 });
   await reports.locator('.mine:text-is("已办结")').waitFor({ timeout: 30000 });
+});
+
+test('a secret ballot: the portal seals the vote, keeps the salt in the browser, and reveals it when the time comes', async () => {
+  const ferdie = await open('Ferdie', 'topics');
+  const title = '是否增设夜间巡逻';
+  await ferdie.fill('#topic-title', title);
+  await ferdie.selectOption('#topic-category', 'Safety');
+  await ferdie.locator('label:has-text("不记名投票") input').check();
+  const raise = ferdie.locator('section[aria-labelledby=raise-title]');
+  await raise.locator('button[type=submit]').click();
+  await settled(raise);
+  const charlie = await open('Charlie//stash', 'topics');
+  await topicCard(charlie, title).locator('button:text-is("附议")').click();
+  await settled(charlie.locator('.status-area'));
+
+  const card = topicCard(ferdie, title);
+  await card.locator('button:text-is("赞成")').click({ timeout: 90000 });
+  await settled(ferdie.locator('.status-area'), 'in-block');
+  await card.locator('[data-testid=my-ballot]:has-text("已密封")').waitFor({ timeout: 30000 });
+  const topics = await api.query.consultation.topics.entries();
+  const [[key]] = topics.filter(([, v]) => new TextDecoder().decode(v.unwrap().title) === title);
+  const topic = key.args[0].toNumber();
+  // On chain only the commitment; the choice and salt stay in this browser until revealed.
+  const sealed = (await api.query.consultation.ballots(topic, k.Ferdie.address)).unwrap();
+  assert.ok(sealed.vote.isSealed);
+  const kept = await ferdie.evaluate(([t, who]) => localStorage.getItem(`gongzhi.ballot.${t}.${who}`), [topic, k.Ferdie.address]);
+  assert.equal(JSON.parse(kept).choice, 'Aye');
+
+  const reveal = card.locator('button:has-text("揭晓我的选票（赞成）")');
+  await reveal.click({ timeout: 120000 });
+  await settled(ferdie.locator('.status-area'), 'in-block');
+  const revealed = (await api.query.consultation.ballots(topic, k.Ferdie.address)).unwrap();
+  assert.equal(revealed.vote.asOpen.toString(), 'Aye', 'the portal\'s commitment matched the chain\'s');
 });
 
 test('a donation, a spend the supervisors approve, its public notice with a countdown, and an objection', async () => {
