@@ -1,72 +1,26 @@
-// The residents' portal, in Chinese, in headless Chromium against the real dev node: every resident
-// journey of the portal done by clicking, as a person would, each account in its own browser page
-// (own storage, own chain connection). The chain's state is checked with @polkadot/api beside it.
-//
-// Setup (not what the portal is for): a council motion lengthens the dev chain's voting and notice
-// periods so that a browser has time to act within them on a loaded CI machine; Plum Garden's
-// secretary sets its rules (two supports, a meeting per topic); East Street configures Plum
-// Garden's pot (Dave and Eve supervise, both approve); Ferdie gives Eve a civic proxy.
+// The residents' portal, in Chinese, in headless Chromium against the real dev node (set up by
+// portalChain in lib/browser.mjs): the portal itself (typed client, messages, loading,
+// accessibility, a node that is down) and the consultation journeys, each person in their own
+// browser page (own storage, own chain connection), the chain's state checked with @polkadot/api
+// beside it. portal-money.test.mjs has the money, help and light-client journeys on a chain of
+// its own, so that the two files run side by side.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Keyring } from '@polkadot/keyring';
-import { blake2AsHex, cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
-import { execFileSync } from 'node:child_process';
-import { startNode, ok, councilMotion, freePort, nodeBinary, REPO, until } from './lib/node.mjs';
-import { startPortal, signIn, go, settled, refusal, accessibilityProblems } from './lib/browser.mjs';
+import { blake2AsHex } from '@polkadot/util-crypto';
+import { freePort, REPO, until } from './lib/node.mjs';
+import { portalChain, PLUM_GARDEN, signIn, go, settled, refusal, accessibilityProblems } from './lib/browser.mjs';
 
-const UNITS = 10n ** 12n;
-const PLUM_GARDEN = 3;
-let node, api, portal, k;
-const pages = [];
-const figures = {};
-// GONGZHI_PORTAL_SCREENSHOTS=docs/portal saves the main pages for the README.
-const shots = process.env.GONGZHI_PORTAL_SCREENSHOTS;
-
-const open = async (account, path) => {
-  const page = await portal.open(account, { path });
-  pages.push(page);
-  return page;
-};
-const shoot = async (page, name) => {
-  if (!shots) return;
-  mkdirSync(join(REPO, shots), { recursive: true });
-  await page.screenshot({ path: join(REPO, shots, `${name}.png`), fullPage: true });
-};
+let chain, api, k, figures, open, shoot, portal;
 const topicCard = (page, title) => page.locator('article.topic', { has: page.locator(`h3:text-is("${title}")`) });
 
 before(async () => {
-  await cryptoWaitReady();
-  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  k = Object.fromEntries(['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'Charlie//stash', 'Eve//stash', 'Bob//stash', 'Dave//stash']
-    .map((name) => [name, keyring.addFromUri(`//${name}`)]));
-  k.contractor = keyring.addFromMnemonic(mnemonicGenerate());
-  // A p2p WebSocket address besides TCP: the in-browser light client connects through it.
-  const wsPort = await freePort();
-  node = await startNode(['--dev', '--listen-addr', `/ip4/127.0.0.1/tcp/${wsPort}/ws`], { name: 'portal' });
-  api = node.api;
-  const spec = JSON.parse(execFileSync(nodeBinary(), ['build-spec', '--dev', '--raw'], { maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] }));
-  spec.bootNodes = [`/ip4/127.0.0.1/tcp/${wsPort}/ws/p2p/${await api.rpc.system.localPeerId()}`];
-  await councilMotion(api, api.tx.utility.batchAll([
-    api.tx.consultation.setPeriods({ support: 100, wait: 10, deliberation: 2, voting: 10, reveal: 10 }),
-    api.tx.communityTreasury.setPeriods(100, 20),
-  ]), [k.Alice, k.Bob, k.Charlie]);
-  await Promise.all([
-    ok(api.tx.consultation.setUnitRules(PLUM_GARDEN, { support: { Absolute: 2 }, batch: 1 }), k.Dave),
-    ok(api.tx.communityTreasury.configure(PLUM_GARDEN, {
-      supervisors: [k.Dave.address, k.Eve.address], requiredApprovals: 2, objectionShare: 500_000, voteCap: 1_000n * UNITS,
-    }), k.Bob),
-    ok(api.tx.proxy.addProxy(k.Eve.address, 'Civic', 0), k.Ferdie),
-  ]);
-  portal = await startPortal(node.wsUrl, { files: { '/chain-spec.json': JSON.stringify(spec) } });
+  chain = await portalChain('portal');
+  ({ api, k, figures, open, shoot, portal } = chain);
 });
 
-after(async () => {
-  for (const [name, value] of Object.entries(figures)) console.log(`portal figure: ${name} ${value}`);
-  await portal?.stop();
-  await node?.stop();
-});
+after(async () => { await chain?.stop(); });
 
 test('the portal\'s typed client was generated from this runtime\'s metadata', async () => {
   // state_call answers Option<OpaqueMetadata>: a 1 for Some and the length, then the metadata.
@@ -88,24 +42,6 @@ test('every error of the civic pallets has a plain message in Chinese and in Eng
     }
   }
   assert.deepEqual(missing, []);
-});
-
-test('an officer of a street sets up the pot of a community below it', async () => {
-  const charlie = await open('Charlie', 'officer');
-  const form = charlie.locator('section[aria-labelledby=configure-title]');
-  await form.waitFor({ timeout: 30000 });
-  await charlie.selectOption('#pot-unit', '5');
-  await charlie.fill('#pot-supervisors', `${k['Bob//stash'].address}\n${k['Dave//stash'].address}`);
-  await charlie.fill('#pot-required', '2');
-  await charlie.fill('#pot-share', '30');
-  await charlie.fill('#pot-cap', '500');
-  await form.locator('button[type=submit]').click();
-  await settled(form);
-  const settings = (await api.query.communityTreasury.settings(5)).unwrap();
-  assert.deepEqual(settings.supervisors.map((a) => a.toString()), [k['Bob//stash'].address, k['Dave//stash'].address]);
-  assert.equal(settings.requiredApprovals.toNumber(), 2);
-  assert.equal(settings.objectionShare.toNumber(), 300_000);
-  assert.equal(settings.voteCap.toBigInt(), 500n * UNITS);
 });
 
 test('the portal loads in Chinese, shows live data within seconds, and offers the dev accounts only as such', async () => {
@@ -252,91 +188,6 @@ test('a secret ballot: the portal seals the vote, keeps the salt in the browser,
   assert.equal(revealed.vote.asOpen.toString(), 'Aye', 'the portal\'s commitment matched the chain\'s');
 });
 
-test('a donation, a spend the supervisors approve, its public notice with a countdown, and an objection', async () => {
-  const ferdie = await open('Ferdie', 'money');
-  await ferdie.fill('#donate-amount', '五十');
-  assert.match(await ferdie.textContent('#donate-amount-hint'), /请输入大于 0 的数字/);
-  await ferdie.fill('#donate-amount', '50');
-  await ferdie.fill('#donate-memo', '邻里基金');
-  const donate = ferdie.locator('section[aria-labelledby=donate-title]');
-  await donate.locator('button[type=submit]').click();
-  await settled(donate);
-  await ferdie.locator('[data-testid=statement] td:text-is("邻里基金")').waitFor({ timeout: 30000 });
-  assert.match(await ferdie.textContent('[data-testid=pot-balance]'), /50 GZT/);
-  // The levels above are as public as the community's own pot.
-  const above = ferdie.locator('section[aria-labelledby=above-title]');
-  await above.waitFor({ timeout: 30000 });
-  assert.match(await above.textContent(), /Gongzhi District: 未设立|Gongzhi District: [\d.,]+ GZT/);
-  assert.match(await above.textContent(), /East Street/);
-
-  const dave = await open('Dave', 'money');
-  await dave.fill('#spend-to', k.contractor.address);
-  await dave.fill('#spend-amount', '20');
-  await dave.selectOption('#spend-category', 'Facilities');
-  await dave.fill('#spend-purpose', '更换楼道灯');
-  const propose = dave.locator('section[aria-labelledby=propose-title]');
-  await propose.locator('button[type=submit]').click();
-  await settled(propose);
-  const spend = (page) => page.locator('article.spend', { has: page.locator('h3:has-text("更换楼道灯")') });
-  // The proposer is a supervisor: proposing is his approval; the second is Eve's.
-  await spend(dave).locator('p:has-text("已批准 1/2")').waitFor({ timeout: 30000 });
-  assert.equal(await spend(dave).locator('button:text-is("批准")').count(), 0);
-  const eve = await open('Eve', 'money');
-  await spend(eve).locator('button:text-is("批准")').click();
-  await settled(spend(eve));
-
-  // In notice: the countdown runs and residents may object.
-  const inNotice = spend(ferdie);
-  await inNotice.locator('[data-testid=spend-status]:has-text("公示中")').waitFor({ timeout: 30000 });
-  assert.match(await inNotice.locator('[data-testid=countdown]').textContent(), /还剩.*第 \d+ 块/);
-  await shoot(ferdie, 'money');
-  await inNotice.locator('button:text-is("我有异议")').click();
-  await settled(inNotice);
-  await inNotice.locator('.mine:text-is("我已提出异议")').waitFor({ timeout: 30000 });
-  assert.match(await inNotice.locator('[data-testid=objections]').textContent(), /异议 1\/\d+/);
-  const [open_] = (await api.call.communityTreasuryApi.openSpends(PLUM_GARDEN)).filter(([, s]) => new TextDecoder().decode(s.purpose.asText) === '更换楼道灯');
-  assert.equal(open_[1].objections.toNumber(), 1);
-});
-
-test('a resident asks for help, a volunteer accepts and completes it, the proxy confirms, and stars move', async () => {
-  const ferdie = await open('Ferdie', 'help');
-  await ferdie.selectOption('#help-category', 'Shopping');
-  await ferdie.fill('#help-minutes', '60');
-  await ferdie.fill('#help-details', '买米和鸡蛋，送到三号楼');
-  const ask = ferdie.locator('section[aria-labelledby=ask-title]');
-  await ask.locator('button[type=submit]').click();
-  await settled(ask);
-
-  const charlie = await open('Charlie//stash', 'help');
-  const skills = charlie.locator('section[aria-labelledby=skills-title]');
-  await skills.locator('label:has-text("代购") input').check();
-  await skills.locator('button[type=submit]').click();
-  await settled(skills);
-  const request = charlie.locator('article.request', { has: charlie.locator('h3:has-text("代购")') }).last();
-  await request.locator('button:text-is("我来帮忙")').click();
-  await settled(request);
-  await request.locator('button:text-is("完成服务")').waitFor({ timeout: 30000 });
-  await request.locator('button:text-is("完成服务")').click();
-  await settled(request);
-
-  // Eve holds Ferdie's civic proxy: she acts for him, and the confirmation is his.
-  const eve = await open('Eve', 'help');
-  await eve.waitForSelector('#acting-for option:has-text("Ferdie")', { state: 'attached', timeout: 30000 });
-  await eve.selectOption('#acting-for', k.Ferdie.address);
-  await eve.locator('.acting:has-text("Ferdie")').waitFor();
-  const toConfirm = eve.locator('article.request', { has: eve.locator('[data-testid=request-status]:has-text("已完成，等待确认")') });
-  await toConfirm.locator('button:text-is("确认已得到帮助")').click();
-  // The request leaves the list once confirmed: the page's status area keeps the outcome.
-  await settled(eve.locator('.status-area'));
-
-  await go(charlie, 'volunteer');
-  await charlie.locator('[data-testid=stars]:has-text("★☆☆☆☆")').waitFor({ timeout: 30000 });
-  assert.match(await charlie.textContent('[data-testid=credit-balance]'), /时间币 60 分钟/);
-  await shoot(charlie, 'volunteer');
-  const credits = await api.call.volunteerCreditsApi.account(k['Charlie//stash'].address);
-  assert.equal(credits.stars.toNumber(), 1);
-});
-
 test('every page passes an accessibility scan with no serious or critical problems, in both text sizes', async () => {
   const dave = await open('Dave');
   const ferdie = await open('Ferdie');
@@ -354,27 +205,9 @@ test('every page passes an accessibility scan with no serious or critical proble
   await shoot(dave, 'officer');
 });
 
-test('through the light client in the browser, a resident reads their community and donates, finality checked in the page', async () => {
-  const started = Date.now();
-  const page = await portal.open('Ferdie', { light: true });
-  pages.push(page);
-  await page.waitForFunction(() => /Plum Garden/.test(document.querySelector('[data-testid=community-name]')?.textContent ?? ''), null, { timeout: 90000 });
-  figures['live data through the light client (ms)'] = Date.now() - started;
-  assert.match(await page.textContent('[data-testid=light-client]'), /本机轻客户端已验证至最终块 #[1-9]\d*/);
-  assert.match(await page.textContent('[data-testid=free-left]'), /今日免费操作还剩 \d+ 次/);
-  await go(page, 'money');
-  await page.fill('#donate-amount', '3');
-  await page.fill('#donate-memo', '轻客户端捐款');
-  await page.locator('section[aria-labelledby=donate-title] button[type=submit]').click();
-  await settled(page.locator('.status-area'), 'final', 90000);
-  await page.locator('[data-testid=statement] td:text-is("轻客户端捐款")').waitFor({ timeout: 30000 });
-  assert.deepEqual(page.errors, []);
-});
-
 test('a node that is down gets a plain banner, and the portal never shows a raw error', async () => {
   const nowhere = `ws://127.0.0.1:${await freePort()}`;
   const page = await portal.open(undefined, { endpoint: nowhere });
-  pages.push(page);
   const banner = page.locator('[data-testid=link-banner]');
   await until(async () => /连不上节点/.test((await banner.textContent().catch(() => '')) ?? ''), 'the node-down banner', 30000);
   assert.match(await banner.textContent(), /正在自动重连/);

@@ -1,12 +1,18 @@
 // The residents' portal in a real browser: Debian's Chromium (installed by scripts/setup.sh; no
 // browser is downloaded at test time) driven headless by playwright-core, serving the built
 // portal (portal/dist) the way a district's web server does (scripts/serve-portal.mjs).
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 import { chromium } from 'playwright-core';
 import { servePortal, PORTAL_DIST } from '../../../scripts/serve-portal.mjs';
-import { freePort } from './node.mjs';
+import { councilMotion, freePort, nodeBinary, ok, REPO, startNode } from './node.mjs';
+
+export const UNITS = 10n ** 12n;
+export const PLUM_GARDEN = 3;
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -92,4 +98,58 @@ export async function accessibilityProblems(page) {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+}
+
+/**
+ * A development chain set up for the portal's journeys, its portal and a browser. Setup (not what
+ * the portal is for): a council motion lengthens the voting, reveal and notice periods so that a
+ * browser has time to act within them on a loaded CI machine; Plum Garden's secretary sets its
+ * rules (two supports, a meeting per topic); East Street configures Plum Garden's pot (Dave and
+ * Eve supervise, both approve); Ferdie gives Eve a civic proxy. The node also listens on a p2p
+ * WebSocket address, listed in the chain spec served beside the portal for the light client.
+ *
+ * Returns the node, its @polkadot/api, the development key pairs `k` by name, `open(account,
+ * path)` for a page of the portal, `shoot(page, name)` (a screenshot into
+ * $GONGZHI_PORTAL_SCREENSHOTS, e.g. docs/portal), `figures` to print, and `stop()`.
+ */
+export async function portalChain(name) {
+  await cryptoWaitReady();
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const k = Object.fromEntries(['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'Charlie//stash', 'Eve//stash',
+    'Bob//stash', 'Dave//stash'].map((who) => [who, keyring.addFromUri(`//${who}`)]));
+  k.contractor = keyring.addFromMnemonic(mnemonicGenerate());
+  const wsPort = await freePort();
+  const node = await startNode(['--dev', '--listen-addr', `/ip4/127.0.0.1/tcp/${wsPort}/ws`], { name });
+  const { api } = node;
+  const spec = JSON.parse(execFileSync(nodeBinary(), ['build-spec', '--dev', '--raw'],
+    { maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] }));
+  spec.bootNodes = [`/ip4/127.0.0.1/tcp/${wsPort}/ws/p2p/${await api.rpc.system.localPeerId()}`];
+  await councilMotion(api, api.tx.utility.batchAll([
+    api.tx.consultation.setPeriods({ support: 100, wait: 10, deliberation: 2, voting: 10, reveal: 10 }),
+    api.tx.communityTreasury.setPeriods(100, 20),
+  ]), [k.Alice, k.Bob, k.Charlie]);
+  await Promise.all([
+    ok(api.tx.consultation.setUnitRules(PLUM_GARDEN, { support: { Absolute: 2 }, batch: 1 }), k.Dave),
+    ok(api.tx.communityTreasury.configure(PLUM_GARDEN, {
+      supervisors: [k.Dave.address, k.Eve.address], requiredApprovals: 2, objectionShare: 500_000, voteCap: 1_000n * UNITS,
+    }), k.Bob),
+    ok(api.tx.proxy.addProxy(k.Eve.address, 'Civic', 0), k.Ferdie),
+  ]);
+  const portal = await startPortal(node.wsUrl, { files: { '/chain-spec.json': JSON.stringify(spec) } });
+  const figures = {};
+  const shots = process.env.GONGZHI_PORTAL_SCREENSHOTS;
+  return {
+    node, api, k, portal, figures,
+    open: (account, path, options = {}) => portal.open(account, { path, ...options }),
+    async shoot(page, file) {
+      if (!shots) return;
+      mkdirSync(join(REPO, shots), { recursive: true });
+      await page.screenshot({ path: join(REPO, shots, `${file}.png`), fullPage: true });
+    },
+    async stop() {
+      for (const [what, value] of Object.entries(figures)) console.log(`portal figure: ${what} ${value}`);
+      await portal.stop();
+      await node.stop();
+    },
+  };
 }

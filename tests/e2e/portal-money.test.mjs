@@ -1,0 +1,142 @@
+// The residents' portal's money, help and light-client journeys, in Chinese, in headless Chromium
+// against a dev node of their own (set up by portalChain in lib/browser.mjs), beside
+// portal.test.mjs: each person in their own browser page, the chain checked with @polkadot/api.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { portalChain, PLUM_GARDEN, UNITS, go, settled } from './lib/browser.mjs';
+
+let chain, api, k, figures, open, shoot, portal;
+
+before(async () => {
+  chain = await portalChain('portal-money');
+  ({ api, k, figures, open, shoot, portal } = chain);
+});
+
+after(async () => { await chain?.stop(); });
+
+test('an officer of a street sets up the pot of a community below it', async () => {
+  const charlie = await open('Charlie', 'officer');
+  const form = charlie.locator('section[aria-labelledby=configure-title]');
+  await form.waitFor({ timeout: 30000 });
+  await charlie.selectOption('#pot-unit', '5');
+  await charlie.fill('#pot-supervisors', `${k['Bob//stash'].address}\n${k['Dave//stash'].address}`);
+  await charlie.fill('#pot-required', '2');
+  await charlie.fill('#pot-share', '30');
+  await charlie.fill('#pot-cap', '500');
+  await form.locator('button[type=submit]').click();
+  await settled(form);
+  const settings = (await api.query.communityTreasury.settings(5)).unwrap();
+  assert.deepEqual(settings.supervisors.map((a) => a.toString()), [k['Bob//stash'].address, k['Dave//stash'].address]);
+  assert.equal(settings.requiredApprovals.toNumber(), 2);
+  assert.equal(settings.objectionShare.toNumber(), 300_000);
+  assert.equal(settings.voteCap.toBigInt(), 500n * UNITS);
+});
+
+test('a donation, a spend the supervisors approve, its public notice with a countdown, and an objection', async () => {
+  const ferdie = await open('Ferdie', 'money');
+  await ferdie.fill('#donate-amount', '五十');
+  assert.match(await ferdie.textContent('#donate-amount-hint'), /请输入大于 0 的数字/);
+  await ferdie.fill('#donate-amount', '50');
+  await ferdie.fill('#donate-memo', '邻里基金');
+  const donate = ferdie.locator('section[aria-labelledby=donate-title]');
+  await donate.locator('button[type=submit]').click();
+  await settled(donate);
+  await ferdie.locator('[data-testid=statement] td:text-is("邻里基金")').waitFor({ timeout: 30000 });
+  assert.match(await ferdie.textContent('[data-testid=pot-balance]'), /50 GZT/);
+  // The levels above are as public as the community's own pot.
+  const above = ferdie.locator('section[aria-labelledby=above-title]');
+  await above.waitFor({ timeout: 30000 });
+  assert.match(await above.textContent(), /Gongzhi District: 未设立|Gongzhi District: [\d.,]+ GZT/);
+  assert.match(await above.textContent(), /East Street/);
+
+  const dave = await open('Dave', 'money');
+  await dave.fill('#spend-to', k.contractor.address);
+  await dave.fill('#spend-amount', '20');
+  await dave.selectOption('#spend-category', 'Facilities');
+  await dave.fill('#spend-purpose', '更换楼道灯');
+  const propose = dave.locator('section[aria-labelledby=propose-title]');
+  await propose.locator('button[type=submit]').click();
+  await settled(propose);
+  const spend = (page) => page.locator('article.spend', { has: page.locator('h3:has-text("更换楼道灯")') });
+  // The proposer is a supervisor: proposing is his approval; the second is Eve's.
+  await spend(dave).locator('p:has-text("已批准 1/2")').waitFor({ timeout: 30000 });
+  assert.equal(await spend(dave).locator('button:text-is("批准")').count(), 0);
+  const eve = await open('Eve', 'money');
+  await spend(eve).locator('button:text-is("批准")').click();
+  await settled(spend(eve));
+
+  // In notice: the countdown runs and residents may object.
+  const inNotice = spend(ferdie);
+  await inNotice.locator('[data-testid=spend-status]:has-text("公示中")').waitFor({ timeout: 30000 });
+  assert.match(await inNotice.locator('[data-testid=countdown]').textContent(), /还剩.*第 \d+ 块/);
+  await shoot(ferdie, 'money');
+  assert.match(await inNotice.locator('[data-testid=objections]').textContent(), /异议 0\/1/);
+  // Plum Garden has two residents and the pot's objection share is half: one objection puts the
+  // spend to the residents' vote, which the consultation convenes at once.
+  await inNotice.locator('button:text-is("我有异议")').click();
+  await settled(ferdie.locator('.status-area'));
+  await inNotice.locator('[data-testid=spend-status]:has-text("等待居民表决")').waitFor({ timeout: 30000 });
+  await inNotice.locator('.mine:text-is("我已提出异议")').waitFor({ timeout: 30000 });
+  const [open_] = (await api.call.communityTreasuryApi.openSpends(PLUM_GARDEN)).filter(([, s]) => new TextDecoder().decode(s.purpose.asText) === '更换楼道灯');
+  assert.equal(open_[1].objections.toNumber(), 1);
+  assert.ok(open_[1].status.isAwaitingVote);
+  // The vote is a topic like any other, raised by the residents' objections.
+  await go(ferdie, 'topics');
+  await ferdie.locator('article.topic p:has-text("由居民异议自动提出")').first().waitFor({ timeout: 30000 });
+});
+
+test('a resident asks for help, a volunteer accepts and completes it, the proxy confirms, and stars move', async () => {
+  const ferdie = await open('Ferdie', 'help');
+  await ferdie.selectOption('#help-category', 'Shopping');
+  await ferdie.fill('#help-minutes', '60');
+  await ferdie.fill('#help-details', '买米和鸡蛋，送到三号楼');
+  const ask = ferdie.locator('section[aria-labelledby=ask-title]');
+  await ask.locator('button[type=submit]').click();
+  await settled(ask);
+
+  const charlie = await open('Charlie//stash', 'help');
+  const skills = charlie.locator('section[aria-labelledby=skills-title]');
+  await skills.locator('label:has-text("代购") input').check();
+  await skills.locator('button[type=submit]').click();
+  await settled(skills);
+  const request = charlie.locator('article.request', { has: charlie.locator('h3:has-text("代购")') }).last();
+  await request.locator('button:text-is("我来帮忙")').click();
+  await settled(request);
+  await request.locator('button:text-is("完成服务")').waitFor({ timeout: 30000 });
+  await request.locator('button:text-is("完成服务")').click();
+  await settled(request);
+
+  // Eve holds Ferdie's civic proxy: she acts for him, and the confirmation is his.
+  const eve = await open('Eve', 'help');
+  await eve.waitForSelector('#acting-for option:has-text("Ferdie")', { state: 'attached', timeout: 30000 });
+  await eve.selectOption('#acting-for', k.Ferdie.address);
+  await eve.locator('.acting:has-text("Ferdie")').waitFor();
+  const toConfirm = eve.locator('article.request', { has: eve.locator('[data-testid=request-status]:has-text("已完成，等待确认")') });
+  await toConfirm.locator('button:text-is("确认已得到帮助")').click();
+  // The request leaves the list once confirmed: the page's status area keeps the outcome.
+  await settled(eve.locator('.status-area'));
+
+  await go(charlie, 'volunteer');
+  await charlie.locator('[data-testid=stars]:has-text("★☆☆☆☆")').waitFor({ timeout: 30000 });
+  assert.match(await charlie.textContent('[data-testid=credit-balance]'), /时间币 60 分钟/);
+  await shoot(charlie, 'volunteer');
+  const credits = await api.call.volunteerCreditsApi.account(k['Charlie//stash'].address);
+  assert.equal(credits.stars.toNumber(), 1);
+});
+
+test('through the light client in the browser, a resident reads their community and donates, finality checked in the page', async () => {
+  const started = Date.now();
+  const page = await portal.open('Ferdie', { light: true });
+  await page.waitForFunction(() => /Plum Garden/.test(document.querySelector('[data-testid=community-name]')?.textContent ?? ''), null, { timeout: 90000 });
+  figures['live data through the light client (ms)'] = Date.now() - started;
+  assert.match(await page.textContent('[data-testid=light-client]'), /本机轻客户端已验证至最终块 #[1-9]\d*/);
+  assert.match(await page.textContent('[data-testid=free-left]'), /今日免费操作还剩 \d+ 次/);
+  await go(page, 'money');
+  await page.fill('#donate-amount', '3');
+  await page.fill('#donate-memo', '轻客户端捐款');
+  await page.locator('section[aria-labelledby=donate-title] button[type=submit]').click();
+  await settled(page.locator('.status-area'), 'final', 90000);
+  await page.locator('[data-testid=statement] td:text-is("轻客户端捐款")').waitFor({ timeout: 30000 });
+  assert.deepEqual(page.errors, []);
+});
+
