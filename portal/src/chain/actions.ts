@@ -111,8 +111,6 @@ export const actions = (chain: Chain) => {
     reject: (applicant: string) => tx.PartyBranch.reject({ applicant }),
     grantRole: (who: string, role: string, unit: number) =>
       tx.PartyBranch.grant_role({ who, role: Enum(role as 'Volunteer'), unit }),
-    addCivicProxy: (delegate: string) =>
-      tx.Proxy.add_proxy({ delegate: { type: 'Id', value: delegate } as never, proxy_type: Enum('Civic'), delay: 0 }),
   };
 };
 

@@ -26,9 +26,6 @@ export function parseAmount(input: string, decimals: number): bigint | undefined
   return value > 0n ? value : undefined;
 }
 
-/** Milliseconds until block `until`, from block `now`, `blockMs` apart. */
-export const msUntil = (until: number, now: number, blockMs: number) => Math.max(0, until - now) * blockMs;
-
 /** A short account label: the first and last characters of its address. */
 export const shortAddress = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 

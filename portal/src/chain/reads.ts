@@ -111,6 +111,12 @@ export interface TopicView {
 export async function topics(chain: Chain, unitId: number, who?: string): Promise<TopicView[]> {
   const { api } = chain;
   const [page] = await api.view.Consultation.topics_of(unitId, undefined);
+  // The topics of one meeting share its agenda: read each meeting once.
+  const agendas = new Map<number, ReturnType<typeof api.view.Consultation.agenda>>();
+  const agenda = (meeting: number) => {
+    if (!agendas.has(meeting)) agendas.set(meeting, api.view.Consultation.agenda(meeting));
+    return agendas.get(meeting)!;
+  };
   return Promise.all(page.map(async ([id, t]) => {
     let phase: TopicPhase = 'ended';
     let until: number | undefined;
@@ -119,7 +125,7 @@ export async function topics(chain: Chain, unitId: number, who?: string): Promis
     if (status.type === 'Gathering') { phase = 'gathering'; until = status.value.until; }
     else if (status.type === 'Qualified') phase = 'qualified';
     else if (status.type === 'InMeeting') {
-      const meeting = await api.view.Consultation.agenda(status.value);
+      const meeting = await agenda(status.value);
       const p = meeting?.phase;
       if (p?.type === 'Deliberation') { phase = 'deliberating'; until = p.value.until; }
       else if (p?.type === 'Voting') { phase = 'voting'; until = p.value.until; }
@@ -351,12 +357,6 @@ export async function applications(chain: Chain, units: number[]) {
   return entries
     .filter(({ value }) => units.includes(value.community))
     .map(({ keyArgs: [who], value }) => ({ who, community: value.community, submitted: value.submitted, recordedBy: value.recorded_by }));
-}
-
-/** Accounts that may act for `who` as civic proxies, and whom `who` may act for. */
-export async function civicProxiesOf(chain: Chain, real: string): Promise<string[]> {
-  const [list] = await chain.api.query.Proxy.Proxies.getValue(real);
-  return list.filter((p) => p.proxy_type.type === 'Civic' || p.proxy_type.type === 'Any').map((p) => p.delegate);
 }
 
 /** The accounts `delegate` may act for as a civic proxy (relatives, grid workers). */

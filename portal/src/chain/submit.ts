@@ -1,7 +1,7 @@
 // Sending a resident's action: signed by their wallet, wrapped in `proxy.proxy` when a relative or
 // grid worker acts for them, and followed from "submitted" to "in block" to "final". A refusal
 // comes back as a named chain error (`Pallet.Error`) that the portal explains in plain words.
-import { Enum, InvalidTxError, type PolkadotSigner, type Transaction } from 'polkadot-api';
+import { InvalidTxError, type PolkadotSigner, type Transaction } from 'polkadot-api';
 import { MultiAddress } from '@polkadot-api/descriptors';
 import type { Chain } from './connection';
 import { errorDocs } from './docs';
@@ -119,4 +119,3 @@ export function send(chain: Chain, tx: AnyTx, signer: PolkadotSigner, onStage: (
   });
 }
 
-export { Enum };

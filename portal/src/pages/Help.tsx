@@ -5,7 +5,7 @@ import { TxProgress } from '../components/TxProgress';
 import { Who } from '../components/Who';
 import { useAction, useLive } from '../hooks';
 import { t } from '../i18n';
-import { actingFor, chain, current, me, subject } from '../state';
+import { actingFor, chain, me, subject } from '../state';
 
 /** Asking for help (for myself, or for the resident I act for), and the community's needs. */
 export function Help() {
@@ -106,7 +106,7 @@ function RequestCard({ request: r }: { request: RequestView }) {
   if (!c || !who || !m) return null;
   const a = actions(c);
   const isVolunteer = m.roles.some((x) => x.role === 'Volunteer');
-  const isGridWorker = current.value && m.roles.some((x) => x.role === 'GridWorker');
+  const isGridWorker = m.roles.some((x) => x.role === 'GridWorker');
   const mayConfirm = who === r.recipient || isGridWorker;
   return (
     <article class="request" data-testid={`request-${r.id}`} aria-labelledby={`request-${r.id}-title`}>

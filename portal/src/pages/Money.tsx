@@ -199,8 +199,7 @@ function LevelsAbove({ unit }: { unit: number }) {
 
 /** The pot's balance after each movement, oldest first, as a line (the table has the figures). */
 function BalanceChart({ pot: p }: { pot: Pot }) {
-  const lines = [...p.statement].reverse();
-  if (lines.length < 2) return null;
+  if (p.statement.length < 2) return null;
   let running = p.balance;
   // The statement is newest first; walk back from today's balance.
   const points = p.statement.map((l) => {
