@@ -13,9 +13,12 @@
 //!   the result; how an approved consultation topic asks the treasury to pay;
 //! - [`credits`]: volunteer credits as the assistance pallet uses them;
 //! - [`assistance`]: the community's assistance fund (a treasury pot) that pays subsidies;
-//! - [`queue`]: first-in-first-out queues of items coming due, for bounded work per block.
+//! - [`queue`]: first-in-first-out queues of items coming due, for bounded work per block;
+//! - [`text`]: free text on chain, guarded against personal data, and its take-down.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
 
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},
@@ -47,6 +50,7 @@ pub mod assistance;
 pub mod civic;
 pub mod credits;
 pub mod queue;
+pub mod text;
 pub mod token;
 pub mod votes;
 
