@@ -95,7 +95,7 @@ impl<S: Get<u32>> CivicText<S> {
 	}
 
 	/// Empty text: what a text taken down is replaced with.
-	pub fn taken_down() -> Self {
+	pub fn empty() -> Self {
 		Self(BoundedVec::new())
 	}
 
@@ -122,7 +122,7 @@ impl<S: Get<u32>> CivicText<S> {
 
 impl<S: Get<u32>> Default for CivicText<S> {
 	fn default() -> Self {
-		Self::taken_down()
+		Self::empty()
 	}
 }
 
@@ -158,6 +158,13 @@ impl<S: Get<u32>> CivicText<S> {
 		let len = len.min(S::get()) as usize;
 		Self(BoundedVec::truncate_from(alloc::vec![b'a'; len]))
 	}
+}
+
+/// For benchmarks: text of `len` bytes that passes the personal-data guard at its highest cost
+/// (single digits parted by spaces: every digit starts a run of groups to read together).
+#[cfg(any(feature = "std", feature = "runtime-benchmarks"))]
+pub fn hardest_text(len: u32) -> Vec<u8> {
+	(0..len).map(|i| if i % 2 == 0 { b'1' } else { b' ' }).collect()
 }
 
 /// A digit of the text and where the run it belongs to is parted from the previous one.
@@ -577,6 +584,12 @@ mod tests {
 		assert_eq!(Text::decode(&mut &bounded.encode()[..]).unwrap(), text);
 		assert_eq!(Text::type_info(), BoundedVec::<u8, ConstU32<64>>::type_info());
 		assert_eq!(Text::max_encoded_len(), BoundedVec::<u8, ConstU32<64>>::max_encoded_len());
+	}
+
+	#[test]
+	fn the_benchmarks_hardest_text_passes_the_guard() {
+		assert_eq!(find_personal_data(&hardest_text(1024)), None);
+		assert!(Text::new(hardest_text(64)).is_ok());
 	}
 
 	#[test]

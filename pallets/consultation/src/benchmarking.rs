@@ -3,15 +3,17 @@
 //! whose role is held at the district (the longest walk up the tree), changed ballots.
 
 use super::*;
-use alloc::{vec, vec::Vec};
+use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{EnsureOrigin, Get},
 	weights::Weight,
-	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use gongzhi_primitives::civic::{CivicRegistry, CivicRegistryBenchmarkHelper};
+use gongzhi_primitives::{
+	civic::{CivicRegistry, CivicRegistryBenchmarkHelper},
+	text::{hardest_text, CivicText},
+};
 use sp_runtime::{traits::Saturating, Permill};
 
 type Helper<T> = <T as Config>::BenchmarkHelper;
@@ -60,16 +62,17 @@ fn set_rules<T: Config>(unit: UnitId, supports: u32, batch: u32) {
 	);
 }
 
+// The longest texts, and the dearest for the personal-data guard to read.
 fn title<T: Config>() -> Vec<u8> {
-	vec![b't'; T::MaxTitleLength::get() as usize]
+	hardest_text(T::MaxTitleLength::get())
 }
 
 fn body<T: Config>() -> Body<Vec<u8>> {
-	Body::Text(vec![b'b'; T::MaxBodyLength::get() as usize])
+	Body::Text(hardest_text(T::MaxBodyLength::get()))
 }
 
 fn text<T: Config>() -> Vec<u8> {
-	vec![b'o'; T::MaxOpinionLength::get() as usize]
+	hardest_text(T::MaxOpinionLength::get())
 }
 
 /// The officer puts `n` topics on `f.community`'s agenda; returns them.
@@ -79,7 +82,7 @@ fn officer_topics<T: Config>(f: &Fixture<T>, n: u32) -> Vec<TopicId> {
 			Pallet::<T>::do_raise_topic(
 				f.officer.clone(),
 				f.community,
-				BoundedVec::truncate_from(title::<T>()),
+				CivicText::filler(T::MaxTitleLength::get()),
 				Body::Document([1; 32]),
 				Category::PublicAffairs,
 				Action::Resolution,
@@ -175,7 +178,7 @@ mod benchmarks {
 		let topic = Pallet::<T>::do_raise_topic(
 			author,
 			f.community,
-			BoundedVec::truncate_from(title::<T>()),
+			CivicText::filler(T::MaxTitleLength::get()),
 			Body::Document([1; 32]),
 			Category::PublicAffairs,
 			Action::Resolution,
@@ -201,7 +204,7 @@ mod benchmarks {
 		let topic = Pallet::<T>::do_raise_topic(
 			author.clone(),
 			f.community,
-			BoundedVec::truncate_from(title::<T>()),
+			CivicText::filler(T::MaxTitleLength::get()),
 			Body::Document([1; 32]),
 			Category::PublicAffairs,
 			Action::Resolution,
@@ -333,6 +336,33 @@ mod benchmarks {
 		assert!(ProgressReports::<T>::contains_key(topics[0], 0));
 	}
 
+	/// The official answer to a lapsed topic.
+	#[benchmark]
+	fn answer_topic() {
+		let f = fixture::<T>();
+		let author = resident::<T>(0, f.community);
+		let id = Pallet::<T>::do_raise_topic(
+			author,
+			f.community,
+			CivicText::filler(T::MaxTitleLength::get()),
+			Body::Document([1; 32]),
+			Category::PublicAffairs,
+			Action::Resolution,
+			false,
+		)
+		.expect("a resident raises a topic");
+		Topics::<T>::mutate(id, |topic| {
+			if let Some(topic) = topic {
+				topic.status = TopicStatus::Lapsed;
+			}
+		});
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(f.officer.clone()), id, text::<T>());
+
+		assert!(Answers::<T>::contains_key(id));
+	}
+
 	#[benchmark]
 	fn set_retention() -> Result<(), BenchmarkError> {
 		let origin =
@@ -357,7 +387,7 @@ mod benchmarks {
 			let ballot = Ballot { vote: BallotVote::Sealed([7; 32]), channel: Channel::Online };
 			Ballots::<T>::insert(topic, &who, ballot);
 			OfflineBallotCount::<T>::insert(topic, &who, 1);
-			Opinions::<T>::insert(topic, &who, BoundedVec::truncate_from(text::<T>()));
+			Opinions::<T>::insert(topic, &who, CivicText::filler(T::MaxOpinionLength::get()));
 		}
 		let now = frame_system::Pallet::<T>::block_number();
 		meetings::Queues::<T>::push(meetings::Queue::Prunings, now, topic);
@@ -454,7 +484,7 @@ mod benchmarks {
 		let topic = Pallet::<T>::do_raise_topic(
 			author,
 			f.community,
-			BoundedVec::truncate_from(title::<T>()),
+			CivicText::filler(T::MaxTitleLength::get()),
 			Body::Document([1; 32]),
 			Category::PublicAffairs,
 			Action::Resolution,

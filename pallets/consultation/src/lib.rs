@@ -95,6 +95,7 @@ pub mod migrations;
 mod mock;
 mod outcomes;
 mod pruning;
+mod texts;
 #[cfg(test)]
 mod tests;
 pub mod topics;
@@ -111,16 +112,20 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use gongzhi_primitives::{
 		civic::{Authority, CivicRegistry},
+		text::{CivicText, PersonalData, TextProblem},
 		votes::{DistrictReferenda, ResidentSpends, ResidentVoteOutcome},
 	};
 	use sp_runtime::{traits::Zero, Permill};
 
-	/// A title, bounded.
-	pub type TitleOf<T> = BoundedVec<u8, <T as Config>::MaxTitleLength>;
-	/// A body text, bounded.
-	pub type BodyTextOf<T> = BoundedVec<u8, <T as Config>::MaxBodyLength>;
-	/// An opinion or a progress report, bounded.
-	pub type OpinionOf<T> = BoundedVec<u8, <T as Config>::MaxOpinionLength>;
+	/// A title: civic text, bounded and guarded against personal data.
+	pub type TitleOf<T> = CivicText<<T as Config>::MaxTitleLength>;
+	/// A body text.
+	pub type BodyTextOf<T> = CivicText<<T as Config>::MaxBodyLength>;
+	/// An opinion, a progress report or an official answer.
+	pub type OpinionOf<T> = CivicText<<T as Config>::MaxOpinionLength>;
+	/// An official answer as stored.
+	pub type AnswerOf<T> =
+		OfficialAnswer<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, OpinionOf<T>>;
 	/// A topic as stored.
 	pub type TopicOf<T> =
 		Topic<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, TitleOf<T>, BodyTextOf<T>>;
@@ -323,6 +328,11 @@ pub mod pallet {
 	pub type ProgressReports<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, TopicId, Twox64Concat, u32, ProgressReportOf<T>>;
 
+	/// The official answer an officer gave to an ended topic (lapsed, withdrawn or decided): one
+	/// per topic, kept for good like the result.
+	#[pallet::storage]
+	pub type Answers<T: Config> = StorageMap<_, Twox64Concat, TopicId, AnswerOf<T>>;
+
 	/// The queues' items: (queue, position) → (due block, topic, unit or meeting id).
 	#[pallet::storage]
 	pub type QueueItems<T: Config> = StorageDoubleMap<
@@ -427,6 +437,8 @@ pub mod pallet {
 		ActionFailed { topic: TopicId, error: DispatchError },
 		/// An officer reported on carrying out an approved topic.
 		ProgressReported { topic: TopicId, report: u32, by: T::AccountId, completed: bool },
+		/// An officer gave the official answer to an ended topic.
+		TopicAnswered { topic: TopicId, by: T::AccountId },
 		/// A unit's rules were set.
 		UnitRulesSet { unit: UnitId, rules: UnitRules, by: AuthorityOf<T> },
 		/// Governance set a category's rules.
@@ -511,6 +523,13 @@ pub mod pallet {
 		InvalidRules,
 		/// Every period must be at least one block.
 		ZeroPeriod,
+		/// The text looks like it holds personal data (an ID, mobile or bank card number): say
+		/// it without the number. Nothing was stored.
+		PersonalData(PersonalData),
+		/// The topic has not ended yet: it is answered once it lapsed, was withdrawn or decided.
+		NotEnded,
+		/// The topic has its official answer already.
+		AlreadyAnswered,
 	}
 
 	#[pallet::hooks]
@@ -560,11 +579,11 @@ pub mod pallet {
 			secret: bool,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let title = TitleOf::<T>::try_from(title).map_err(|_| Error::<T>::BadTitle)?;
+			let title = TitleOf::<T>::new(title).map_err(Self::text_error(Error::BadTitle))?;
 			ensure!(!title.is_empty(), Error::<T>::BadTitle);
 			let body = match body {
 				Body::Text(text) => Body::Text(
-					BodyTextOf::<T>::try_from(text).map_err(|_| Error::<T>::BodyTooLong)?,
+					BodyTextOf::<T>::new(text).map_err(Self::text_error(Error::BodyTooLong))?,
 				),
 				Body::Document(hash) => Body::Document(hash),
 			};
@@ -757,6 +776,21 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// An officer of the topic's unit gives the official answer to an ended topic: why it
+		/// lapsed or was withdrawn and what happens now, or what follows the decision. Every
+		/// topic a resident raised thus gets an answer on chain, once.
+		///
+		/// Emits [`Event::TopicAnswered`]. Errors: [`Error::UnknownTopic`],
+		/// [`Error::NotAnOfficer`], [`Error::NotEnded`], [`Error::AlreadyAnswered`],
+		/// [`Error::BadText`], [`Error::PersonalData`].
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::answer_topic())]
+		pub fn answer_topic(origin: OriginFor<T>, topic: TopicId, text: Vec<u8>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let text = Self::bounded_text(text)?;
+			Self::do_answer_topic(who, topic, text)
+		}
+
 		/// Governance sets the periods of topics and meetings queued from now on.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::set_periods())]
@@ -831,9 +865,18 @@ pub mod pallet {
 		}
 
 		fn bounded_text(text: Vec<u8>) -> Result<OpinionOf<T>, DispatchError> {
-			let text = OpinionOf::<T>::try_from(text).map_err(|_| Error::<T>::BadText)?;
+			let text = OpinionOf::<T>::new(text).map_err(Self::text_error(Error::BadText))?;
 			ensure!(!text.is_empty(), Error::<T>::BadText);
 			Ok(text)
+		}
+
+		/// Turns a text's refusal into this pallet's error: `too_long`, or
+		/// [`Error::PersonalData`].
+		fn text_error(too_long: Error<T>) -> impl FnOnce(TextProblem) -> Error<T> {
+			move |problem| match problem {
+				TextProblem::TooLong => too_long,
+				TextProblem::PersonalData(kind) => Error::PersonalData(kind),
+			}
 		}
 	}
 }

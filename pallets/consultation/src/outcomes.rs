@@ -8,10 +8,12 @@ use gongzhi_primitives::{
 		DistrictReferenda, ResidentSpends, ResidentVoteOutcome, ResidentVoteRequester, VoteSubject,
 	},
 };
-use sp_runtime::{traits::Saturating, BoundedVec, DispatchResult};
+use gongzhi_primitives::text::CivicText;
+use sp_runtime::{traits::Saturating, DispatchResult};
 
 use crate::{
-	Action, Body, Category, Config, Error, Event, FailedActions, OpinionOf, Outcome, Pallet,
+	Action, Answers, Body, Category, Config, Error, Event, FailedActions, OfficialAnswer,
+	OpinionOf, Outcome, Pallet,
 	ProgressReport, ProgressReports, Tally, Topic, TopicId, TopicOf, TopicStatus, Topics,
 	WeightInfo,
 };
@@ -111,6 +113,34 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+impl<T: Config> Pallet<T> {
+	/// An officer of the topic's unit answers an ended topic; once (again only if the answer
+	/// was taken down).
+	pub(crate) fn do_answer_topic(
+		who: T::AccountId,
+		id: TopicId,
+		text: OpinionOf<T>,
+	) -> DispatchResult {
+		let topic = Topics::<T>::get(id).ok_or(Error::<T>::UnknownTopic)?;
+		ensure!(T::Registry::is_officer(&who, topic.unit), Error::<T>::NotAnOfficer);
+		ensure!(
+			matches!(
+				topic.status,
+				TopicStatus::Closed { .. } | TopicStatus::Withdrawn | TopicStatus::Lapsed
+			),
+			Error::<T>::NotEnded
+		);
+		ensure!(
+			Answers::<T>::get(id).is_none_or(|answer| answer.text.is_empty()),
+			Error::<T>::AlreadyAnswered
+		);
+		let at = frame_system::Pallet::<T>::block_number();
+		Answers::<T>::insert(id, OfficialAnswer { by: who.clone(), at, text });
+		Self::deposit_event(Event::TopicAnswered { topic: id, by: who });
+		Ok(())
+	}
+}
+
 /// Votes the treasury asks for are topics of the `Funds` category, qualified at once: they go on
 /// the agenda of the unit's next meeting.
 impl<T: Config> ResidentVoteRequester for Pallet<T> {
@@ -120,8 +150,8 @@ impl<T: Config> ResidentVoteRequester for Pallet<T> {
 		let id = Self::insert_topic(Topic {
 			unit,
 			author: None,
-			title: BoundedVec::new(),
-			body: Body::Text(BoundedVec::new()),
+			title: CivicText::empty(),
+			body: Body::Text(CivicText::empty()),
 			category: Category::Funds,
 			action: Action::Decide(subject),
 			secret: false,

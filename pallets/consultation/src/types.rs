@@ -465,3 +465,6 @@ pub struct ProgressReport<AccountId, BlockNumber, Text> {
 	pub at: BlockNumber,
 	pub text: Text,
 }
+
+/// An officer's official answer to an ended topic: like a progress report, who, when and what.
+pub type OfficialAnswer<AccountId, BlockNumber, Text> = ProgressReport<AccountId, BlockNumber, Text>;

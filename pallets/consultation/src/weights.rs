@@ -23,6 +23,7 @@ pub trait WeightInfo {
 	fn record_offline_ballot() -> Weight;
 	fn reveal_offline_ballot() -> Weight;
 	fn report_progress() -> Weight;
+	fn answer_topic() -> Weight;
 	fn set_retention() -> Weight;
 	fn on_idle_prune(n: u32, ) -> Weight;
 	fn retry_action() -> Weight;
@@ -208,6 +209,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::ProgressReports` (r:0 w:1)
 	/// Proof: `Consultation::ProgressReports` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
 	fn report_progress() -> Weight {
+		// Proof size measured: `1224`, estimated: `10317`.
+		Weight::from_parts(48_164_000, 10317)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
+	fn answer_topic() -> Weight {
 		// Proof size measured: `1224`, estimated: `10317`.
 		Weight::from_parts(48_164_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(4))
@@ -425,6 +432,11 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn report_progress() -> Weight {
+		Weight::from_parts(48_164_000, 10317)
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(2))
+	}
+	fn answer_topic() -> Weight {
 		Weight::from_parts(48_164_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))

@@ -5,6 +5,7 @@ mod offline;
 mod outcomes;
 mod secret;
 mod topics;
+mod texts;
 mod voting;
 
 use crate::{mock::*, *};
