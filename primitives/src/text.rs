@@ -77,6 +77,23 @@ pub enum TextProblem {
 	PersonalData(PersonalData),
 }
 
+impl TextProblem {
+	/// This refusal as a pallet's own error: `too_long` (each field names its own), or the
+	/// pallet's personal-data error for the kind found (`Error::PersonalData`, a variant holding
+	/// a [`PersonalData`]):
+	///
+	/// ```ignore
+	/// let memo = MemoOf::<T>::new(memo)
+	/// 	.map_err(|problem| problem.into_error(Error::<T>::MemoTooLong, Error::PersonalData))?;
+	/// ```
+	pub fn into_error<E>(self, too_long: E, personal_data: impl FnOnce(PersonalData) -> E) -> E {
+		match self {
+			TextProblem::TooLong => too_long,
+			TextProblem::PersonalData(kind) => personal_data(kind),
+		}
+	}
+}
+
 /// Free text of at most `S` bytes that passed the personal-data guard when it was made.
 ///
 /// Decoding does not check again (stored text was checked when it was written); only
@@ -116,7 +133,12 @@ impl<S: Get<u32>> CivicText<S> {
 
 	/// blake2-256 of the bytes: what a take-down keeps.
 	pub fn hash(&self) -> [u8; 32] {
-		<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&self.0).0
+		text_hash(&self.0)
+	}
+
+	/// `bytes` back as the text they were, if they still pass (for restoring a text taken down).
+	pub fn restored(bytes: &[u8]) -> Option<Self> {
+		Self::new(bytes.to_vec()).ok()
 	}
 }
 
@@ -158,6 +180,11 @@ impl<S: Get<u32>> CivicText<S> {
 		let len = len.min(S::get()) as usize;
 		Self(BoundedVec::truncate_from(alloc::vec![b'a'; len]))
 	}
+}
+
+/// blake2-256 of a text's bytes: how a text taken down is still known.
+pub fn text_hash(bytes: &[u8]) -> [u8; 32] {
+	<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(bytes).0
 }
 
 /// For benchmarks: text of `len` bytes that passes the personal-data guard at its highest cost
@@ -395,6 +422,9 @@ pub enum TextRef<AccountId> {
 	/// The n-th answer to a matter.
 	#[codec(index = 11)]
 	MatterAnswer(u32, u32),
+	/// A donor's memo on a unit's statement: (unit, line).
+	#[codec(index = 12)]
+	DonationMemo(UnitId, u32),
 }
 
 /// Who wrote a text, where, and its hash: what a take-down keeps of it.

@@ -14,7 +14,10 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use gongzhi_primitives::civic::{CivicRegistry, CivicRegistryBenchmarkHelper};
+use gongzhi_primitives::{
+	civic::{CivicRegistry, CivicRegistryBenchmarkHelper},
+	text::{hardest_text, CivicText},
+};
 use sp_runtime::{traits::Saturating, Permill};
 
 type Helper<T> = <T as Config>::BenchmarkHelper;
@@ -92,7 +95,7 @@ fn propose<T: Config>(f: &Fixture<T>) -> SpendIndex {
 		Beneficiary::Unit(f.community),
 		amount::<T>(),
 		Category::Facilities,
-		Purpose::Text(BoundedVec::truncate_from(vec![b'p'; T::MaxPurposeLength::get() as usize])),
+		Purpose::Text(CivicText::filler(T::MaxPurposeLength::get())),
 		Some(0),
 	)
 	.unwrap();
@@ -138,7 +141,7 @@ mod benchmarks {
 		T::Currency::set_balance(&donor, amount::<T>().saturating_mul(10u32.into()));
 		// The pot exists already: the usual case, and a transfer that writes both accounts.
 		T::Currency::set_balance(&Pallet::<T>::pot_account(f.community), amount::<T>());
-		let memo = vec![b'm'; T::MaxMemoLength::get() as usize];
+		let memo = hardest_text(T::MaxMemoLength::get());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(donor), f.community, amount::<T>(), memo);
@@ -215,11 +218,8 @@ mod benchmarks {
 	fn propose_spend() {
 		let f = configured::<T>(T::MaxSupervisors::get());
 		fill_open_spends::<T>(&f);
-		let purpose = Purpose::Text(BoundedVec::truncate_from(vec![
-			b'p';
-			T::MaxPurposeLength::get()
-				as usize
-		]));
+		// The longest purpose, and the dearest for the personal-data guard to read.
+		let purpose = Purpose::Text(hardest_text(T::MaxPurposeLength::get()));
 
 		#[extrinsic_call]
 		_(

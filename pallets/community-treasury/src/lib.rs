@@ -83,6 +83,7 @@ mod mock;
 mod queue;
 mod spends;
 mod supervision;
+mod texts;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -102,7 +103,11 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use gongzhi_primitives::{civic::CivicRegistry, votes::ResidentVoteRequester};
+	use gongzhi_primitives::{
+		civic::CivicRegistry,
+		text::{CivicText, PersonalData},
+		votes::ResidentVoteRequester,
+	};
 	use sp_runtime::traits::Zero;
 
 	/// An amount of the pots' currency.
@@ -114,12 +119,12 @@ pub mod pallet {
 		BoundedVec<<T as frame_system::Config>::AccountId, <T as Config>::MaxSupervisors>;
 	/// A unit's settings as stored.
 	pub type UnitSettingsOf<T> = UnitSettings<SupervisorsOf<T>, BalanceOf<T>>;
-	/// A purpose text, bounded.
-	pub type PurposeTextOf<T> = BoundedVec<u8, <T as Config>::MaxPurposeLength>;
+	/// A purpose text: civic text, bounded and guarded against personal data.
+	pub type PurposeTextOf<T> = CivicText<<T as Config>::MaxPurposeLength>;
 	/// A spend's purpose as stored.
 	pub type PurposeOf<T> = Purpose<PurposeTextOf<T>>;
-	/// A donation memo, bounded.
-	pub type MemoOf<T> = BoundedVec<u8, <T as Config>::MaxMemoLength>;
+	/// A donation memo: civic text.
+	pub type MemoOf<T> = CivicText<<T as Config>::MaxMemoLength>;
 	/// A spend as stored.
 	pub type SpendOf<T> = Spend<
 		<T as frame_system::Config>::AccountId,
@@ -511,6 +516,11 @@ pub mod pallet {
 		ZeroPeriod,
 		/// The pot does not hold enough to pay the spend (keeping nothing half-paid).
 		InsufficientPot,
+		/// The purpose text is longer than allowed: publish a document and give its hash.
+		PurposeTooLong,
+		/// The text looks like it holds personal data (an ID, mobile or bank card number): say
+		/// it without the number. Nothing was stored.
+		PersonalData(PersonalData),
 	}
 
 	#[pallet::hooks]
@@ -555,7 +565,7 @@ pub mod pallet {
 			let donor = ensure_signed(origin)?;
 			ensure!(T::Registry::level_of(unit).is_some(), Error::<T>::UnknownUnit);
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			let memo: MemoOf<T> = memo.try_into().map_err(|_| Error::<T>::MemoTooLong)?;
+			let memo = MemoOf::<T>::new(memo).map_err(|p| p.into_error(Error::<T>::MemoTooLong, Error::PersonalData))?;
 			T::Currency::transfer(
 				&donor,
 				&Self::pot_account(unit),
@@ -654,10 +664,18 @@ pub mod pallet {
 			beneficiary: Beneficiary<T::AccountId>,
 			#[pallet::compact] amount: BalanceOf<T>,
 			category: Category,
-			purpose: PurposeOf<T>,
+			purpose: Purpose<Vec<u8>>,
 			consultation: Option<u32>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			let purpose = match purpose {
+				Purpose::Text(text) => Purpose::Text(
+					PurposeTextOf::<T>::new(text).map_err(|p| {
+						p.into_error(Error::<T>::PurposeTooLong, Error::PersonalData)
+					})?,
+				),
+				Purpose::Document(hash) => Purpose::Document(hash),
+			};
 			Self::do_propose_spend(who, unit, beneficiary, amount, category, purpose, consultation)
 		}
 

@@ -12,6 +12,7 @@ use frame_support::{
 use gongzhi_primitives::{
 	assistance::AssistanceFund,
 	civic::{CivicRegistry, UnitId},
+	text::CivicText,
 	votes::{ResidentSpends, ResidentVoteOutcome, SpendCategory, SpendIndex, TopicId, VoteSubject},
 };
 use sp_runtime::{
@@ -49,7 +50,7 @@ impl<T: Config> ResidentSpends<T::AccountId> for Pallet<T> {
 		category: SpendCategory,
 	) -> Result<SpendIndex, DispatchError> {
 		// The topic is the record of why: its title, body and the vote.
-		let purpose = Purpose::Text(BoundedVec::new());
+		let purpose = Purpose::Text(CivicText::empty());
 		Self::pay_authorised(unit, proposer, beneficiary, amount, category, purpose, Some(topic))
 	}
 
@@ -88,9 +89,11 @@ impl<T: Config> AssistanceFund<T::AccountId> for Pallet<T> {
 			BudgetLines::<T>::contains_key(unit, SpendCategory::Assistance),
 			Error::<T>::NoAssistanceLine
 		);
-		let purpose = Purpose::Text(BoundedVec::truncate_from(
-			alloc::format!("assistance request {request}").into_bytes(),
-		));
+		// Made here, not typed by anyone: it passes the guard (a short number).
+		let purpose = Purpose::Text(
+			CivicText::new(alloc::format!("assistance request {request}").into_bytes())
+				.unwrap_or_default(),
+		);
 		let category = SpendCategory::Assistance;
 		let within_cap =
 			SubsidyCaps::<T>::get(unit).is_some_and(|cap| amount <= cap.saturated_into());

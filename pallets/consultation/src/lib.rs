@@ -112,7 +112,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use gongzhi_primitives::{
 		civic::{Authority, CivicRegistry},
-		text::{CivicText, PersonalData, TextProblem},
+		text::{CivicText, PersonalData},
 		votes::{DistrictReferenda, ResidentSpends, ResidentVoteOutcome},
 	};
 	use sp_runtime::{traits::Zero, Permill};
@@ -579,11 +579,11 @@ pub mod pallet {
 			secret: bool,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let title = TitleOf::<T>::new(title).map_err(Self::text_error(Error::BadTitle))?;
+			let title = TitleOf::<T>::new(title).map_err(|p| p.into_error(Error::<T>::BadTitle, Error::PersonalData))?;
 			ensure!(!title.is_empty(), Error::<T>::BadTitle);
 			let body = match body {
 				Body::Text(text) => Body::Text(
-					BodyTextOf::<T>::new(text).map_err(Self::text_error(Error::BodyTooLong))?,
+					BodyTextOf::<T>::new(text).map_err(|p| p.into_error(Error::<T>::BodyTooLong, Error::PersonalData))?,
 				),
 				Body::Document(hash) => Body::Document(hash),
 			};
@@ -865,18 +865,9 @@ pub mod pallet {
 		}
 
 		fn bounded_text(text: Vec<u8>) -> Result<OpinionOf<T>, DispatchError> {
-			let text = OpinionOf::<T>::new(text).map_err(Self::text_error(Error::BadText))?;
+			let text = OpinionOf::<T>::new(text).map_err(|p| p.into_error(Error::<T>::BadText, Error::PersonalData))?;
 			ensure!(!text.is_empty(), Error::<T>::BadText);
 			Ok(text)
-		}
-
-		/// Turns a text's refusal into this pallet's error: `too_long`, or
-		/// [`Error::PersonalData`].
-		fn text_error(too_long: Error<T>) -> impl FnOnce(TextProblem) -> Error<T> {
-			move |problem| match problem {
-				TextProblem::TooLong => too_long,
-				TextProblem::PersonalData(kind) => Error::PersonalData(kind),
-			}
 		}
 	}
 }

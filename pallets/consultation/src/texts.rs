@@ -5,7 +5,7 @@
 
 use codec::MaxEncodedLen;
 use frame_support::{traits::Get, weights::Weight};
-use gongzhi_primitives::text::{CivicText, TextFacts, TextHost, TextRef};
+use gongzhi_primitives::text::{text_hash, CivicText, TextFacts, TextHost, TextRef};
 
 use crate::{Answers, Body, Config, Opinions, Pallet, ProgressReports, Topics};
 
@@ -15,7 +15,7 @@ impl<T: Config> TextHost<T::AccountId> for Pallet<T> {
 			(!text.is_empty()).then(|| TextFacts {
 				unit,
 				author,
-				hash: sp_io::hashing::blake2_256(text),
+				hash: text_hash(text),
 			})
 		};
 		match text {
@@ -45,20 +45,11 @@ impl<T: Config> TextHost<T::AccountId> for Pallet<T> {
 	}
 
 	fn take_down(text: &TextRef<T::AccountId>) -> bool {
-		Self::replace_text(text, Replacement::Empty)
+		Self::replace_text(text, &[])
 	}
 
 	fn restore(text: &TextRef<T::AccountId>, original: &[u8]) -> bool {
-		// The original passed the guard and the bound when it was first written; a bound lowered
-		// since then leaves it down.
-		match text {
-			TextRef::TopicTitle(_) => CivicText::new(original.to_vec())
-				.is_ok_and(|t| Self::replace_text(text, Replacement::Title(t))),
-			TextRef::TopicBody(_) => CivicText::new(original.to_vec())
-				.is_ok_and(|t| Self::replace_text(text, Replacement::Body(t))),
-			_ => CivicText::new(original.to_vec())
-				.is_ok_and(|t| Self::replace_text(text, Replacement::Short(t))),
-		}
+		Self::replace_text(text, original)
 	}
 
 	fn weight() -> Weight {
@@ -69,70 +60,50 @@ impl<T: Config> TextHost<T::AccountId> for Pallet<T> {
 	}
 }
 
-/// New text for one of the consultation's fields.
-enum Replacement<T: Config> {
-	Title(crate::TitleOf<T>),
-	Body(crate::BodyTextOf<T>),
-	Short(crate::OpinionOf<T>),
-	Empty,
-}
-
 impl<T: Config> Pallet<T> {
-	/// Writes `new` into the field `text` names, if the record exists and `new` fits the field.
-	fn replace_text(text: &TextRef<T::AccountId>, new: Replacement<T>) -> bool {
-		match (text, new) {
-			(TextRef::TopicTitle(id), new) => Topics::<T>::mutate(id, |topic| {
-				let Some(topic) = topic else { return false };
-				topic.title = match new {
-					Replacement::Title(t) => t,
-					Replacement::Empty => CivicText::empty(),
-					_ => return false,
-				};
-				true
-			}),
-			(TextRef::TopicBody(id), new) => Topics::<T>::mutate(id, |topic| {
-				let Some(topic) = topic else { return false };
-				let Body::Text(body) = &mut topic.body else { return false };
-				*body = match new {
-					Replacement::Body(t) => t,
-					Replacement::Empty => CivicText::empty(),
-					_ => return false,
-				};
-				true
-			}),
-			(TextRef::Opinion(id, who), new) => {
-				let Some(new) = Self::short(new) else { return false };
-				Opinions::<T>::mutate(id, who, |opinion| {
-					let Some(opinion) = opinion else { return false };
-					*opinion = new;
+	/// Writes `new` as the text `text` names, if its record exists and `new` fits the field.
+	fn replace_text(text: &TextRef<T::AccountId>, new: &[u8]) -> bool {
+		// Empty to take down; a restored original passed the guard when first written (a bound
+		// lowered since leaves it down).
+		match text {
+			TextRef::TopicTitle(id) => Topics::<T>::mutate(id, |topic| match (topic, CivicText::restored(new)) {
+				(Some(topic), Some(new)) => {
+					topic.title = new;
 					true
-				})
-			},
-			(TextRef::ProgressReport(id, n), new) => {
-				let Some(new) = Self::short(new) else { return false };
-				ProgressReports::<T>::mutate(id, n, |report| {
-					let Some(report) = report else { return false };
-					report.text = new;
+				},
+				_ => false,
+			}),
+			TextRef::TopicBody(id) => Topics::<T>::mutate(id, |topic| match (topic, CivicText::restored(new)) {
+				(Some(topic), Some(new)) if matches!(topic.body, Body::Text(_)) => {
+					topic.body = Body::Text(new);
 					true
-				})
-			},
-			(TextRef::TopicAnswer(id), new) => {
-				let Some(new) = Self::short(new) else { return false };
-				Answers::<T>::mutate(id, |answer| {
-					let Some(answer) = answer else { return false };
+				},
+				_ => false,
+			}),
+			TextRef::Opinion(id, who) =>
+				Opinions::<T>::mutate(id, who, |opinion| match (opinion, CivicText::restored(new)) {
+					(Some(opinion), Some(new)) => {
+						*opinion = new;
+						true
+					},
+					_ => false,
+				}),
+			TextRef::ProgressReport(id, n) =>
+				ProgressReports::<T>::mutate(id, n, |report| match (report, CivicText::restored(new)) {
+					(Some(report), Some(new)) => {
+						report.text = new;
+						true
+					},
+					_ => false,
+				}),
+			TextRef::TopicAnswer(id) => Answers::<T>::mutate(id, |answer| match (answer, CivicText::restored(new)) {
+				(Some(answer), Some(new)) => {
 					answer.text = new;
 					true
-				})
-			},
+				},
+				_ => false,
+			}),
 			_ => false,
-		}
-	}
-
-	fn short(new: Replacement<T>) -> Option<crate::OpinionOf<T>> {
-		match new {
-			Replacement::Short(t) => Some(t),
-			Replacement::Empty => Some(CivicText::empty()),
-			_ => None,
 		}
 	}
 }

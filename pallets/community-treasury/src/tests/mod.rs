@@ -8,6 +8,7 @@ mod notice;
 mod pots;
 mod statement;
 mod supervision;
+mod texts;
 
 use crate::{mock::*, *};
 use frame_support::{assert_ok, traits::fungible::Inspect, BoundedVec};
@@ -40,8 +41,8 @@ pub fn configure_plum(amount: u64) {
 	}
 }
 
-pub fn text(purpose: &str) -> PurposeOf<Test> {
-	Purpose::Text(BoundedVec::truncate_from(purpose.as_bytes().to_vec()))
+pub fn text(purpose: &str) -> Purpose<Vec<u8>> {
+	Purpose::Text(purpose.as_bytes().to_vec())
 }
 
 /// Plum's secretary proposes paying `amount` to the contractor for repairs; returns its index.

@@ -2,6 +2,7 @@
 
 use super::*;
 use frame_support::{assert_noop, assert_ok};
+use gongzhi_primitives::text::CivicText;
 use sp_runtime::TokenError;
 
 #[test]
@@ -35,7 +36,7 @@ fn anyone_donates_with_a_memo_recorded_on_the_statement() {
 		assert_eq!(entry.counterparty, Beneficiary::Account(NOBODY));
 		assert_eq!(
 			entry.reason,
-			EntryReason::Donation(BoundedVec::truncate_from(b"for the garden".to_vec()))
+			EntryReason::Donation(CivicText::new(b"for the garden".to_vec()).unwrap())
 		);
 		assert_eq!(LedgerLength::<Test>::get(PLUM), 1);
 	});
