@@ -45,8 +45,9 @@ fn resident<T: Config>(name: &'static str, community: UnitId, role: Role) -> T::
 	who
 }
 
+// The longest title, and the dearest for the personal-data guard to read.
 fn title<T: Config>() -> Vec<u8> {
-	vec![b't'; T::MaxTitleLength::get() as usize]
+	gongzhi_primitives::text::hardest_text(T::MaxTitleLength::get())
 }
 
 /// Publishes activities until the community has one fewer than the most open; returns the last.
@@ -57,7 +58,7 @@ fn activities<T: Config>(f: &Fixture<T>) -> ActivityId {
 		Pallet::<T>::do_publish_activity(
 			f.organiser.clone(),
 			f.community,
-			BoundedVec::truncate_from(title::<T>()),
+			gongzhi_primitives::text::CivicText::filler(T::MaxTitleLength::get()),
 			T::DailyCap::get(),
 		)
 		.expect("the organisation publishes");

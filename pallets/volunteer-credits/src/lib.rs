@@ -66,6 +66,7 @@ pub mod migrations;
 mod mock;
 mod pruning;
 mod service;
+mod texts;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -77,10 +78,13 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
-	use gongzhi_primitives::civic::CivicRegistry;
+	use gongzhi_primitives::{
+		civic::CivicRegistry,
+		text::{CivicText, PersonalData},
+	};
 
-	/// An activity's title, bounded.
-	pub type TitleOf<T> = BoundedVec<u8, <T as Config>::MaxTitleLength>;
+	/// An activity's title: civic text, bounded and guarded against personal data.
+	pub type TitleOf<T> = CivicText<<T as Config>::MaxTitleLength>;
 	/// An activity as stored.
 	pub type ActivityOf<T> =
 		Activity<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, TitleOf<T>>;
@@ -394,6 +398,9 @@ pub mod pallet {
 		NoMoreIds,
 		/// The retention is below `MinRetention`.
 		RetentionTooShort,
+		/// The title looks like it holds personal data (an ID, mobile or bank card number): say
+		/// it without the number. Nothing was stored.
+		PersonalData(PersonalData),
 	}
 
 	#[pallet::hooks]
@@ -426,7 +433,7 @@ pub mod pallet {
 		/// volunteer at most `max_minutes` (one minute to [`Config::DailyCap`]).
 		///
 		/// Origin: signed by an account with [`Role::VolunteerOrganisation`] at `unit`.
-		/// Emits [`Event::ActivityPublished`]. Errors: [`Error::BadTitle`],
+		/// Emits [`Event::ActivityPublished`]. Errors: [`Error::BadTitle`], [`Error::PersonalData`],
 		/// [`Error::BadActivityLimit`], [`Error::UnknownUnit`], [`Error::NotAnOrganisation`],
 		/// [`Error::TooManyActivities`], [`Error::NoMoreIds`].
 		#[pallet::call_index(0)]
@@ -438,7 +445,8 @@ pub mod pallet {
 			max_minutes: Minutes,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let title = TitleOf::<T>::try_from(title).map_err(|_| Error::<T>::BadTitle)?;
+			let title = TitleOf::<T>::new(title)
+				.map_err(|p| p.into_error(Error::<T>::BadTitle, Error::PersonalData))?;
 			ensure!(!title.is_empty(), Error::<T>::BadTitle);
 			Self::do_publish_activity(who, unit, title, max_minutes)
 		}

@@ -21,6 +21,10 @@ fn an_organisation_publishes_activities_in_its_units_only() {
 		assert_noop!(publish_as(ORGANISATION, 99, b"x"), Error::<Test>::UnknownUnit);
 		assert_noop!(publish_as(ORGANISATION, PLUM, b""), Error::<Test>::BadTitle);
 		assert_noop!(publish_as(ORGANISATION, PLUM, &[b'x'; 17]), Error::<Test>::BadTitle);
+		assert_noop!(
+			publish_as(ORGANISATION, PLUM, b"tel 13812345678"),
+			Error::<Test>::PersonalData(gongzhi_primitives::text::PersonalData::MobileNumber)
+		);
 		let id = publish();
 		assert_eq!(
 			last_event(),
@@ -223,5 +227,20 @@ fn an_organisation_whose_role_ended_records_nothing_more() {
 			Error::<Test>::NotAnOrganisation
 		);
 		assert_eq!(balance(VOLUNTEERS[0]), 0);
+	});
+}
+
+#[test]
+fn an_activitys_title_is_taken_down_and_the_activity_stays() {
+	use gongzhi_primitives::text::{TextHost, TextRef};
+	new_test_ext().execute_with(|| {
+		let id = publish();
+		let title = TextRef::ActivityTitle(id);
+		assert_eq!(VolunteerCredits::locate(&title).map(|f| (f.unit, f.author)), Some((PLUM, ORGANISATION)));
+		assert!(VolunteerCredits::take_down(&title));
+		let activity = Activities::<Test>::get(id).unwrap();
+		assert!(activity.title.is_empty() && activity.open);
+		assert_eq!(VolunteerCredits::locate(&title), None);
+		assert!(!VolunteerCredits::take_down(&TextRef::TopicTitle(id)));
 	});
 }

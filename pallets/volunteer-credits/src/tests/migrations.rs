@@ -13,7 +13,7 @@ fn put_raw(key: Vec<u8>, value: impl Encode) {
 fn version_0_activities_and_disputes_get_the_daily_cap_as_their_bound() {
 	new_test_ext().execute_with(|| {
 		StorageVersion::new(0).put::<VolunteerCredits>();
-		let title: TitleOf<Test> = b"old".to_vec().try_into().unwrap();
+		let title = TitleOf::<Test>::new(b"old".to_vec()).unwrap();
 		let old_activity = v0::Activity {
 			unit: PLUM,
 			organiser: ORGANISATION,
