@@ -429,6 +429,8 @@ pub mod pallet {
 		/// The applicant cannot hold the application deposit: `ApplicationDeposit`, beside the
 		/// fee. (A person without tokens applies in person at the community office.)
 		DepositUnavailable,
+		/// The name looks like it holds personal data (an ID, mobile or bank card number).
+		PersonalData(gongzhi_primitives::text::PersonalData),
 	}
 
 	/// A unit in the genesis organisation tree. Units get ids in the order listed, from 0; a

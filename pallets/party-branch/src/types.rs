@@ -133,6 +133,6 @@ pub struct FreeCallUsage {
 }
 
 /// A unit's name as stored.
-pub type UnitName<S> = BoundedVec<u8, S>;
+pub type UnitName<S> = gongzhi_primitives::text::CivicText<S>;
 /// A unit's committee as stored.
 pub type UnitCommittee<AccountId, S> = BoundedVec<AccountId, S>;

@@ -5,7 +5,7 @@ use frame_support::ensure;
 use gongzhi_primitives::civic::{UnitId, UnitLevel};
 use sp_runtime::DispatchResult;
 
-use crate::{AuthorityOf, Config, Error, Event, NextUnitId, Office, Pallet, Unit, Units};
+use crate::{AuthorityOf, Config, Error, Event, NextUnitId, Office, Pallet, Unit, UnitName, Units};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_create_unit(
@@ -15,7 +15,8 @@ impl<T: Config> Pallet<T> {
 		name: Vec<u8>,
 		secretary: Option<T::AccountId>,
 	) -> DispatchResult {
-		let name = name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
+		let name = UnitName::new(name)
+			.map_err(|p| p.into_error(Error::<T>::NameTooLong, Error::PersonalData))?;
 		match (level.parent_level(), parent) {
 			(None, None) => {},
 			(Some(expected), Some(parent)) => {
