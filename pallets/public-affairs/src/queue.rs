@@ -99,7 +99,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A proposal still waiting at its end lapses (one renewed since is left alone).
-	fn proposal_ended(text: TextRef<T::AccountId>, now: BlockNumberFor<T>) {
+	pub(crate) fn proposal_ended(text: TextRef<T::AccountId>, now: BlockNumberFor<T>) {
 		if HideProposals::<T>::get(&text).is_some_and(|p| p.expires <= now) {
 			HideProposals::<T>::remove(&text);
 			Self::deposit_event(Event::TakeDownLapsed { text });
