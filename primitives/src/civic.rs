@@ -1,9 +1,10 @@
 //! What the civic pallets ask each other about people and places.
 //!
 //! The organisation tree (district → street → community → grid), the verified residents and the
-//! roles live in `pallet-party-branch`. The treasury, consultation, volunteer and assistance
-//! pallets depend only on this module: on [`CivicRegistry`] to ask who someone is, and on the
-//! origins [`EnsureResident`] and [`EnsureOfficerOf`] to require it.
+//! roles live in `pallet-party-branch`. The other civic pallets depend only on this module: they
+//! take a signed origin and ask [`CivicRegistry`] who the signer is for the unit the call is about
+//! (`is_resident_of`, `is_officer`, `has_role`), failing with their own named error (which says
+//! who may act) when the answer is no.
 //!
 //! ## Terms
 //! - **unit**: a node of the organisation tree, named by a [`UnitId`], at a [`UnitLevel`].
@@ -16,8 +17,6 @@
 //!   below it.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use core::marker::PhantomData;
-use frame_support::{dispatch::RawOrigin, traits::EnsureOrigin};
 use scale_info::TypeInfo;
 
 /// A unit of the organisation tree.
@@ -255,59 +254,4 @@ pub trait CivicRegistryBenchmarkHelper<AccountId> {
 	fn appoint_officer(who: &AccountId, unit: UnitId);
 	/// Grants `role` at `unit` to `who`.
 	fn grant_role(who: &AccountId, role: Role, unit: UnitId);
-}
-
-/// Accepts a signed origin of a verified resident; yields the account and its community.
-pub struct EnsureResident<Registry, AccountId>(PhantomData<(Registry, AccountId)>);
-
-impl<O, Registry, AccountId> EnsureOrigin<O> for EnsureResident<Registry, AccountId>
-where
-	O: Into<Result<RawOrigin<AccountId>, O>> + From<RawOrigin<AccountId>>,
-	Registry: CivicRegistry<AccountId>,
-	AccountId: Clone,
-{
-	type Success = (AccountId, UnitId);
-
-	fn try_origin(o: O) -> Result<Self::Success, O> {
-		match o.into() {
-			Ok(RawOrigin::Signed(who)) => match Registry::community_of(&who) {
-				Some(community) => Ok((who, community)),
-				None => Err(RawOrigin::Signed(who).into()),
-			},
-			Ok(other) => Err(other.into()),
-			Err(o) => Err(o),
-		}
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn try_successful_origin() -> Result<O, ()> {
-		Err(())
-	}
-}
-
-/// Accepts a signed origin of an officer of the unit `Unit` (or of a unit above it); yields the
-/// account. For settings that a fixed unit's officers control, e.g. the district's.
-pub struct EnsureOfficerOf<Registry, Unit, AccountId>(PhantomData<(Registry, Unit, AccountId)>);
-
-impl<O, Registry, Unit, AccountId> EnsureOrigin<O> for EnsureOfficerOf<Registry, Unit, AccountId>
-where
-	O: Into<Result<RawOrigin<AccountId>, O>> + From<RawOrigin<AccountId>>,
-	Registry: CivicRegistry<AccountId>,
-	Unit: frame_support::traits::Get<UnitId>,
-	AccountId: Clone,
-{
-	type Success = AccountId;
-
-	fn try_origin(o: O) -> Result<Self::Success, O> {
-		match o.into() {
-			Ok(RawOrigin::Signed(who)) if Registry::is_officer(&who, Unit::get()) => Ok(who),
-			Ok(other) => Err(other.into()),
-			Err(o) => Err(o),
-		}
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn try_successful_origin() -> Result<O, ()> {
-		Err(())
-	}
 }

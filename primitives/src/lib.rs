@@ -7,8 +7,7 @@
 //! - [`currency`]: the native token's symbol, decimals and units, and the SS58 address prefix,
 //!   which the runtime and every chain spec's properties both read from here;
 //! - [`time`]: the block time and the block counts of a minute, an hour and a day;
-//! - [`civic`]: the organisation tree, residents and roles as the civic pallets see them, and the
-//!   origins that require them;
+//! - [`civic`]: the organisation tree, residents and roles as the civic pallets see them;
 //! - [`votes`]: how a pallet asks the residents of a unit to decide something by vote, and hears
 //!   the result; how an approved consultation topic asks the treasury to pay;
 //! - [`credits`]: volunteer credits as the assistance pallet uses them;

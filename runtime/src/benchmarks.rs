@@ -18,5 +18,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_consultation, Consultation]
 	[pallet_volunteer_credits, VolunteerCredits]
 	[pallet_assistance, Assistance]
+	[pallet_public_affairs, PublicAffairs]
 	[pallet_validator_set, ValidatorSet]
 );

@@ -78,7 +78,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("gongzhi"),
 	impl_name: Cow::Borrowed("gongzhi-node"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -130,6 +130,8 @@ pub type Migrations = (
 	// spec 102: residents' vote vesting dates and applications recorded in person; an upgraded
 	// chain's vesting delay is a referendum's voting period, as a district's genesis sets it.
 	pallet_party_branch::migrations::MigrateToV1<Runtime, configs::governance::VotingPeriod>,
+	// spec 106: officers' offices counted, so that their civic calls are free like residents'.
+	pallet_party_branch::migrations::MigrateToV2<Runtime>,
 );
 
 /// Dispatches extrinsics to the pallets and runs their hooks.
@@ -211,4 +213,6 @@ mod runtime {
 	pub type VolunteerCredits = pallet_volunteer_credits;
 	#[runtime::pallet_index(34)]
 	pub type Assistance = pallet_assistance;
+	#[runtime::pallet_index(35)]
+	pub type PublicAffairs = pallet_public_affairs;
 }

@@ -2,8 +2,9 @@
 //!
 //! Residents should not have to buy tokens to take part. [`ChargeCivicFees`] wraps the runtime's
 //! fee extension (`pallet_transaction_payment::ChargeTransactionPayment`): a signed transaction
-//! whose call is one of [`Config::FeelessCalls`], sent by a verified resident who has free calls
-//! left in the current quota period, pays nothing and uses one free call. Every other transaction
+//! whose call is one of [`Config::FeelessCalls`], sent by a verified resident (or an officer,
+//! whose civic calls are their office's work) who has free calls left in the current quota
+//! period, pays nothing and uses one free call. Every other transaction
 //! goes to the wrapped extension and pays as usual, so spam still costs. A transaction longer than
 //! [`Config::MaxFreeCallBytes`] always pays, so free calls cannot carry large payloads.
 //!
@@ -39,7 +40,9 @@ use sp_runtime::{
 	DispatchResult, SaturatedConversion,
 };
 
-use crate::{Config, FreeCallQuota, FreeCallUsage, FreeCallsUsed, Pallet, Residents, WeightInfo};
+use crate::{
+	Config, FreeCallQuota, FreeCallUsage, FreeCallsUsed, OfficeCount, Pallet, Residents, WeightInfo,
+};
 
 /// Which calls verified residents make for free, and how many free calls each uses.
 pub trait FreeCalls<Call> {
@@ -110,12 +113,13 @@ impl<T: Config> Pallet<T> {
 		(now / period).saturated_into()
 	}
 
-	/// How many free calls `who` has left now: zero for anyone but a verified resident.
+	/// How many free calls `who` has left now: zero for anyone but a verified resident or an
+	/// officer.
 	pub fn free_calls_left(who: &T::AccountId) -> u32 {
 		// `get`, not `contains_key`: a light client (smoldot) checks a key's existence by its
 		// value, and a full node proving `contains_key` leaves out the value of a record longer
 		// than 32 bytes, so the portal's free-calls read failed through a light client.
-		if Residents::<T>::get(who).is_none() {
+		if Residents::<T>::get(who).is_none() && OfficeCount::<T>::get(who) == 0 {
 			return 0;
 		}
 		let usage = FreeCallsUsed::<T>::get(who);

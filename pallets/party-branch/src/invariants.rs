@@ -13,7 +13,8 @@ use gongzhi_primitives::civic::UnitId;
 use sp_runtime::TryRuntimeError;
 
 use crate::{
-	Applications, Commitments, Config, Pallet, PendingRekeys, Residents, RoleCount, Roles, Units,
+	Applications, Commitments, Config, OfficeCount, Pallet, PendingRekeys, Residents, RoleCount,
+	Roles, Units,
 	VestingItems,
 };
 
@@ -68,6 +69,19 @@ impl<T: Config> Pallet<T> {
 			ensure!(count <= T::MaxRolesPerAccount::get(), "party-branch: too many roles");
 		}
 		ensure!(roles.values().all(|n| *n == 0), "party-branch: roles held without a count");
+		let mut offices: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		for unit in Units::<T>::iter_values() {
+			for who in unit.secretary.iter().chain(unit.committee.iter()) {
+				*offices.entry(who.clone()).or_default() += 1;
+			}
+		}
+		for (who, count) in OfficeCount::<T>::iter() {
+			ensure!(
+				offices.remove(&who) == Some(count),
+				"party-branch: an officer's office count is wrong"
+			);
+		}
+		ensure!(offices.is_empty(), "party-branch: offices held without a count");
 		let now = frame_system::Pallet::<T>::block_number();
 		let waiting: alloc::collections::btree_set::BTreeSet<T::AccountId> =
 			VestingItems::<T>::iter_values().map(|(_, who)| who).collect();

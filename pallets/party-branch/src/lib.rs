@@ -124,7 +124,7 @@ pub mod pallet {
 	pub type AuthorityOf<T> = Authority<<T as frame_system::Config>::AccountId>;
 
 	/// The version of this pallet's storage; [`crate::migrations`] moves it from one to the next.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -247,6 +247,12 @@ pub mod pallet {
 	/// How many roles each account holds (at most [`Config::MaxRolesPerAccount`]).
 	#[pallet::storage]
 	pub type RoleCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// How many offices (secretary or committee member of a unit) each officer holds: officers
+	/// make civic calls for their units free, like residents, within the same quota.
+	#[pallet::storage]
+	pub type OfficeCount<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// Free civic calls a verified resident may make per quota period.
 	#[pallet::storage]

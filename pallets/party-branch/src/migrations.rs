@@ -16,6 +16,60 @@ pub type MigrateToV1<T, VestingDelay> = VersionedMigration<
 	<T as frame_system::Config>::DbWeight,
 >;
 
+/// Version 1 → 2: see [`v2`].
+pub type MigrateToV2<T> = VersionedMigration<
+	1,
+	2,
+	v2::UncheckedMigrateToV2<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+pub mod v2 {
+	//! Officers make civic calls free within the quota, as residents do: the registry counts
+	//! each account's offices ([`OfficeCount`]), which this migration counts from the units.
+	//! One read per unit and one write per officer: a district's few hundred units fit in a
+	//! block many times over.
+
+	use alloc::collections::btree_map::BTreeMap;
+	use frame_support::{pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade};
+
+	use crate::{Config, OfficeCount, Units};
+	#[cfg(feature = "try-runtime")]
+	use alloc::vec::Vec;
+
+	/// Counts every officer's offices.
+	pub struct UncheckedMigrateToV2<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateToV2<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut counts: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+			let mut units = 0u64;
+			for unit in Units::<T>::iter_values() {
+				units += 1;
+				for who in unit.secretary.iter().chain(unit.committee.iter()) {
+					*counts.entry(who.clone()).or_default() += 1;
+				}
+			}
+			let officers = counts.len() as u64;
+			for (who, count) in counts {
+				OfficeCount::<T>::insert(who, count);
+			}
+			T::DbWeight::get().reads_writes(units, officers)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(_: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			for unit in Units::<T>::iter_values() {
+				for who in unit.secretary.iter().chain(unit.committee.iter()) {
+					ensure!(OfficeCount::<T>::get(who) > 0, "an officer's offices are not counted");
+				}
+			}
+			Ok(())
+		}
+	}
+}
+
 pub mod v1 {
 	//! Residents carry the block their civic vote counts from (`votes_from`), and applications
 	//! the officer who recorded them in person (`recorded_by`). Residents registered before held

@@ -5,7 +5,10 @@ use frame_support::ensure;
 use gongzhi_primitives::civic::{UnitId, UnitLevel};
 use sp_runtime::DispatchResult;
 
-use crate::{AuthorityOf, Config, Error, Event, NextUnitId, Office, Pallet, Unit, UnitName, Units};
+use crate::{
+	AuthorityOf, Config, Error, Event, NextUnitId, Office, OfficeCount, Pallet, Unit, UnitName,
+	Units,
+};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_create_unit(
@@ -44,6 +47,7 @@ impl<T: Config> Pallet<T> {
 		);
 		Self::deposit_event(Event::UnitCreated { unit: id, level, parent, by: by.clone() });
 		if let Some(who) = secretary {
+			Self::took_office(&who);
 			Self::deposit_event(Event::OfficerAppointed {
 				unit: id,
 				who,
@@ -70,6 +74,7 @@ impl<T: Config> Pallet<T> {
 				Office::Secretary => {
 					// The outgoing secretary leaves office.
 					if let Some(previous) = record.secretary.replace(who.clone()) {
+						Self::left_office(&previous);
 						Self::deposit_event(Event::OfficerRemoved {
 							unit,
 							who: previous,
@@ -84,6 +89,7 @@ impl<T: Config> Pallet<T> {
 			}
 			Ok(())
 		})?;
+		Self::took_office(&who);
 		Self::deposit_event(Event::OfficerAppointed { unit, who, office, by });
 		Ok(())
 	}
@@ -108,7 +114,18 @@ impl<T: Config> Pallet<T> {
 			}
 			Ok(())
 		})?;
+		Self::left_office(&who);
 		Self::deposit_event(Event::OfficerRemoved { unit, who, by });
 		Ok(())
+	}
+
+	fn took_office(who: &T::AccountId) {
+		OfficeCount::<T>::mutate(who, |n| *n = n.saturating_add(1));
+	}
+
+	fn left_office(who: &T::AccountId) {
+		OfficeCount::<T>::mutate_exists(who, |n| {
+			*n = n.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
+		});
 	}
 }

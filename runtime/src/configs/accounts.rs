@@ -56,13 +56,7 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 	fn filter(&self, call: &RuntimeCall) -> bool {
 		match self {
 			ProxyType::Any => true,
-			ProxyType::NonTransfer => !matches!(
-				call,
-				RuntimeCall::Balances(..)
-					| RuntimeCall::CommunityTreasury(
-						pallet_community_treasury::Call::donate { .. }
-					)
-			),
+			ProxyType::NonTransfer => !super::civic::moves_callers_money(call),
 			ProxyType::Governance => matches!(
 				call,
 				RuntimeCall::Council(..) | RuntimeCall::Democracy(..) | RuntimeCall::Utility(..)

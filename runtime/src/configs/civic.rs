@@ -1,5 +1,6 @@
 //! The civic pallets: Party-branch authorization, the community treasury, consultations,
-//! volunteer credits, assistance requests, and which calls verified residents make free.
+//! volunteer credits, assistance requests, public affairs, and which calls verified residents
+//! make free.
 
 use frame_support::{
 	parameter_types,
@@ -11,8 +12,8 @@ use sp_runtime::Permill;
 
 use super::{accounts::ProxyType, governance::RootOrCouncilMajority};
 use crate::{
-	Balance, Balances, BlockNumber, CommunityTreasury, Consultation, PartyBranch, Runtime,
-	RuntimeCall, RuntimeHoldReason, VolunteerCredits, DAYS, HOURS,
+	Balance, Balances, BlockNumber, CommunityTreasury, Consultation, PartyBranch, PublicAffairs,
+	Runtime, RuntimeCall, RuntimeHoldReason, VolunteerCredits, DAYS, HOURS,
 };
 
 parameter_types! {
@@ -45,6 +46,15 @@ parameter_types! {
 	// officers are asked.
 	pub const RequestOpenPeriod: BlockNumber = 7 * DAYS;
 	pub const EscalationPeriod: BlockNumber = 2 * HOURS;
+	// Officers answer a resident's matter within fifteen days (the common deadline for
+	// citizens' letters and requests), never less than three; a resident has a week to rate the
+	// answer or take it up. A take-down proposal waits two days for the second officer; closed
+	// matters are kept half a year.
+	pub const AnswerPeriod: BlockNumber = 15 * DAYS;
+	pub const MinAnswerPeriod: BlockNumber = 3 * DAYS;
+	pub const RatingPeriod: BlockNumber = 7 * DAYS;
+	pub const TakeDownProposalPeriod: BlockNumber = 2 * DAYS;
+	pub const MatterRetention: BlockNumber = 180 * DAYS;
 }
 
 impl pallet_party_branch::Config for Runtime {
@@ -163,6 +173,45 @@ impl pallet_assistance::Config for Runtime {
 	type BenchmarkHelper = PartyBranch;
 }
 
+impl pallet_public_affairs::Config for Runtime {
+	type Registry = PartyBranch;
+	type GovernanceOrigin = RootOrCouncilMajority;
+	// Every pallet holding civic text, so that take-downs reach all of it.
+	type Texts = (PublicAffairs, Consultation, CommunityTreasury, VolunteerCredits);
+	type MaxTitleLength = ConstU32<128>;
+	// A notice, a reply, a matter or an answer: a few paragraphs; longer documents by hash.
+	type MaxTextLength = ConstU32<1024>;
+	type MaxUriLength = ConstU32<256>;
+	// A year and more of a community's notices at a few a week.
+	type MaxNoticesPerUnit = ConstU32<256>;
+	// Every household of a large community.
+	type MaxRepliesPerNotice = ConstU32<5000>;
+	// A street's backlog at its worst; more waits for room (or goes to the level above).
+	type MaxOpenMattersPerUnit = ConstU32<512>;
+	type MaxMattersPerResident = ConstU32<3>;
+	type DefaultAnswerPeriod = AnswerPeriod;
+	type MinAnswerPeriod = MinAnswerPeriod;
+	type RatingPeriod = RatingPeriod;
+	type ProposalPeriod = TakeDownProposalPeriod;
+	type Retention = MatterRetention;
+	type MaxDuePerBlock = ConstU32<16>;
+	type MaxPrunedPerStep = ConstU32<100>;
+	type WeightInfo = pallet_public_affairs::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = PartyBranch;
+}
+
+/// Whether `call` moves its caller's own money: a transfer, or a donation to a community pot.
+/// The one list: such calls are never free ([`CivicCalls`]) and never open to a civic or
+/// non-transfer proxy ([`super::accounts::ProxyType`]).
+pub fn moves_callers_money(call: &RuntimeCall) -> bool {
+	matches!(
+		call,
+		RuntimeCall::Balances(..)
+			| RuntimeCall::CommunityTreasury(pallet_community_treasury::Call::donate { .. })
+	)
+}
+
 /// How deep a proxy or batch call may nest civic calls and still be free.
 const MAX_NESTING: u32 = 2;
 
@@ -185,9 +234,12 @@ pub struct CivicCalls;
 
 impl CivicCalls {
 	/// Whether `call` belongs to a civic pallet, or is a resident's referendum vote, and moves
-	/// none of the caller's money (a donation does: it is neither free nor open to a civic
-	/// proxy).
+	/// none of the caller's money ([`moves_callers_money`]: a donation is neither free nor open to
+	/// a civic proxy).
 	pub fn is_civic_pallet_call(call: &RuntimeCall) -> bool {
+		if moves_callers_money(call) {
+			return false;
+		}
 		match call {
 			// Voting in a referendum is a resident's civic act like any other: free, and open to
 			// their civic proxy. The call filter ([`super::civic_votes::CivicVoteRules`]) keeps
@@ -197,13 +249,13 @@ impl CivicCalls {
 				| pallet_democracy::Call::remove_vote { .. }
 				| pallet_democracy::Call::unlock { .. },
 			) => true,
-			RuntimeCall::PartyBranch(..) => true,
-			RuntimeCall::CommunityTreasury(pallet_community_treasury::Call::donate { .. }) => false,
-			RuntimeCall::CommunityTreasury(..) => true,
-			RuntimeCall::Consultation(..) => true,
+			RuntimeCall::PartyBranch(..) |
+			RuntimeCall::CommunityTreasury(..) |
+			RuntimeCall::Consultation(..) |
 			// Credits are not money: redeeming and donating them are civic acts too.
-			RuntimeCall::VolunteerCredits(..) => true,
-			RuntimeCall::Assistance(..) => true,
+			RuntimeCall::VolunteerCredits(..) |
+			RuntimeCall::Assistance(..) |
+			RuntimeCall::PublicAffairs(..) => true,
 			_ => false,
 		}
 	}

@@ -88,6 +88,29 @@ fn non_residents_and_non_civic_calls_pay() {
 }
 
 #[test]
+fn an_officer_makes_civic_calls_free_while_in_office() {
+	with_tree(|| {
+		assert_eq!(crate::OfficeCount::<Test>::get(COMMITTEE), 1);
+		assert_eq!(PartyBranch::free_calls_left(&COMMITTEE), QUOTA);
+		assert_ok!(send(COMMITTEE, civic_call()));
+		assert_eq!(used(COMMITTEE), 1);
+		// Plain calls still pay.
+		assert_eq!(
+			send(COMMITTEE, plain_call()),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+		);
+		// Out of office, nothing is free.
+		assert_ok!(PartyBranch::remove_officer(RuntimeOrigin::signed(SECRETARY), COMMUNITY, COMMITTEE));
+		assert_eq!(crate::OfficeCount::<Test>::get(COMMITTEE), 0);
+		assert_eq!(PartyBranch::free_calls_left(&COMMITTEE), 0);
+		assert_eq!(
+			send(COMMITTEE, civic_call()),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+		);
+	});
+}
+
+#[test]
 fn a_large_civic_transaction_pays() {
 	with_tree(|| {
 		resident(ALICE, COMMUNITY);

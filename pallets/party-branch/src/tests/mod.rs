@@ -1,7 +1,6 @@
 //! Tests by topic. Every refusal asserts the named error and that nothing changed.
 
 mod fees;
-mod origins;
 mod residents;
 mod roles;
 mod units;

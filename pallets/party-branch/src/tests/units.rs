@@ -273,3 +273,27 @@ fn a_units_path_and_an_officers_units_are_read_through_view_functions() {
 		assert!(PartyBranch::offices_of(ALICE).is_empty());
 	});
 }
+
+#[test]
+fn the_version_2_migration_counts_every_officers_offices() {
+	use frame_support::traits::UncheckedOnRuntimeUpgrade;
+	with_tree(|| {
+		// The committee member also chairs the other community's committee.
+		assert_ok!(PartyBranch::appoint_officer(
+			RuntimeOrigin::signed(STREET_SECRETARY),
+			OTHER_COMMUNITY,
+			COMMITTEE,
+			Office::Committee
+		));
+		let before: Vec<_> = crate::OfficeCount::<Test>::iter().collect();
+		assert_eq!(crate::OfficeCount::<Test>::get(COMMITTEE), 2);
+		// A chain of version 1 had no counts.
+		let _ = crate::OfficeCount::<Test>::clear(u32::MAX, None);
+		crate::migrations::v2::UncheckedMigrateToV2::<Test>::on_runtime_upgrade();
+		let mut after: Vec<_> = crate::OfficeCount::<Test>::iter().collect();
+		let mut before = before;
+		before.sort();
+		after.sort();
+		assert_eq!(after, before);
+	});
+}
