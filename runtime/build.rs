@@ -58,7 +58,9 @@ fn reproducible_paths() {
 	let mut flags = env::var("WASM_BUILD_RUSTFLAGS").unwrap_or_default();
 	for (root, name) in [(cargo_home, "/cargo"), (sysroot, "/rust")] {
 		let Some(root) = root.as_deref().and_then(|root| root.to_str()) else {
-			println!("cargo:warning=a source root was not found: the runtime blob will carry its path");
+			println!(
+				"cargo:warning=a source root was not found: the runtime blob will carry its path"
+			);
 			continue;
 		};
 		// RUSTFLAGS are split at whitespace and the mapping at its last `=`.

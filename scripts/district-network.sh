@@ -61,8 +61,11 @@ start_node() {
 		--allow-private-ip --no-mdns --no-telemetry)
 	if [ "$role" = "-" ]; then
 		# The RPC node also listens for light clients (residents' browsers) over WebSocket, on
-		# the p2p port plus 100: the address the chain spec lists among its boot nodes.
-		args+=(--rpc-cors all --listen-addr "/ip4/127.0.0.1/tcp/$((p2p + 100))/ws")
+		# the p2p port plus 100: the address the chain spec lists among its boot nodes. Like a
+		# district's public RPC node it keeps a day of block bodies only, so that text taken
+		# down is not served from old blocks (docs/deployment.md, section 9).
+		args+=(--rpc-cors all --listen-addr "/ip4/127.0.0.1/tcp/$((p2p + 100))/ws"
+			--blocks-pruning 14400)
 	else
 		args+=("$role")
 	fi

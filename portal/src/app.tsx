@@ -5,6 +5,7 @@ import { FeeNotice } from './components/FeeNotice';
 import { LinkBanner } from './components/LinkBanner';
 import { Settings } from './components/Settings';
 import { t } from './i18n';
+import { Affairs } from './pages/Affairs';
 import { Help } from './pages/Help';
 import { Home } from './pages/Home';
 import { Money } from './pages/Money';
@@ -14,7 +15,7 @@ import { Volunteering } from './pages/Volunteering';
 import { TxProgress } from './components/TxProgress';
 import { chain, finalized, lastAction, me, source } from './state';
 
-const PAGES = { home: Home, topics: Topics, money: Money, volunteer: Volunteering, help: Help, officer: Officer } as const;
+const PAGES = { home: Home, topics: Topics, affairs: Affairs, money: Money, volunteer: Volunteering, help: Help, officer: Officer } as const;
 type PageName = keyof typeof PAGES;
 
 const pageFromHash = (): PageName => {

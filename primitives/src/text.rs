@@ -162,6 +162,13 @@ impl<S: Get<u32>> MaxEncodedLen for CivicText<S> {
 }
 
 impl<S: Get<u32>> DecodeWithMemTracking for CivicText<S> {}
+
+// In JSON (the node's RPC methods), the bytes as a list of numbers, as the bounded bytes were.
+impl<S: Get<u32>> serde::Serialize for CivicText<S> {
+	fn serialize<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+		serializer.collect_seq(self.0.iter())
+	}
+}
 impl<S: Get<u32>> EncodeLike<BoundedVec<u8, S>> for CivicText<S> {}
 
 // Described as the bounded bytes it encodes as, so that metadata and clients see no change.
@@ -209,7 +216,7 @@ enum Piece {
 fn pieces(text: &[u8]) -> Vec<Piece> {
 	let mut out = Vec::with_capacity(text.len());
 	match core::str::from_utf8(text) {
-		Ok(s) =>
+		Ok(s) => {
 			for c in s.chars() {
 				out.push(match c {
 					'0'..='9' => Piece::Digit(c as u8 - b'0'),
@@ -218,9 +225,10 @@ fn pieces(text: &[u8]) -> Vec<Piece> {
 					' ' | '-' | '\u{3000}' => Piece::Separator,
 					_ => Piece::Other,
 				})
-			},
+			}
+		},
 		// Not UTF-8: read it as bytes, ASCII digits only.
-		Err(_) =>
+		Err(_) => {
 			for b in text {
 				out.push(match b {
 					b'0'..=b'9' => Piece::Digit(b - b'0'),
@@ -228,7 +236,8 @@ fn pieces(text: &[u8]) -> Vec<Piece> {
 					b' ' | b'-' => Piece::Separator,
 					_ => Piece::Other,
 				})
-			},
+			}
+		},
 	}
 	out
 }
@@ -570,7 +579,8 @@ mod tests {
 		digits.push(check);
 		let card: alloc::string::String = digits.iter().map(|d| (b'0' + d) as char).collect();
 		assert_eq!(found(&card), Some(PersonalData::BankCard));
-		let spaced = alloc::format!("卡号 {} {} {} {}", &card[..4], &card[4..8], &card[8..12], &card[12..]);
+		let spaced =
+			alloc::format!("卡号 {} {} {} {}", &card[..4], &card[4..8], &card[8..12], &card[12..]);
 		assert_eq!(found(&spaced), Some(PersonalData::BankCard));
 		// The same with a wrong last digit is not a card number.
 		let mut wrong = card.clone();
@@ -583,9 +593,9 @@ mod tests {
 	fn ordinary_numbers_pass() {
 		for s in [
 			"2026年12月1日 下午3点，3号楼2单元，预算12000元",
-			"1381234567",          // ten digits
-			"138123456789",        // twelve digits
-			"12345678901",         // 1 then 2: no mobile prefix
+			"1381234567",                // ten digits
+			"138123456789",              // twelve digits
+			"12345678901",               // 1 then 2: no mobile prefix
 			"电梯维修 2026-12-01 10:30", // a date and a time
 			"房间 101, 202, 303",
 			"", // nothing at all
@@ -603,7 +613,10 @@ mod tests {
 		);
 		let text = Text::new("3号楼电梯坏了".as_bytes().to_vec()).unwrap();
 		assert_eq!(text.as_slice(), "3号楼电梯坏了".as_bytes());
-		assert_eq!(text.hash(), sp_runtime::traits::BlakeTwo256::hash("3号楼电梯坏了".as_bytes()).0);
+		assert_eq!(
+			text.hash(),
+			sp_runtime::traits::BlakeTwo256::hash("3号楼电梯坏了".as_bytes()).0
+		);
 	}
 
 	#[test]
@@ -620,6 +633,12 @@ mod tests {
 	fn the_benchmarks_hardest_text_passes_the_guard() {
 		assert_eq!(find_personal_data(&hardest_text(1024)), None);
 		assert!(Text::new(hardest_text(64)).is_ok());
+	}
+
+	#[test]
+	fn civic_text_is_the_same_list_of_numbers_in_json() {
+		let text = Text::new(b"hi".to_vec()).unwrap();
+		assert_eq!(serde_json::to_string(&text).unwrap(), "[104,105]");
 	}
 
 	#[test]

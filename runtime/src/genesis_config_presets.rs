@@ -24,8 +24,8 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
 	AccountId, Balance, BalancesConfig, BlockNumber, CommunityTreasuryConfig, ConsultationConfig,
-	CouncilConfig, Hash, PartyBranchConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
-	ValidatorSetConfig, VolunteerCreditsConfig, UNITS,
+	CouncilConfig, Hash, PartyBranchConfig, PublicAffairsConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, ValidatorSetConfig, VolunteerCreditsConfig, UNITS,
 };
 use gongzhi_primitives::civic::{Role, UnitId, UnitLevel};
 use pallet_consultation::Periods;
@@ -54,6 +54,8 @@ struct Genesis {
 	consultation_periods: Option<Periods<BlockNumber>>,
 	/// Star thresholds in hours, if not the pallet's (100 to 1500).
 	star_thresholds: Option<Vec<u32>>,
+	/// How long officers have to answer a matter, if not the runtime's (fifteen days).
+	answer_period: Option<BlockNumber>,
 }
 
 impl Genesis {
@@ -89,6 +91,7 @@ impl Genesis {
 				star_thresholds: self.star_thresholds,
 				..Default::default()
 			},
+			public_affairs: PublicAffairsConfig { answer_period: self.answer_period },
 		})
 	}
 }
@@ -237,6 +240,10 @@ pub const DEV_TREASURY_PERIODS: (BlockNumber, BlockNumber) = (100, 5);
 pub const DEV_CONSULTATION_PERIODS: Periods<BlockNumber> =
 	Periods { support: 100, wait: 10, deliberation: 2, voting: 4, reveal: 2 };
 
+/// The answer period of matters on development chains, in blocks: a minute, so that a matter
+/// unanswered goes up to the street while one watches.
+pub const DEV_ANSWER_PERIOD: BlockNumber = 10;
+
 /// Star thresholds for development chains, in hours: a hundredth of the real ones, so that a
 /// star can be earned in a test.
 pub const DEV_STAR_THRESHOLDS: [u32; 5] = [1, 3, 6, 10, 15];
@@ -252,6 +259,7 @@ pub fn development() -> Value {
 		treasury_periods: Some(DEV_TREASURY_PERIODS),
 		consultation_periods: Some(DEV_CONSULTATION_PERIODS),
 		star_thresholds: Some(DEV_STAR_THRESHOLDS.to_vec()),
+		answer_period: Some(DEV_ANSWER_PERIOD),
 	}
 	.into_patch()
 }
@@ -266,6 +274,7 @@ pub fn local_testnet() -> Value {
 		treasury_periods: Some(DEV_TREASURY_PERIODS),
 		consultation_periods: Some(DEV_CONSULTATION_PERIODS),
 		star_thresholds: Some(DEV_STAR_THRESHOLDS.to_vec()),
+		answer_period: Some(DEV_ANSWER_PERIOD),
 	}
 	.into_patch()
 }
@@ -281,6 +290,7 @@ pub fn district() -> Value {
 		treasury_periods: None,
 		consultation_periods: None,
 		star_thresholds: None,
+		answer_period: None,
 	}
 	.into_patch()
 }

@@ -228,14 +228,17 @@ fn pure_proxies_are_refused_on_every_path() {
 fn wallets_read_a_residents_standing_and_a_units_topics_through_view_functions() {
 	use codec::{Decode, Encode};
 	use frame_support::view_functions::ViewFunction;
-	use pallet_consultation::{TopicId, TopicOf, TopicsOfViewFunction};
 	use pallet_consultation::{BallotOfViewFunction, SupportedViewFunction};
+	use pallet_consultation::{TopicId, TopicOf, TopicsOfViewFunction};
 	use pallet_party_branch::{
 		FreeCallsLeftNowViewFunction, OfficesOfViewFunction, ResidencyViewFunction,
 		RolesOfViewFunction, UnitOf, UnitPathViewFunction,
 	};
 
-	fn view<Out: Decode>(id: frame_support::view_functions::ViewFunctionId, input: impl Encode) -> Out {
+	fn view<Out: Decode>(
+		id: frame_support::view_functions::ViewFunctionId,
+		input: impl Encode,
+	) -> Out {
 		let output = Runtime::execute_view_function(id, input.encode())
 			.unwrap_or_else(|e| panic!("the runtime answers its view function: {e:?}"));
 		Out::decode(&mut &output[..]).expect("the answer decodes as declared")
@@ -244,7 +247,11 @@ fn wallets_read_a_residents_standing_and_a_units_topics_through_view_functions()
 	common::new_ext("development").execute_with(|| {
 		let ferdie = Ferdie.to_account_id();
 		let residency: Option<(u32, u32)> = view(ResidencyViewFunction::<Runtime>::id(), &ferdie);
-		assert_eq!(residency.map(|(community, _)| community), Some(3), "Ferdie lives in Plum Garden");
+		assert_eq!(
+			residency.map(|(community, _)| community),
+			Some(3),
+			"Ferdie lives in Plum Garden"
+		);
 		let stranger: Option<(u32, u32)> =
 			view(ResidencyViewFunction::<Runtime>::id(), Alice.to_account_id());
 		assert_eq!(stranger, None);
@@ -253,7 +260,8 @@ fn wallets_read_a_residents_standing_and_a_units_topics_through_view_functions()
 		let left: u32 = view(FreeCallsLeftNowViewFunction::<Runtime>::id(), &ferdie);
 		assert_eq!(left, quota);
 
-		let roles: Vec<(Role, u32)> = view(RolesOfViewFunction::<Runtime>::id(), Eve.to_account_id());
+		let roles: Vec<(Role, u32)> =
+			view(RolesOfViewFunction::<Runtime>::id(), Eve.to_account_id());
 		assert!(roles.contains(&(Role::GridWorker, 6)), "Eve is the grid worker of grid 6");
 
 		let path: Vec<(u32, UnitOf<Runtime>)> = view(UnitPathViewFunction::<Runtime>::id(), 3u32);

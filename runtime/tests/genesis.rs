@@ -51,8 +51,8 @@ fn metadata_is_served_at_v15_and_v16() {
 fn a_new_chain_starts_every_pallet_at_its_current_storage_version() {
 	use frame_support::traits::GetStorageVersion;
 	use gongzhi_runtime::{
-		Assistance, CommunityTreasury, Consultation, CouncilRoot, PartyBranch, ValidatorSet,
-		VolunteerCredits,
+		Assistance, CommunityTreasury, Consultation, CouncilRoot, PartyBranch, PublicAffairs,
+		ValidatorSet, VolunteerCredits,
 	};
 	common::new_ext("development").execute_with(|| {
 		macro_rules! at_current {
@@ -70,6 +70,7 @@ fn a_new_chain_starts_every_pallet_at_its_current_storage_version() {
 			Consultation,
 			VolunteerCredits,
 			Assistance,
+			PublicAffairs,
 			ValidatorSet,
 			CouncilRoot
 		);

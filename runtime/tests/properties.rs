@@ -33,7 +33,7 @@ use gongzhi_primitives::votes::SpendCategory;
 use gongzhi_runtime::{
 	configs::{civic_votes::CIVIC_VOTE, RuntimeBlockWeights},
 	AccountId, Assistance, Balances, CivicVotes, CommunityTreasury, Consultation, Executive,
-	Header, PartyBranch, Runtime, RuntimeCall, RuntimeOrigin, System, ValidatorSet,
+	Header, PartyBranch, PublicAffairs, Runtime, RuntimeCall, RuntimeOrigin, System, ValidatorSet,
 	VolunteerCredits, SLOT_DURATION, UNITS,
 };
 use pallet_democracy::{AccountVote, Conviction, Vote, Voting};
@@ -163,6 +163,29 @@ enum Step {
 		who: u8,
 		request: u8,
 	},
+	/// A matter raised to Plum Garden (its text perhaps holding a phone number).
+	RaiseMatter {
+		who: u8,
+		phone: bool,
+	},
+	AnswerMatter {
+		who: u8,
+		matter: u8,
+	},
+	RateAnswer {
+		who: u8,
+		matter: u8,
+		satisfied: bool,
+	},
+	TakeUp {
+		who: u8,
+		matter: u8,
+	},
+	/// An officer takes a matter's text down (or proposes it).
+	HideMatter {
+		who: u8,
+		matter: u8,
+	},
 	NextBlock,
 }
 
@@ -214,8 +237,11 @@ fn step() -> impl Strategy<Value = Step> {
 		(actor.clone(), any::<bool>(), prop::option::of(amount.clone()))
 			.prop_map(|(who, overlong, amount)| Step::RaiseTopic { who, overlong, amount }),
 		(actor.clone(), ids.clone()).prop_map(|(who, topic)| Step::Support { who, topic }),
-		(actor.clone(), ids.clone(), any::<bool>())
-			.prop_map(|(who, topic, aye)| Step::TopicVote { who, topic, aye }),
+		(actor.clone(), ids.clone(), any::<bool>()).prop_map(|(who, topic, aye)| Step::TopicVote {
+			who,
+			topic,
+			aye
+		}),
 		(actor.clone(), amount.clone()).prop_map(|(who, amount)| Step::Donate { who, amount }),
 		(actor.clone(), actor.clone(), amount.clone())
 			.prop_map(|(who, to, amount)| Step::ProposeSpend { who, to, amount }),
@@ -223,9 +249,18 @@ fn step() -> impl Strategy<Value = Step> {
 		(actor.clone(), actor.clone(), amount)
 			.prop_map(|(who, recipient, subsidy)| Step::OpenRequest { who, recipient, subsidy }),
 		(actor.clone(), ids.clone()).prop_map(|(who, request)| Step::Accept { who, request }),
-		(actor.clone(), ids.clone(), minutes)
-			.prop_map(|(who, request, minutes)| Step::Complete { who, request, minutes }),
-		(actor, ids).prop_map(|(who, request)| Step::Confirm { who, request }),
+		(actor.clone(), ids.clone(), minutes).prop_map(|(who, request, minutes)| Step::Complete {
+			who,
+			request,
+			minutes
+		}),
+		(actor.clone(), ids.clone()).prop_map(|(who, request)| Step::Confirm { who, request }),
+		(actor.clone(), any::<bool>()).prop_map(|(who, phone)| Step::RaiseMatter { who, phone }),
+		(actor.clone(), ids.clone()).prop_map(|(who, matter)| Step::AnswerMatter { who, matter }),
+		(actor.clone(), ids.clone(), any::<bool>())
+			.prop_map(|(who, matter, satisfied)| { Step::RateAnswer { who, matter, satisfied } }),
+		(actor.clone(), ids.clone()).prop_map(|(who, matter)| Step::TakeUp { who, matter }),
+		(actor, ids).prop_map(|(who, matter)| Step::HideMatter { who, matter }),
 		Just(Step::NextBlock),
 	]
 }
@@ -482,7 +517,9 @@ fn run(step: &Step) {
 		),
 		Step::Accept { who, request } => send(
 			who,
-			RuntimeCall::Assistance(pallet_assistance::Call::accept { request: id(request).into() }),
+			RuntimeCall::Assistance(pallet_assistance::Call::accept {
+				request: id(request).into(),
+			}),
 		),
 		Step::Complete { who, request, minutes } => send(
 			who,
@@ -493,7 +530,42 @@ fn run(step: &Step) {
 		),
 		Step::Confirm { who, request } => send(
 			who,
-			RuntimeCall::Assistance(pallet_assistance::Call::confirm { request: id(request).into() }),
+			RuntimeCall::Assistance(pallet_assistance::Call::confirm {
+				request: id(request).into(),
+			}),
+		),
+		Step::RaiseMatter { who, phone } => send(
+			who,
+			RuntimeCall::PublicAffairs(pallet_public_affairs::Call::raise_matter {
+				unit: PLUM_GARDEN,
+				about: None,
+				text: if phone { b"call 13812345678".to_vec() } else { b"the lift".to_vec() },
+			}),
+		),
+		Step::AnswerMatter { who, matter } => send(
+			who,
+			RuntimeCall::PublicAffairs(pallet_public_affairs::Call::answer_matter {
+				matter: id(matter),
+				text: b"fixed".to_vec(),
+			}),
+		),
+		Step::RateAnswer { who, matter, satisfied } => send(
+			who,
+			RuntimeCall::PublicAffairs(pallet_public_affairs::Call::rate_answer {
+				matter: id(matter),
+				satisfied,
+			}),
+		),
+		Step::TakeUp { who, matter } => send(
+			who,
+			RuntimeCall::PublicAffairs(pallet_public_affairs::Call::take_up { matter: id(matter) }),
+		),
+		Step::HideMatter { who, matter } => send(
+			who,
+			RuntimeCall::PublicAffairs(pallet_public_affairs::Call::hide_text {
+				text: pallet_public_affairs::TextRef::Matter(id(matter)),
+				reason: pallet_public_affairs::HideReason::Abuse,
+			}),
 		),
 		Step::NextBlock => next_block(),
 	}
@@ -510,7 +582,14 @@ fn promises_hold(issuance: u128) -> Result<(), String> {
 	Consultation::do_try_state().map_err(err)?;
 	VolunteerCredits::do_try_state().map_err(err)?;
 	Assistance::do_try_state().map_err(err)?;
+	PublicAffairs::do_try_state().map_err(err)?;
 	ValidatorSet::do_try_state().map_err(err)?;
+	// No text on chain holds personal data: matters with a phone number were refused.
+	for matter in pallet_public_affairs::Matters::<Runtime>::iter_values() {
+		if gongzhi_primitives::text::find_personal_data(&matter.text).is_some() {
+			return Err("a matter holds personal data".into());
+		}
+	}
 
 	// One civic vote per verified resident whose vote has vested, none for anyone else.
 	let now = System::block_number();

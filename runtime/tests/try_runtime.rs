@@ -50,8 +50,9 @@ fn the_next_upgrade_passes_every_check_on_the_snapshot() {
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| {
 		let limit = RuntimeBlockWeights::get().max_block;
-		let weight = Executive::try_runtime_upgrade(UpgradeCheckSelect::All)
-			.unwrap_or_else(|e| panic!("the upgrade from spec {spec_version} fails its checks: {e:?}"));
+		let weight = Executive::try_runtime_upgrade(UpgradeCheckSelect::All).unwrap_or_else(|e| {
+			panic!("the upgrade from spec {spec_version} fails its checks: {e:?}")
+		});
 		assert!(
 			weight.all_lte(limit),
 			"the upgrade weighs {weight:?}, more than a block ({limit:?}): step it over blocks"

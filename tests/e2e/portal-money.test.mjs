@@ -1,9 +1,9 @@
-// The residents' portal's money, help and light-client journeys, in Chinese, in headless Chromium
+// The residents' portal's money, notices and matters, help and light-client journeys, in Chinese, in headless Chromium
 // against a dev node of their own (set up by portalChain in lib/browser.mjs), beside
 // portal.test.mjs: each person in their own browser page, the chain checked with @polkadot/api.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { portalChain, PLUM_GARDEN, UNITS, go, settled } from './lib/browser.mjs';
+import { portalChain, PLUM_GARDEN, UNITS, go, settled, refusal } from './lib/browser.mjs';
 
 let chain, api, k, figures, open, shoot, portal;
 
@@ -13,6 +13,65 @@ before(async () => {
 });
 
 after(async () => { await chain?.stop(); });
+
+test('an officer publishes a notice; a resident reads it, replies and raises a matter the officer answers', async () => {
+  const dave = await open('Dave', 'affairs');
+  const publish = dave.locator('section[aria-labelledby=publish-title]');
+  await publish.waitFor({ timeout: 30000 });
+  await dave.selectOption('#notice-unit', String(PLUM_GARDEN));
+  await dave.selectOption('#notice-category', 'Emergency');
+  await dave.fill('#notice-title', '停水通知');
+  await dave.fill('#notice-body', '周三上午9点至12点停水，请提前储水。');
+  await dave.fill('#notice-days', '3');
+  await publish.locator('button[type=submit]').click();
+  await settled(publish);
+
+  const ferdie = await open('Ferdie', 'affairs');
+  const card = ferdie.locator('article', { has: ferdie.locator('h3:has-text("停水通知")') });
+  await card.waitFor({ timeout: 30000 });
+  assert.match(await card.textContent(), /紧急通知/);
+  assert.match(await card.locator('[data-testid=countdown]').textContent(), /还剩/);
+  await card.locator('button:text-is("我已阅读")').click();
+  await card.locator('[data-testid=acknowledged]').waitFor({ timeout: 60000 });
+  // A phone number in a reply is refused before it reaches the chain's state, in plain words.
+  await card.locator('textarea').fill('有事请打13812345678');
+  await card.locator('button:text-is("提交意见")').click();
+  const refused = await refusal(card);
+  assert.equal(refused.code, 'PublicAffairs.PersonalData.MobileNumber');
+  assert.match(refused.text, /手机号码/);
+  await card.locator('textarea').fill('知道了，谢谢');
+  await card.locator('button:text-is("提交意见")').click();
+  await card.locator('[data-testid=tx-failed]').waitFor({ state: 'detached', timeout: 30000 });
+  await settled(card);
+  await card.locator('[data-testid=notice-counts]:has-text("已读 1 人，意见 1 条")').waitFor({ timeout: 30000 });
+
+  // A matter about the notice, to Plum Garden.
+  const raise = ferdie.locator('section[aria-labelledby=raise-matter-title]');
+  await ferdie.selectOption('#matter-about', { label: '停水通知' });
+  await ferdie.fill('#matter-text', '停水时间太长，老人用水不便');
+  await raise.locator('button[type=submit]').click();
+  await settled(raise);
+  const mine = ferdie.locator('section[aria-labelledby=my-matters-title] article', { hasText: '停水时间太长' });
+  await mine.locator('[data-testid=matter-stage]:text-is("待答复")').waitFor({ timeout: 30000 });
+
+  // The secretary finds it among the matters waiting for Plum Garden, and answers.
+  const waiting = dave.locator(`section[aria-labelledby=waiting-${PLUM_GARDEN}-title] article`, { hasText: '停水时间太长' });
+  await waiting.waitFor({ timeout: 30000 });
+  await waiting.locator('textarea').fill('已协调水务，缩短为两小时，并在楼下设临时供水点。');
+  await waiting.locator('button:text-is("提交答复")').click();
+  await settled(waiting);
+
+  await mine.locator('[data-testid=matter-answer]:has-text("临时供水点")').waitFor({ timeout: 30000 });
+  assert.match(await mine.textContent(), /按时答复/);
+  await mine.locator('button:text-is("满意")').click();
+  await settled(ferdie.locator('.status-area'));
+  await ferdie.locator('section[aria-labelledby=my-matters-title] p.hint').waitFor({ timeout: 30000 });
+  const figures_ = ferdie.locator('[data-testid=unit-figures]');
+  await figures_.locator('dd:text-is("100%")').first().waitFor({ timeout: 30000 });
+  await shoot(ferdie, 'affairs');
+  const [[id, matter]] = (await api.query.publicAffairs.matters.entries()).map(([key, m]) => [key.args[0].toNumber(), m.unwrap()]);
+  assert.ok(matter.status.isClosed && matter.status.asClosed.satisfied.unwrap().isTrue, `matter ${id} closed, satisfied`);
+});
 
 test('an officer of a street sets up the pot of a community below it', async () => {
   const charlie = await open('Charlie', 'officer');

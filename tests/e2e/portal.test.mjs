@@ -33,12 +33,23 @@ test('the portal\'s typed client was generated from this runtime\'s metadata', a
 test('every error of the civic pallets has a plain message in Chinese and in English', () => {
   const locales = ['zh-CN', 'en'].map((l) => JSON.parse(readFileSync(join(REPO, 'portal', 'src', 'i18n', `${l}.json`), 'utf8')));
   const missing = [];
-  for (const pallet of ['partyBranch', 'consultation', 'communityTreasury', 'volunteerCredits', 'assistance', 'proxy']) {
+  const civic = ['partyBranch', 'consultation', 'communityTreasury', 'volunteerCredits', 'assistance', 'publicAffairs'];
+  for (const pallet of [...civic, 'proxy']) {
     const name = pallet[0].toUpperCase() + pallet.slice(1);
     for (const error of Object.keys(api.errors[pallet])) {
+      // One shared message per kind of personal data (errors.personalData), checked below.
+      if (error === 'PersonalData') continue;
       for (const [i, locale] of locales.entries()) {
         if (!locale.errors?.[name]?.[error]) missing.push(`${i ? 'en' : 'zh-CN'}: ${name}.${error}`);
       }
+    }
+  }
+  // Every civic pallet with free text refuses personal data in it, with the same kinds
+  // (assistance holds none: only the hashes of documents kept off chain).
+  for (const pallet of civic.filter((p) => p !== 'assistance')) assert.ok(api.errors[pallet].PersonalData, `${pallet} guards its text`);
+  for (const kind of ['IdNumber', 'MobileNumber', 'BankCard']) {
+    for (const [i, locale] of locales.entries()) {
+      if (!locale.errors?.personalData?.[kind]) missing.push(`${i ? 'en' : 'zh-CN'}: personalData.${kind}`);
     }
   }
   assert.deepEqual(missing, []);
@@ -191,7 +202,7 @@ test('a secret ballot: the portal seals the vote, keeps the salt in the browser,
 test('every page passes an accessibility scan with no serious or critical problems, in both text sizes', async () => {
   const dave = await open('Dave');
   const ferdie = await open('Ferdie');
-  for (const [page, names] of [[ferdie, ['home', 'topics', 'money', 'volunteer', 'help']], [dave, ['officer']]]) {
+  for (const [page, names] of [[ferdie, ['home', 'topics', 'affairs', 'money', 'volunteer', 'help']], [dave, ['officer', 'affairs']]]) {
     for (const name of names) {
       await go(page, name);
       await page.waitForTimeout(1500);

@@ -158,8 +158,8 @@ test('the authorised runtime is applied: blocks and finality go on, the storage 
   assert.ok(newVersion > oldVersion, `spec_version ${oldVersion} → ${newVersion}`);
   await waitForHead(api, { finalized: true, ms: 90000, check: (h) => h.number.toNumber() > appliedAt + 1 });
 
-  // The migration ran in the first block on the new runtime.
-  assert.equal(await storageVersion('PartyBranch', first.hash), 1);
+  // The migrations ran in the first block on the new runtime (registry versions 0 → 1 → 2).
+  assert.equal(await storageVersion('PartyBranch', first.hash), 2);
   const weights = api.consts.system.blockWeights;
   const used = (await (await api.at(first.hash)).query.system.blockWeight()).mandatory.refTime.toBigInt();
   const limit = weights.maxBlock.refTime.toBigInt();
@@ -177,6 +177,8 @@ test('the authorised runtime is applied: blocks and finality go on, the storage 
   const delay = (await wallet.query.partyBranch.voteVestingDelay()).toNumber();
   assert.equal(delay, wallet.consts.democracy.votingPeriod.toNumber(),
     'an upgraded chain vests votes over a referendum\'s voting period, as a new district chain does');
+  // Officers' offices are counted: their civic calls are free like residents'.
+  assert.ok((await wallet.query.partyBranch.officeCount(dave.address)).toNumber() >= 1, 'Dave\'s office is counted');
   const { recordedBy, ...application } = (await wallet.query.partyBranch.applications(newcomer.address)).unwrap().toJSON();
   assert.deepEqual(application, made.application);
   assert.equal(recordedBy, null, 'the newcomer applied themselves');

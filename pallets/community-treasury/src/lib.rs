@@ -83,9 +83,9 @@ mod mock;
 mod queue;
 mod spends;
 mod supervision;
-mod texts;
 #[cfg(test)]
 mod tests;
+mod texts;
 pub mod types;
 mod vote;
 pub mod weights;
@@ -565,7 +565,8 @@ pub mod pallet {
 			let donor = ensure_signed(origin)?;
 			ensure!(T::Registry::level_of(unit).is_some(), Error::<T>::UnknownUnit);
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			let memo = MemoOf::<T>::new(memo).map_err(|p| p.into_error(Error::<T>::MemoTooLong, Error::PersonalData))?;
+			let memo = MemoOf::<T>::new(memo)
+				.map_err(|p| p.into_error(Error::<T>::MemoTooLong, Error::PersonalData))?;
 			T::Currency::transfer(
 				&donor,
 				&Self::pot_account(unit),
@@ -669,11 +670,11 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let purpose = match purpose {
-				Purpose::Text(text) => Purpose::Text(
-					PurposeTextOf::<T>::new(text).map_err(|p| {
+				Purpose::Text(text) => {
+					Purpose::Text(PurposeTextOf::<T>::new(text).map_err(|p| {
 						p.into_error(Error::<T>::PurposeTooLong, Error::PersonalData)
-					})?,
-				),
+					})?)
+				},
 				Purpose::Document(hash) => Purpose::Document(hash),
 			};
 			Self::do_propose_spend(who, unit, beneficiary, amount, category, purpose, consultation)

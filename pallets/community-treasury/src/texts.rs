@@ -13,11 +13,7 @@ use crate::{
 impl<T: Config> TextHost<T::AccountId> for Pallet<T> {
 	fn locate(text: &TextRef<T::AccountId>) -> Option<TextFacts<T::AccountId>> {
 		let facts = |unit, author, text: &[u8]| {
-			(!text.is_empty()).then(|| TextFacts {
-				unit,
-				author,
-				hash: text_hash(text),
-			})
+			(!text.is_empty()).then(|| TextFacts { unit, author, hash: text_hash(text) })
 		};
 		match text {
 			TextRef::SpendPurpose(index) => {
@@ -58,24 +54,26 @@ impl<T: Config> Pallet<T> {
 		// Empty to take down; a restored original passed the guard when first written (a bound
 		// lowered since leaves it down).
 		match text {
-			TextRef::SpendPurpose(index) => Spends::<T>::mutate(index, |spend| {
-				match (spend, CivicText::restored(new)) {
+			TextRef::SpendPurpose(index) => {
+				Spends::<T>::mutate(index, |spend| match (spend, CivicText::restored(new)) {
 					(Some(spend), Some(new)) if matches!(spend.purpose, Purpose::Text(_)) => {
 						spend.purpose = Purpose::Text(new);
 						true
 					},
 					_ => false,
-				}
-			}),
-			TextRef::DonationMemo(unit, line) => Ledger::<T>::mutate(unit, line, |entry| {
-				match (entry, CivicText::restored(new)) {
-					(Some(entry), Some(new)) if matches!(entry.reason, EntryReason::Donation(_)) => {
+				})
+			},
+			TextRef::DonationMemo(unit, line) => {
+				Ledger::<T>::mutate(unit, line, |entry| match (entry, CivicText::restored(new)) {
+					(Some(entry), Some(new))
+						if matches!(entry.reason, EntryReason::Donation(_)) =>
+					{
 						entry.reason = EntryReason::Donation(new);
 						true
 					},
 					_ => false,
-				}
-			}),
+				})
+			},
 			_ => false,
 		}
 	}

@@ -95,9 +95,9 @@ pub mod migrations;
 mod mock;
 mod outcomes;
 mod pruning;
-mod texts;
 #[cfg(test)]
 mod tests;
+mod texts;
 pub mod topics;
 pub mod types;
 pub mod vote_threshold;
@@ -579,11 +579,13 @@ pub mod pallet {
 			secret: bool,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let title = TitleOf::<T>::new(title).map_err(|p| p.into_error(Error::<T>::BadTitle, Error::PersonalData))?;
+			let title = TitleOf::<T>::new(title)
+				.map_err(|p| p.into_error(Error::<T>::BadTitle, Error::PersonalData))?;
 			ensure!(!title.is_empty(), Error::<T>::BadTitle);
 			let body = match body {
 				Body::Text(text) => Body::Text(
-					BodyTextOf::<T>::new(text).map_err(|p| p.into_error(Error::<T>::BodyTooLong, Error::PersonalData))?,
+					BodyTextOf::<T>::new(text)
+						.map_err(|p| p.into_error(Error::<T>::BodyTooLong, Error::PersonalData))?,
 				),
 				Body::Document(hash) => Body::Document(hash),
 			};
@@ -865,7 +867,8 @@ pub mod pallet {
 		}
 
 		fn bounded_text(text: Vec<u8>) -> Result<OpinionOf<T>, DispatchError> {
-			let text = OpinionOf::<T>::new(text).map_err(|p| p.into_error(Error::<T>::BadText, Error::PersonalData))?;
+			let text = OpinionOf::<T>::new(text)
+				.map_err(|p| p.into_error(Error::<T>::BadText, Error::PersonalData))?;
 			ensure!(!text.is_empty(), Error::<T>::BadText);
 			Ok(text)
 		}

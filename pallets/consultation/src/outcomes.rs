@@ -2,20 +2,19 @@
 //! the vote, progress reports on resolutions; and votes other pallets ask for.
 
 use frame_support::{ensure, traits::Get, weights::Weight};
+use gongzhi_primitives::text::CivicText;
 use gongzhi_primitives::{
 	civic::{CivicRegistry, UnitId},
 	votes::{
 		DistrictReferenda, ResidentSpends, ResidentVoteOutcome, ResidentVoteRequester, VoteSubject,
 	},
 };
-use gongzhi_primitives::text::CivicText;
 use sp_runtime::{traits::Saturating, DispatchResult};
 
 use crate::{
 	Action, Answers, Body, Category, Config, Error, Event, FailedActions, OfficialAnswer,
-	OpinionOf, Outcome, Pallet,
-	ProgressReport, ProgressReports, Tally, Topic, TopicId, TopicOf, TopicStatus, Topics,
-	WeightInfo,
+	OpinionOf, Outcome, Pallet, ProgressReport, ProgressReports, Tally, Topic, TopicId, TopicOf,
+	TopicStatus, Topics, WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {

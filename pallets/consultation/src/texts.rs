@@ -12,11 +12,7 @@ use crate::{Answers, Body, Config, Opinions, Pallet, ProgressReports, Topics};
 impl<T: Config> TextHost<T::AccountId> for Pallet<T> {
 	fn locate(text: &TextRef<T::AccountId>) -> Option<TextFacts<T::AccountId>> {
 		let facts = |unit, author, text: &[u8]| {
-			(!text.is_empty()).then(|| TextFacts {
-				unit,
-				author,
-				hash: text_hash(text),
-			})
+			(!text.is_empty()).then(|| TextFacts { unit, author, hash: text_hash(text) })
 		};
 		match text {
 			TextRef::TopicTitle(id) => {
@@ -66,43 +62,53 @@ impl<T: Config> Pallet<T> {
 		// Empty to take down; a restored original passed the guard when first written (a bound
 		// lowered since leaves it down).
 		match text {
-			TextRef::TopicTitle(id) => Topics::<T>::mutate(id, |topic| match (topic, CivicText::restored(new)) {
-				(Some(topic), Some(new)) => {
-					topic.title = new;
-					true
-				},
-				_ => false,
-			}),
-			TextRef::TopicBody(id) => Topics::<T>::mutate(id, |topic| match (topic, CivicText::restored(new)) {
-				(Some(topic), Some(new)) if matches!(topic.body, Body::Text(_)) => {
-					topic.body = Body::Text(new);
-					true
-				},
-				_ => false,
-			}),
-			TextRef::Opinion(id, who) =>
-				Opinions::<T>::mutate(id, who, |opinion| match (opinion, CivicText::restored(new)) {
+			TextRef::TopicTitle(id) => {
+				Topics::<T>::mutate(id, |topic| match (topic, CivicText::restored(new)) {
+					(Some(topic), Some(new)) => {
+						topic.title = new;
+						true
+					},
+					_ => false,
+				})
+			},
+			TextRef::TopicBody(id) => {
+				Topics::<T>::mutate(id, |topic| match (topic, CivicText::restored(new)) {
+					(Some(topic), Some(new)) if matches!(topic.body, Body::Text(_)) => {
+						topic.body = Body::Text(new);
+						true
+					},
+					_ => false,
+				})
+			},
+			TextRef::Opinion(id, who) => Opinions::<T>::mutate(id, who, |opinion| {
+				match (opinion, CivicText::restored(new)) {
 					(Some(opinion), Some(new)) => {
 						*opinion = new;
 						true
 					},
 					_ => false,
-				}),
-			TextRef::ProgressReport(id, n) =>
-				ProgressReports::<T>::mutate(id, n, |report| match (report, CivicText::restored(new)) {
-					(Some(report), Some(new)) => {
-						report.text = new;
+				}
+			}),
+			TextRef::ProgressReport(id, n) => {
+				ProgressReports::<T>::mutate(id, n, |report| {
+					match (report, CivicText::restored(new)) {
+						(Some(report), Some(new)) => {
+							report.text = new;
+							true
+						},
+						_ => false,
+					}
+				})
+			},
+			TextRef::TopicAnswer(id) => {
+				Answers::<T>::mutate(id, |answer| match (answer, CivicText::restored(new)) {
+					(Some(answer), Some(new)) => {
+						answer.text = new;
 						true
 					},
 					_ => false,
-				}),
-			TextRef::TopicAnswer(id) => Answers::<T>::mutate(id, |answer| match (answer, CivicText::restored(new)) {
-				(Some(answer), Some(new)) => {
-					answer.text = new;
-					true
-				},
-				_ => false,
-			}),
+				})
+			},
 			_ => false,
 		}
 	}

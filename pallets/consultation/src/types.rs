@@ -467,4 +467,5 @@ pub struct ProgressReport<AccountId, BlockNumber, Text> {
 }
 
 /// An officer's official answer to an ended topic: like a progress report, who, when and what.
-pub type OfficialAnswer<AccountId, BlockNumber, Text> = ProgressReport<AccountId, BlockNumber, Text>;
+pub type OfficialAnswer<AccountId, BlockNumber, Text> =
+	ProgressReport<AccountId, BlockNumber, Text>;

@@ -14,8 +14,7 @@ use sp_runtime::TryRuntimeError;
 
 use crate::{
 	Applications, Commitments, Config, OfficeCount, Pallet, PendingRekeys, Residents, RoleCount,
-	Roles, Units,
-	VestingItems,
+	Roles, Units, VestingItems,
 };
 
 impl<T: Config> Pallet<T> {

@@ -577,7 +577,9 @@ pub mod pallet {
 		pub fn offices_of(who: T::AccountId) -> Vec<UnitId> {
 			let mut offices: Vec<UnitId> = Units::<T>::iter()
 				.take(OFFICES_SCANNED)
-				.filter(|(_, unit)| unit.secretary.as_ref() == Some(&who) || unit.committee.contains(&who))
+				.filter(|(_, unit)| {
+					unit.secretary.as_ref() == Some(&who) || unit.committee.contains(&who)
+				})
 				.map(|(id, _)| id)
 				.collect();
 			offices.sort_unstable();

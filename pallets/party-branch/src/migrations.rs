@@ -254,7 +254,11 @@ pub mod v1 {
 				StorageVersion::new(0).put::<crate::Pallet<Test>>();
 				VoteVestingDelay::<Test>::put(0);
 				Migrate::on_runtime_upgrade();
-				assert_eq!(VoteVestingDelay::<Test>::get(), 0, "an explicit zero is governance's choice");
+				assert_eq!(
+					VoteVestingDelay::<Test>::get(),
+					0,
+					"an explicit zero is governance's choice"
+				);
 			});
 		}
 

@@ -98,8 +98,12 @@ fn matter<T: Config>(f: &Fixture<T>) -> MatterId {
 
 fn answered<T: Config>(f: &Fixture<T>) -> MatterId {
 	let id = matter::<T>(f);
-	Pallet::<T>::do_answer_matter(f.officer.clone(), id, CivicText::filler(T::MaxTextLength::get()))
-		.expect("the officer answers");
+	Pallet::<T>::do_answer_matter(
+		f.officer.clone(),
+		id,
+		CivicText::filler(T::MaxTextLength::get()),
+	)
+	.expect("the officer answers");
 	id
 }
 
@@ -206,7 +210,10 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(f.officer.clone()), id, text::<T>());
 
-		assert!(matches!(Matters::<T>::get(id).map(|m| m.status), Some(MatterStatus::Answered { .. })));
+		assert!(matches!(
+			Matters::<T>::get(id).map(|m| m.status),
+			Some(MatterStatus::Answered { .. })
+		));
 	}
 
 	/// Satisfied: the matter closes and is queued for pruning.
@@ -218,7 +225,10 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(f.resident.clone()), id, true);
 
-		assert!(matches!(Matters::<T>::get(id).map(|m| m.status), Some(MatterStatus::Closed { .. })));
+		assert!(matches!(
+			Matters::<T>::get(id).map(|m| m.status),
+			Some(MatterStatus::Closed { .. })
+		));
 	}
 
 	/// Up to a street whose list is nearly full.
@@ -312,9 +322,7 @@ mod benchmarks {
 		let f = fixture::<T>();
 		let id = matter::<T>(&f);
 		fill_open_matters::<T>(&f, f.street, 1);
-		let MatterStatus::Open { deadline } =
-			Matters::<T>::get(id).expect("raised").status
-		else {
+		let MatterStatus::Open { deadline } = Matters::<T>::get(id).expect("raised").status else {
 			panic!("the matter is open")
 		};
 		run_to::<T>(deadline);
@@ -338,7 +346,10 @@ mod benchmarks {
 			Pallet::<T>::rating_ended(id, 1);
 		}
 
-		assert!(matches!(Matters::<T>::get(id).map(|m| m.status), Some(MatterStatus::Closed { .. })));
+		assert!(matches!(
+			Matters::<T>::get(id).map(|m| m.status),
+			Some(MatterStatus::Closed { .. })
+		));
 	}
 
 	/// A take-down proposal lapses.
@@ -349,7 +360,11 @@ mod benchmarks {
 		let title: TextRefOf<T> = TextRef::NoticeTitle(id);
 		HideProposals::<T>::insert(
 			&title,
-			HideProposal { proposer: f.second.clone(), reason: HideReason::Other, expires: 1u32.into() },
+			HideProposal {
+				proposer: f.second.clone(),
+				reason: HideReason::Other,
+				expires: 1u32.into(),
+			},
 		);
 		let now = frame_system::Pallet::<T>::block_number();
 

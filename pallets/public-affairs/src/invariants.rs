@@ -5,15 +5,15 @@
 //! - a notice's counts of read receipts and replies are the records it has;
 //! - a unit's list of matters waiting for an answer holds open matters of that unit, and every
 //!   open matter is on its unit's list;
-//! - each resident's count of matters not closed is the matters they raised that are not;
+//! - each resident's list of matters not closed is the matters they raised that are not;
 //! - a matter has at most two answers.
 
-use alloc::collections::btree_map::BTreeMap;
+use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use frame_support::ensure;
 use sp_runtime::TryRuntimeError;
 
 use crate::{
-	Acknowledgements, Boards, Config, MatterStatus, Matters, MattersOf, NextMatterId,
+	Acknowledgements, Boards, Config, MatterId, MatterStatus, Matters, MattersOf, NextMatterId,
 	NextNoticeId, Notices, OpenMatters, Pallet, Replies,
 };
 
@@ -46,12 +46,12 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		let next = NextMatterId::<T>::get();
-		let mut open_of: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		let mut open_of: BTreeMap<T::AccountId, Vec<MatterId>> = BTreeMap::new();
 		for (id, matter) in Matters::<T>::iter() {
 			ensure!(id < next, "public affairs: a matter id at or past the next id");
 			ensure!(matter.answers.len() <= 2, "public affairs: a matter with over two answers");
 			if !matches!(matter.status, MatterStatus::Closed { .. }) {
-				*open_of.entry(matter.raiser.clone()).or_default() += 1;
+				open_of.entry(matter.raiser.clone()).or_default().push(id);
 			}
 			if matches!(matter.status, MatterStatus::Open { .. }) {
 				ensure!(
@@ -63,16 +63,21 @@ impl<T: Config> Pallet<T> {
 		for (unit, list) in OpenMatters::<T>::iter() {
 			for id in list.iter() {
 				ensure!(
-					Matters::<T>::get(id).is_some_and(|m| m.unit == unit &&
-						matches!(m.status, MatterStatus::Open { .. })),
+					Matters::<T>::get(id).is_some_and(
+						|m| m.unit == unit && matches!(m.status, MatterStatus::Open { .. })
+					),
 					"public affairs: a unit's list holds a matter not open there"
 				);
 			}
 		}
-		for (who, count) in MattersOf::<T>::iter() {
+		for (who, list) in MattersOf::<T>::iter() {
+			let mut listed = list.into_inner();
+			listed.sort();
+			let mut raised = open_of.remove(&who).unwrap_or_default();
+			raised.sort();
 			ensure!(
-				open_of.remove(&who) == Some(count),
-				"public affairs: a resident's count of matters not closed is wrong"
+				listed == raised,
+				"public affairs: a resident's list of matters not closed is wrong"
 			);
 		}
 		ensure!(open_of.is_empty(), "public affairs: a resident's matters not counted");

@@ -83,6 +83,7 @@ pub mod pallet {
 		civic::CivicRegistry,
 		text::{CivicText, PersonalData, TextHost},
 	};
+	use sp_runtime::traits::Zero;
 
 	/// A notice's title.
 	pub type TitleOf<T> = CivicText<<T as Config>::MaxTitleLength>;
@@ -251,10 +252,15 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// How many matters each resident has not yet closed.
+	/// Each resident's matters not yet closed, oldest first: what the portal shows them.
 	#[pallet::storage]
-	pub type MattersOf<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+	pub type MattersOf<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<MatterId, T::MaxMattersPerResident>,
+		ValueQuery,
+	>;
 
 	/// Each unit's figures.
 	#[pallet::storage]
@@ -288,6 +294,25 @@ pub mod pallet {
 	/// Each queue's (head, tail).
 	#[pallet::storage]
 	pub type QueueBounds<T> = StorageMap<_, Twox64Concat, queue::Queue, (u32, u32), ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The answer period, if not [`Config::DefaultAnswerPeriod`]. Development chains set a
+		/// few blocks (below [`Config::MinAnswerPeriod`], which binds governance only) so that a
+		/// matter's whole course can be watched in one sitting.
+		pub answer_period: Option<BlockNumberFor<T>>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if let Some(blocks) = self.answer_period {
+				assert!(!blocks.is_zero(), "an answer period is at least a block");
+				AnswerPeriod::<T>::put(blocks);
+			}
+		}
+	}
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -476,8 +501,9 @@ pub mod pallet {
 			let title = Self::text(title, Error::BadTitle)?;
 			let body = match body {
 				NoticeBody::Text(text) => NoticeBody::Text(Self::text(text, Error::BadText)?),
-				NoticeBody::Document { hash, uri } =>
-					NoticeBody::Document { hash, uri: Self::text(uri, Error::BadUri)? },
+				NoticeBody::Document { hash, uri } => {
+					NoticeBody::Document { hash, uri: Self::text(uri, Error::BadUri)? }
+				},
 			};
 			Self::do_publish_notice(who, unit, category, title, body, publicity, replies_open)
 		}
@@ -665,6 +691,22 @@ pub mod pallet {
 		/// `unit`'s figures: matters raised, come up, answered (in time), overdue, satisfied.
 		pub fn stats(unit: UnitId) -> UnitStats {
 			Stats::<T>::get(unit)
+		}
+
+		/// `who`'s matters not yet closed, oldest first, with their records.
+		pub fn matters_of(who: T::AccountId) -> Vec<(MatterId, MatterOf<T>)> {
+			MattersOf::<T>::get(who)
+				.iter()
+				.filter_map(|id| Matters::<T>::get(id).map(|matter| (*id, matter)))
+				.collect()
+		}
+
+		/// `unit`'s matters waiting for an answer, with their records (for its officers).
+		pub fn matters_waiting(unit: UnitId) -> Vec<(MatterId, MatterOf<T>)> {
+			OpenMatters::<T>::get(unit)
+				.iter()
+				.filter_map(|id| Matters::<T>::get(id).map(|matter| (*id, matter)))
+				.collect()
 		}
 
 		/// What stays of a text taken down, if it is.

@@ -25,12 +25,10 @@ impl<T: Config> Pallet<T> {
 		if let Some(Subject::Notice(notice)) = about {
 			ensure!(Notices::<T>::get(notice).is_some(), Error::<T>::UnknownNotice);
 		}
-		ensure!(
-			MattersOf::<T>::get(&who) < T::MaxMattersPerResident::get(),
-			Error::<T>::TooManyMatters
-		);
 		let id = crate::NextMatterId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::NoMoreIds)?;
+		let mut mine = MattersOf::<T>::get(&who);
+		mine.try_push(id).map_err(|_| Error::<T>::TooManyMatters)?;
 		OpenMatters::<T>::try_mutate(unit, |open| open.try_push(id))
 			.map_err(|_| Error::<T>::TooManyOpenMatters)?;
 		let now = frame_system::Pallet::<T>::block_number();
@@ -51,7 +49,7 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		crate::NextMatterId::<T>::put(next);
-		MattersOf::<T>::mutate(&who, |n| n.saturating_inc());
+		MattersOf::<T>::insert(&who, mine);
 		Stats::<T>::mutate(unit, |s| s.raised.saturating_inc());
 		Queues::<T>::push(Queue::Deadlines, deadline, Due::Deadline { matter: id, moves: 0 });
 		Self::deposit_event(Event::MatterRaised { matter: id, unit, raiser: who, about, deadline });
@@ -210,8 +208,13 @@ impl<T: Config> Pallet<T> {
 	/// Closes `matter` (the caller stores it) and queues it for pruning.
 	fn close(id: MatterId, matter: &mut MatterOf<T>, satisfied: Option<bool>) {
 		matter.status = MatterStatus::Closed { satisfied };
-		MattersOf::<T>::mutate_exists(&matter.raiser, |n| {
-			*n = n.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
+		MattersOf::<T>::mutate_exists(&matter.raiser, |mine| {
+			if let Some(list) = mine {
+				list.retain(|m| *m != id);
+				if list.is_empty() {
+					*mine = None;
+				}
+			}
 		});
 		Self::schedule_pruning(id);
 		Self::deposit_event(Event::MatterClosed { matter: id, satisfied });

@@ -71,10 +71,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_acknowledge(who: T::AccountId, id: NoticeId, named: bool) -> DispatchResult {
 		let mut notice = Notices::<T>::get(id).ok_or(Error::<T>::UnknownNotice)?;
 		ensure!(T::Registry::is_resident_of(&who, notice.unit), Error::<T>::NotAResident);
-		ensure!(
-			Acknowledgements::<T>::get(id, &who).is_none(),
-			Error::<T>::AlreadyAcknowledged
-		);
+		ensure!(Acknowledgements::<T>::get(id, &who).is_none(), Error::<T>::AlreadyAcknowledged);
 		Acknowledgements::<T>::insert(id, &who, named);
 		notice.acknowledgements.saturating_inc();
 		let count = notice.acknowledgements;

@@ -61,42 +61,42 @@ impl<T: Config> Pallet<T> {
 	fn replace_text(text: &TextRef<T::AccountId>, new: &[u8]) -> bool {
 		// Empty to take down; a restored original passed the guard when first written.
 		match text {
-			TextRef::NoticeTitle(id) => Notices::<T>::mutate(id, |notice| {
-				match (notice, CivicText::restored(new)) {
+			TextRef::NoticeTitle(id) => {
+				Notices::<T>::mutate(id, |notice| match (notice, CivicText::restored(new)) {
 					(Some(notice), Some(new)) => {
 						notice.title = new;
 						true
 					},
 					_ => false,
-				}
-			}),
-			TextRef::NoticeBody(id) => Notices::<T>::mutate(id, |notice| {
-				match (notice, CivicText::restored(new)) {
+				})
+			},
+			TextRef::NoticeBody(id) => {
+				Notices::<T>::mutate(id, |notice| match (notice, CivicText::restored(new)) {
 					(Some(notice), Some(new)) if matches!(notice.body, NoticeBody::Text(_)) => {
 						notice.body = NoticeBody::Text(new);
 						true
 					},
 					_ => false,
-				}
-			}),
-			TextRef::NoticeReply(id, who) => Replies::<T>::mutate(id, who, |reply| {
-				match (reply, CivicText::restored(new)) {
+				})
+			},
+			TextRef::NoticeReply(id, who) => {
+				Replies::<T>::mutate(id, who, |reply| match (reply, CivicText::restored(new)) {
 					(Some(reply), Some(new)) => {
 						reply.text = new;
 						true
 					},
 					_ => false,
-				}
-			}),
-			TextRef::Matter(id) => Matters::<T>::mutate(id, |matter| {
-				match (matter, CivicText::restored(new)) {
+				})
+			},
+			TextRef::Matter(id) => {
+				Matters::<T>::mutate(id, |matter| match (matter, CivicText::restored(new)) {
 					(Some(matter), Some(new)) => {
 						matter.text = new;
 						true
 					},
 					_ => false,
-				}
-			}),
+				})
+			},
 			TextRef::MatterAnswer(id, n) => Matters::<T>::mutate(id, |matter| {
 				let answer = matter.as_mut().and_then(|m| m.answers.get_mut(*n as usize));
 				match (answer, CivicText::restored(new)) {

@@ -66,9 +66,9 @@ pub mod migrations;
 mod mock;
 mod pruning;
 mod service;
-mod texts;
 #[cfg(test)]
 mod tests;
+mod texts;
 pub mod types;
 pub mod weights;
 

@@ -11,6 +11,7 @@ export const TOPIC_CATEGORIES = ['PublicAffairs', 'Environment', 'Facilities', '
 export const SPEND_CATEGORIES = ['Facilities', 'Environment', 'ElderlyCare', 'Youth', 'Culture', 'Assistance',
   'Safety', 'Administration', 'Other'] as const;
 export const HELP_CATEGORIES = ['Shopping', 'MedicalEscort', 'HomeRepair', 'Companionship', 'Emergency', 'Other'] as const;
+export const NOTICE_CATEGORIES = ['ResidentsAffairs', 'PartyAffairs', 'Finances', 'Housing', 'Emergency'] as const;
 export const ROLES = ['Volunteer', 'VolunteerOrganisation', 'SpecialNeeds', 'GridWorker', 'OwnersCommittee',
   'TreasurySupervisor', 'PollingOfficer', 'ServiceProvider', 'AidDistributor'] as const;
 
@@ -63,6 +64,7 @@ export const actions = (chain: Chain) => {
         purpose: Enum('Text', bytes(purpose)),
         consultation: undefined,
       }),
+    answerTopic: (topic: number, text: string) => tx.Consultation.answer_topic({ topic, text: bytes(text) }),
     reportProgress: (topic: number, text: string, completed: boolean) =>
       tx.Consultation.report_progress({ topic, text: bytes(text), completed }),
     recordPaperBallot: (topic: number, resident: string, choice: Choice) =>
@@ -109,6 +111,27 @@ export const actions = (chain: Chain) => {
     approveMove: (resident: string) => tx.PartyBranch.approve_move({ resident }),
     approve: (applicant: string) => tx.PartyBranch.approve({ applicant }),
     reject: (applicant: string) => tx.PartyBranch.reject({ applicant }),
+    /** A notice on `unit`'s board; `publicity` in blocks (its publicity period), if any. */
+    publishNotice: (unit: number, category: string, title: string, body: string, publicity: number | undefined, repliesOpen: boolean) =>
+      tx.PublicAffairs.publish_notice({
+        unit,
+        category: Enum(category as 'Finances'),
+        title: bytes(title),
+        body: Enum('Text', bytes(body)),
+        publicity,
+        replies_open: repliesOpen,
+      }),
+    acknowledge: (notice: number, named: boolean) => tx.PublicAffairs.acknowledge({ notice, named }),
+    reply: (notice: number, text: string) => tx.PublicAffairs.reply({ notice, text: bytes(text) }),
+    raiseMatter: (unit: number, text: string, aboutNotice?: number) =>
+      tx.PublicAffairs.raise_matter({
+        unit,
+        about: aboutNotice === undefined ? undefined : Enum('Notice', aboutNotice),
+        text: bytes(text),
+      }),
+    answerMatter: (matter: number, text: string) => tx.PublicAffairs.answer_matter({ matter, text: bytes(text) }),
+    rateAnswer: (matter: number, satisfied: boolean) => tx.PublicAffairs.rate_answer({ matter, satisfied }),
+    takeUp: (matter: number) => tx.PublicAffairs.take_up({ matter }),
     grantRole: (who: string, role: string, unit: number) =>
       tx.PartyBranch.grant_role({ who, role: Enum(role as 'Volunteer'), unit }),
   };

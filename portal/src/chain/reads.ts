@@ -106,6 +106,8 @@ export interface TopicView {
   supportedByMe: boolean;
   /** How the account voted: an open choice, or sealed (committed, not yet revealed). */
   myBallot?: { sealed: boolean; choice?: string };
+  /** The officers' official answer to an ended topic. */
+  answer?: { by: string; text: string };
 }
 
 export async function topics(chain: Chain, unitId: number, who?: string): Promise<TopicView[]> {
@@ -131,12 +133,11 @@ export async function topics(chain: Chain, unitId: number, who?: string): Promis
       else if (p?.type === 'Voting') { phase = 'voting'; until = p.value.until; }
       else if (p?.type === 'Revealing') { phase = 'revealing'; until = p.value.until; }
     } else if (status.type === 'Closed') { phase = 'decided'; outcome = status.value.outcome.type; }
-    const [supported, ballot] = who
-      ? await Promise.all([
-        api.view.Consultation.supported(id, who),
-        api.view.Consultation.ballot_of(id, who),
-      ])
-      : [false, undefined];
+    const [supported, ballot, answer] = await Promise.all([
+      who ? api.view.Consultation.supported(id, who) : false,
+      who ? api.view.Consultation.ballot_of(id, who) : undefined,
+      phase === 'decided' || phase === 'ended' ? api.query.Consultation.Answers.getValue(id) : undefined,
+    ]);
     return {
       id,
       unit: t.unit,
@@ -162,6 +163,7 @@ export async function topics(chain: Chain, unitId: number, who?: string): Promis
       myBallot: ballot
         ? ballot.type === 'Open' ? { sealed: false, choice: ballot.value.type } : { sealed: true }
         : undefined,
+      answer: answer && { by: answer.by, text: text(answer.text) },
     };
   })).then((list) => list.sort((a, b) => b.id - a.id));
 }
@@ -394,4 +396,135 @@ export async function childUnits(chain: Chain, parents: number[]) {
     .filter(({ value }) => value.parent !== undefined && parents.includes(value.parent) && value.level.type !== 'Grid')
     .map(({ keyArgs: [id], value }) => ({ id, name: text(value.name) }))
     .sort((a, b) => a.id - b.id);
+}
+
+/** A notice on a unit's board, as residents read it. Text taken down reads as empty. */
+export interface NoticeView {
+  id: number;
+  unit: number;
+  category: string;
+  title: string;
+  /** The notice's text, when it is text (empty when taken down). */
+  body?: string;
+  /** A long document published off chain: its address and blake2-256 hash. */
+  document?: { uri: string; hash: string };
+  publisher: string;
+  publishedAt: number;
+  publicityEnds?: number;
+  /** Whether replies are open now. */
+  repliesOpen: boolean;
+  acknowledgements: number;
+  replies: number;
+  /** Whether the account said it read the notice. */
+  acknowledgedByMe: boolean;
+  /** The account's reply, if any. */
+  myReply?: string;
+}
+
+/** The notices of `units` (a resident's community and the units above it), newest first. */
+export async function notices(chain: Chain, units: number[], who?: string): Promise<NoticeView[]> {
+  const { api } = chain;
+  const [boards, now] = await Promise.all([
+    Promise.all(units.map((u) => api.view.PublicAffairs.notices(u, 0))),
+    api.query.System.Number.getValue(),
+  ]);
+  const all = boards.flat().sort(([a], [b]) => b - a);
+  return Promise.all(all.map(async ([id, n]) => {
+    const [ack, reply] = who
+      ? await Promise.all([
+        api.query.PublicAffairs.Acknowledgements.getValue(id, who),
+        api.query.PublicAffairs.Replies.getValue(id, who),
+      ])
+      : [undefined, undefined];
+    return {
+      id,
+      unit: n.unit,
+      category: n.category.type,
+      title: text(n.title),
+      body: n.body.type === 'Text' ? text(n.body.value) : undefined,
+      document: n.body.type === 'Document' ? { uri: text(n.body.value.uri), hash: n.body.value.hash } : undefined,
+      publisher: n.publisher,
+      publishedAt: n.published_at,
+      publicityEnds: n.publicity_ends,
+      repliesOpen: n.feedback_open && (n.publicity_ends === undefined || now <= n.publicity_ends),
+      acknowledgements: n.acknowledgements,
+      replies: n.replies,
+      acknowledgedByMe: ack !== undefined,
+      myReply: reply && text(reply.text),
+    };
+  }));
+}
+
+/** Where a matter stands, as the resident and the officers see it. */
+export type MatterStage = 'open' | 'answered' | 'unsatisfied' | 'closed';
+
+export interface MatterView {
+  id: number;
+  raiser: string;
+  raisedTo: number;
+  /** The unit whose officers answer it now. */
+  unit: number;
+  aboutNotice?: number;
+  text: string;
+  raisedAt: number;
+  stage: MatterStage;
+  /** The answer deadline (open) or the end of the rating period (answered, unsatisfied). */
+  until?: number;
+  satisfied?: boolean;
+  takenUp: boolean;
+  answers: { unit: number; by: string; at: number; inTime: boolean; text: string }[];
+}
+
+type StoredMatter = Awaited<ReturnType<Chain['api']['view']['PublicAffairs']['matters_of']>>[number][1];
+
+const matterView = (id: number, m: StoredMatter): MatterView => {
+  const s = m.status;
+  return {
+    id,
+    raiser: m.raiser,
+    raisedTo: m.raised_to,
+    unit: m.unit,
+    aboutNotice: m.about?.type === 'Notice' ? m.about.value : undefined,
+    text: text(m.text),
+    raisedAt: m.raised_at,
+    stage: s.type === 'Open' ? 'open' : s.type === 'Answered' ? 'answered' : s.type === 'Unsatisfied' ? 'unsatisfied' : 'closed',
+    until: s.type === 'Open' ? s.value.deadline : s.type === 'Answered' || s.type === 'Unsatisfied' ? s.value.rate_by : undefined,
+    satisfied: s.type === 'Closed' ? s.value.satisfied : undefined,
+    takenUp: m.taken_up,
+    answers: m.answers.map((a) => ({ unit: a.unit, by: a.by, at: a.at, inTime: a.in_time, text: text(a.text) })),
+  };
+};
+
+/** `who`'s matters not yet closed, oldest first. */
+export async function myMatters(chain: Chain, who: string): Promise<MatterView[]> {
+  return (await chain.api.view.PublicAffairs.matters_of(who)).map(([id, m]) => matterView(id, m));
+}
+
+/** `unit`'s matters waiting for its officers' answer, oldest first. */
+export async function mattersWaiting(chain: Chain, unit: number): Promise<MatterView[]> {
+  return (await chain.api.view.PublicAffairs.matters_waiting(unit)).map(([id, m]) => matterView(id, m));
+}
+
+export interface UnitStatsView {
+  raised: number;
+  cameUp: number;
+  answered: number;
+  answeredInTime: number;
+  overdue: number;
+  satisfied: number;
+  unsatisfied: number;
+}
+
+/** How `unit` deals with its residents' matters. */
+export async function unitStats(chain: Chain, unit: number): Promise<UnitStatsView> {
+  const s = await chain.api.view.PublicAffairs.stats(unit);
+  return {
+    raised: s.raised,
+    cameUp: s.came_up,
+    answered: s.answered,
+    answeredInTime: s.answered_in_time,
+    overdue: s.overdue,
+    satisfied: s.satisfied,
+    unsatisfied: s.unsatisfied,
+  };
 }

@@ -43,8 +43,13 @@ type DispatchError = { type: string; value: unknown };
 /** A dispatch error as a ChainError: `Module` errors by pallet and name, others by kind. */
 export function explainDispatch(error: DispatchError): ChainError {
   if (error.type === 'Module') {
-    const m = error.value as { type: string; value?: { type: string } };
+    const m = error.value as { type: string; value?: { type: string; value?: { type?: string } } };
     const name = m.value?.type ?? 'Unknown';
+    // Every civic pallet refuses text holding personal data with the same nested error.
+    if (name === 'PersonalData') {
+      const kind = m.value?.value?.type ?? 'Unknown';
+      return { key: `errors.personalData.${kind}`, code: `${m.type}.${name}.${kind}` };
+    }
     return { key: `errors.${m.type}.${name}`, code: `${m.type}.${name}` };
   }
   const inner = (error.value as { type?: string } | undefined)?.type;

@@ -86,7 +86,7 @@ function TopicCard({ topic: x }: { topic: TopicView }) {
   };
   return (
     <article class="topic" data-testid={`topic-${x.id}`} aria-labelledby={`topic-${x.id}-title`}>
-      <h3 id={`topic-${x.id}-title`}>{x.title}</h3>
+      <h3 id={`topic-${x.id}-title`}>{x.title || <em class="muted">{t('affairs.takenDown')}</em>}</h3>
       <p class="muted">
         {t(`categories.${x.category}`)} · {x.author ? <>{t('topics.by')} <Who address={x.author} /></> : t('topics.byChain')}
         {x.secret && <> · {t('topics.secretBallot')}</>}
@@ -129,8 +129,34 @@ function TopicCard({ topic: x }: { topic: TopicView }) {
         </form>
       )}
       {x.phase === 'decided' && x.outcome === 'Approved' && <ProgressReports topic={x} />}
+      {(x.phase === 'decided' || x.phase === 'ended') && <OfficialAnswer topic={x} />}
       {x.phase === 'voting' && !x.secret && me.value?.roles.some((r) => r.role === 'PollingOfficer' && r.unit === x.unit) && <PaperBallot topic={x.id} />}
       <TxProgress stage={action.stage} />
     </article>
+  );
+}
+
+/** The officers' official answer to an ended topic; an officer gives it once. */
+function OfficialAnswer({ topic: x }: { topic: TopicView }) {
+  const [text, setText] = useState('');
+  const action = useAction();
+  const c = chain.value;
+  if (!c) return null;
+  if (x.answer) {
+    return (
+      <blockquote data-testid="official-answer">
+        <strong>{t('topics.officialAnswer')}</strong> {x.answer.text || <em class="muted">{t('affairs.takenDown')}</em>}
+        <footer class="muted"><Who address={x.answer.by} /></footer>
+      </blockquote>
+    );
+  }
+  if ((me.value?.officerOf.length ?? 0) === 0) return <p class="hint">{t('topics.awaitingAnswer')}</p>;
+  return (
+    <form onSubmit={async (e) => { e.preventDefault(); const sent = await action.run(actions(c).answerTopic(x.id, text.trim())); if (sent?.ok) setText(''); }}>
+      <label for={`answer-topic-${x.id}`}>{t('topics.giveAnswer')}</label>
+      <textarea id={`answer-topic-${x.id}`} rows={2} required maxLength={150} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+      <button type="submit" disabled={action.busy}>{t('topics.sendAnswer')}</button>
+      <TxProgress stage={action.stage} />
+    </form>
   );
 }

@@ -221,8 +221,9 @@ const MAX_NESTING: u32 = 2;
 /// transaction will really cost.
 pub fn is_free(uxt: &crate::UncheckedExtrinsic, len: u32) -> bool {
 	match &uxt.preamble {
-		sp_runtime::generic::Preamble::Signed(sp_runtime::MultiAddress::Id(who), _, _) =>
-			PartyBranch::free_calls_for(who, &uxt.function, len as usize).is_some(),
+		sp_runtime::generic::Preamble::Signed(sp_runtime::MultiAddress::Id(who), _, _) => {
+			PartyBranch::free_calls_for(who, &uxt.function, len as usize).is_some()
+		},
 		_ => false,
 	}
 }

@@ -6,6 +6,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { compactAddLength, compactFromU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -214,4 +215,27 @@ export async function councilMotion(api, call, ayes) {
   const { result } = eventOf(closed, 'council', 'Executed').data;
   if (!result.isOk) throw new Error(`the motion's call failed: ${result}`);
   return closed;
+}
+
+/**
+ * Calls the view function `pallet.name` with `args` through the runtime API
+ * `RuntimeViewFunction_execute_view_function` (as polkadot-api's `api.view` does), encoding the
+ * arguments and decoding the answer with the types the metadata (v16) gives; resolves with the
+ * answer as JSON.
+ */
+export async function viewFunction(api, pallet, name, args = []) {
+  const { registry } = api;
+  const metadata = api.runtimeMetadata.asLatest;
+  const fn = metadata.pallets.find((p) => p.name.toString() === pallet)
+    ?.viewFunctions.find((f) => f.name.toString() === name);
+  if (!fn) throw new Error(`no view function ${pallet}.${name}`);
+  const typeOf = (id) => registry.createLookupType(id);
+  const input = u8aConcat(...fn.inputs.map((input, i) => registry.createTypeUnsafe(typeOf(input.type), [args[i]]).toU8a()));
+  const answer = await api.rpc.state.call('RuntimeViewFunction_execute_view_function', u8aToHex(u8aConcat(fn.id, compactAddLength(input))));
+  const bytes = answer.toU8a(true);
+  // Result<Vec<u8>, ViewFunctionDispatchError>: 0 then the output's bytes, length first.
+  if (bytes[0] !== 0) throw new Error(`view function ${pallet}.${name} failed: ${u8aToHex(bytes)}`);
+  const [offset, length] = compactFromU8a(bytes.subarray(1));
+  const output = bytes.subarray(1 + offset, 1 + offset + length.toNumber());
+  return registry.createTypeUnsafe(typeOf(fn.output), [output]).toJSON();
 }

@@ -9,7 +9,12 @@ fn a_memo_or_a_purpose_holding_a_phone_or_card_number_is_refused() {
 	new_test_ext().execute_with(|| {
 		configure_plum(0);
 		assert_noop!(
-			CommunityTreasury::donate(RuntimeOrigin::signed(NOBODY), PLUM, 10, b"13812345678".to_vec()),
+			CommunityTreasury::donate(
+				RuntimeOrigin::signed(NOBODY),
+				PLUM,
+				10,
+				b"13812345678".to_vec()
+			),
 			Error::<Test>::PersonalData(PersonalData::MobileNumber)
 		);
 		let propose = |purpose: &str| {

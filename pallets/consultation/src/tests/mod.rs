@@ -4,8 +4,8 @@ mod meetings;
 mod offline;
 mod outcomes;
 mod secret;
-mod topics;
 mod texts;
+mod topics;
 mod voting;
 
 use crate::{mock::*, *};

@@ -319,7 +319,11 @@ fn a_units_topics_are_read_newest_first_a_page_at_a_time() {
 
 		let (page, next) = Consultation::topics_of(PLUM, None);
 		let ids: Vec<TopicId> = page.iter().map(|(id, _)| *id).collect();
-		assert_eq!(ids, plum.iter().rev().copied().collect::<Vec<_>>(), "Plum's only, newest first");
+		assert_eq!(
+			ids,
+			plum.iter().rev().copied().collect::<Vec<_>>(),
+			"Plum's only, newest first"
+		);
 		assert!(page.iter().all(|(_, topic)| topic.unit == PLUM));
 		assert_eq!(next, None, "nothing older");
 		assert_eq!(Consultation::topics_of(BAMBOO, None).0.len(), 1);

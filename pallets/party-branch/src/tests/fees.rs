@@ -100,7 +100,11 @@ fn an_officer_makes_civic_calls_free_while_in_office() {
 			Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
 		);
 		// Out of office, nothing is free.
-		assert_ok!(PartyBranch::remove_officer(RuntimeOrigin::signed(SECRETARY), COMMUNITY, COMMITTEE));
+		assert_ok!(PartyBranch::remove_officer(
+			RuntimeOrigin::signed(SECRETARY),
+			COMMUNITY,
+			COMMITTEE
+		));
 		assert_eq!(crate::OfficeCount::<Test>::get(COMMITTEE), 0);
 		assert_eq!(PartyBranch::free_calls_left(&COMMITTEE), 0);
 		assert_eq!(
@@ -258,7 +262,11 @@ fn the_fee_quote_and_the_charge_follow_one_rule() {
 		assert_eq!(quote(ALICE, &plain_call()), None, "other calls pay");
 		assert_eq!(quote(BOB, &civic_call()), None, "someone not a resident pays");
 		let long = civic_call();
-		assert_eq!(PartyBranch::free_calls_for(&ALICE, &long, 257), None, "a long transaction pays");
+		assert_eq!(
+			PartyBranch::free_calls_for(&ALICE, &long, 257),
+			None,
+			"a long transaction pays"
+		);
 		// The quote changes exactly when the charge does.
 		for _ in 0..QUOTA {
 			assert_eq!(quote(ALICE, &civic_call()), Some(1));

@@ -268,7 +268,11 @@ fn a_units_path_and_an_officers_units_are_read_through_view_functions() {
 		assert!(PartyBranch::unit_path(99).is_empty(), "no such unit");
 
 		assert_eq!(PartyBranch::offices_of(SECRETARY), vec![COMMUNITY]);
-		assert_eq!(PartyBranch::offices_of(COMMITTEE), vec![COMMUNITY], "committee members hold office too");
+		assert_eq!(
+			PartyBranch::offices_of(COMMITTEE),
+			vec![COMMUNITY],
+			"committee members hold office too"
+		);
 		assert_eq!(PartyBranch::offices_of(STREET_SECRETARY), vec![STREET]);
 		assert!(PartyBranch::offices_of(ALICE).is_empty());
 	});

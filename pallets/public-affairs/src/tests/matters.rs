@@ -9,6 +9,11 @@ fn a_resident_raises_a_matter_and_an_officer_answers_it_in_time() {
 	new_test_ext().execute_with(|| {
 		let id = raise(RESIDENT, PLUM);
 		assert_eq!(status(id), MatterStatus::Open { deadline: 1 + ANSWER_PERIOD });
+		assert_eq!(
+			PublicAffairs::matters_of(RESIDENT).into_iter().map(|(m, _)| m).collect::<Vec<_>>(),
+			vec![id]
+		);
+		assert_eq!(PublicAffairs::matters_waiting(PLUM).len(), 1);
 		assert_eq!(PublicAffairs::open_matters(PLUM), vec![(id, 1 + ANSWER_PERIOD)]);
 		assert_ok!(PublicAffairs::answer_matter(
 			RuntimeOrigin::signed(PLUM_COMMITTEE),
@@ -28,7 +33,7 @@ fn a_resident_raises_a_matter_and_an_officer_answers_it_in_time() {
 			(stats.raised, stats.answered, stats.answered_in_time, stats.satisfied),
 			(1, 1, 1, 1)
 		);
-		assert_eq!(MattersOf::<Test>::get(RESIDENT), 0);
+		assert!(MattersOf::<Test>::get(RESIDENT).is_empty());
 	});
 }
 
@@ -114,7 +119,7 @@ fn an_answer_not_rated_in_time_closes_the_matter_and_it_is_pruned_after_retentio
 		));
 		run_to_block(1 + RATING_PERIOD);
 		assert_eq!(status(id), MatterStatus::Closed { satisfied: None });
-		assert_eq!(MattersOf::<Test>::get(RESIDENT), 0);
+		assert!(MattersOf::<Test>::get(RESIDENT).is_empty());
 		run_to_block(1 + RATING_PERIOD + RETENTION);
 		assert!(Matters::<Test>::get(id).is_none());
 		assert!(events().contains(&Event::MatterPruned { matter: id }));

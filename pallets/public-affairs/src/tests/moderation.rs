@@ -48,7 +48,11 @@ fn two_officers_of_the_unit_take_a_text_down_and_its_hash_stays() {
 			Event::TextHidden { text: reply.clone(), author: RESIDENT, reason: HideReason::Abuse }
 		);
 		assert_noop!(
-			PublicAffairs::hide_text(RuntimeOrigin::signed(STREET_SECRETARY), reply, HideReason::Abuse),
+			PublicAffairs::hide_text(
+				RuntimeOrigin::signed(STREET_SECRETARY),
+				reply,
+				HideReason::Abuse
+			),
 			Error::<Test>::AlreadyHidden
 		);
 	});
@@ -138,7 +142,11 @@ fn the_author_appeals_once_and_the_level_above_restores_the_text() {
 			Error::<Test>::NotTheAuthor
 		);
 		assert_noop!(
-			PublicAffairs::rule_on_appeal(RuntimeOrigin::signed(STREET_SECRETARY), reply.clone(), None),
+			PublicAffairs::rule_on_appeal(
+				RuntimeOrigin::signed(STREET_SECRETARY),
+				reply.clone(),
+				None
+			),
 			Error::<Test>::NoAppeal
 		);
 		assert_ok!(PublicAffairs::appeal(RuntimeOrigin::signed(RESIDENT), reply.clone()));

@@ -69,7 +69,10 @@ fn bad_notices_are_refused_and_change_nothing() {
 			publish_as(PLUM_SECRETARY, PLUM, b"t", b"call 13812345678", None),
 			Error::<Test>::PersonalData(PersonalData::MobileNumber)
 		);
-		assert_noop!(publish_as(PLUM_SECRETARY, PLUM, b"t", b"b", Some(0)), Error::<Test>::ZeroPeriod);
+		assert_noop!(
+			publish_as(PLUM_SECRETARY, PLUM, b"t", b"b", Some(0)),
+			Error::<Test>::ZeroPeriod
+		);
 		assert_noop!(
 			PublicAffairs::publish_notice(
 				RuntimeOrigin::signed(PLUM_SECRETARY),
@@ -116,10 +119,7 @@ fn residents_acknowledge_once_and_are_named_only_if_they_choose() {
 	new_test_ext().execute_with(|| {
 		let id = publish(None);
 		assert_ok!(PublicAffairs::acknowledge(RuntimeOrigin::signed(RESIDENT), id, false));
-		assert_eq!(
-			last_event(),
-			Event::NoticeAcknowledged { notice: id, who: None, count: 1 }
-		);
+		assert_eq!(last_event(), Event::NoticeAcknowledged { notice: id, who: None, count: 1 });
 		assert_ok!(PublicAffairs::acknowledge(RuntimeOrigin::signed(NEIGHBOUR), id, true));
 		assert_eq!(
 			last_event(),
@@ -173,7 +173,11 @@ fn a_notice_takes_a_bounded_number_of_replies_without_personal_data() {
 	new_test_ext().execute_with(|| {
 		let id = publish(None);
 		assert_noop!(
-			PublicAffairs::reply(RuntimeOrigin::signed(RESIDENT), id, b"11010519491231002X".to_vec()),
+			PublicAffairs::reply(
+				RuntimeOrigin::signed(RESIDENT),
+				id,
+				b"11010519491231002X".to_vec()
+			),
 			Error::<Test>::PersonalData(PersonalData::IdNumber)
 		);
 		for who in 10..=12 {

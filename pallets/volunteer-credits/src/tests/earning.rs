@@ -236,7 +236,10 @@ fn an_activitys_title_is_taken_down_and_the_activity_stays() {
 	new_test_ext().execute_with(|| {
 		let id = publish();
 		let title = TextRef::ActivityTitle(id);
-		assert_eq!(VolunteerCredits::locate(&title).map(|f| (f.unit, f.author)), Some((PLUM, ORGANISATION)));
+		assert_eq!(
+			VolunteerCredits::locate(&title).map(|f| (f.unit, f.author)),
+			Some((PLUM, ORGANISATION))
+		);
 		assert!(VolunteerCredits::take_down(&title));
 		let activity = Activities::<Test>::get(id).unwrap();
 		assert!(activity.title.is_empty() && activity.open);
