@@ -59,7 +59,8 @@ test('an officer publishes a notice; a resident reads it, replies and raises a m
   await waiting.waitFor({ timeout: 30000 });
   await waiting.locator('textarea').fill('已协调水务，缩短为两小时，并在楼下设临时供水点。');
   await waiting.locator('button:text-is("提交答复")').click();
-  await settled(waiting);
+  // Answered, the matter leaves the waiting list: its progress is followed in the status area.
+  await settled(dave.locator('.status-area'));
 
   await mine.locator('[data-testid=matter-answer]:has-text("临时供水点")').waitFor({ timeout: 30000 });
   assert.match(await mine.textContent(), /按时答复/);
