@@ -45,8 +45,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityTreasury::Ledger` (r:0 w:1)
 	/// Proof: `CommunityTreasury::Ledger` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
 	fn donate() -> Weight {
-		// Proof size measured: `792`, estimated: `4099`.
-		Weight::from_parts(68_860_000, 4099)
+		// Proof size measured: `862`, estimated: `4099`.
+		Weight::from_parts(78_709_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -62,9 +62,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::PendingChanges` (`max_values`: None, `max_size`: Some(614), added: 3089, mode: `MaxEncodedLen`)
 	/// Component `s` ranges over `[2, 9]`.
 	fn configure(s: u32, ) -> Weight {
-		// Proof size measured: `956`, estimated: `11282`.
-		Weight::from_parts(12_422_282, 11282)
-			.saturating_add(Weight::from_parts(31_991_668, 0).saturating_mul(s.into()))
+		// Proof size measured: `1026`, estimated: `11282`.
+		Weight::from_parts(10_716_029, 11282)
+			.saturating_add(Weight::from_parts(27_141_991, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -82,13 +82,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::PendingChanges` (`max_values`: None, `max_size`: Some(614), added: 3089, mode: `MaxEncodedLen`)
 	/// Component `s` ranges over `[2, 9]`.
 	fn propose_settings(s: u32, ) -> Weight {
-		// Proof size measured: `1095`, estimated: `11282`.
-		Weight::from_parts(26_582_450, 11282)
-			.saturating_add(Weight::from_parts(31_812_227, 0).saturating_mul(s.into()))
+		// Proof size measured: `1165`, estimated: `11282`.
+		Weight::from_parts(23_327_672, 11282)
+			.saturating_add(Weight::from_parts(26_917_855, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
-			.saturating_add(Weight::from_parts(0, 6815).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 6822).saturating_mul(s.into()))
 	}
 	/// Storage: `CommunityTreasury::Settings` (r:1 w:1)
 	/// Proof: `CommunityTreasury::Settings` (`max_values`: None, `max_size`: Some(325), added: 2800, mode: `MaxEncodedLen`)
@@ -102,9 +102,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::PendingChanges` (`max_values`: None, `max_size`: Some(614), added: 3089, mode: `MaxEncodedLen`)
 	/// Component `s` ranges over `[2, 9]`.
 	fn approve_settings(s: u32, ) -> Weight {
-		// Proof size measured: `1364`, estimated: `11282`.
-		Weight::from_parts(88_295_670, 11282)
-			.saturating_add(Weight::from_parts(752_512, 0).saturating_mul(s.into()))
+		// Proof size measured: `1434`, estimated: `11282`.
+		Weight::from_parts(75_812_802, 11282)
+			.saturating_add(Weight::from_parts(844_147, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -113,8 +113,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityTreasury::BudgetLines` (r:0 w:1)
 	/// Proof: `CommunityTreasury::BudgetLines` (`max_values`: None, `max_size`: Some(37), added: 2512, mode: `MaxEncodedLen`)
 	fn set_budget() -> Weight {
-		// Proof size measured: `539`, estimated: `4099`.
-		Weight::from_parts(20_910_000, 4099)
+		// Proof size measured: `609`, estimated: `4099`.
+		Weight::from_parts(17_457_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -123,8 +123,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityTreasury::SubsidyCaps` (r:0 w:1)
 	/// Proof: `CommunityTreasury::SubsidyCaps` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn set_subsidy_cap() -> Weight {
-		// Proof size measured: `539`, estimated: `4099`.
-		Weight::from_parts(19_537_000, 4099)
+		// Proof size measured: `609`, estimated: `4099`.
+		Weight::from_parts(16_638_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -149,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityTreasury::QueueItems` (r:0 w:1)
 	/// Proof: `CommunityTreasury::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn propose_spend() -> Weight {
-		// Proof size measured: `1419`, estimated: `7208`.
-		Weight::from_parts(89_447_000, 7208)
+		// Proof size measured: `1489`, estimated: `7208`.
+		Weight::from_parts(144_847_000, 7208)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -177,8 +177,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityTreasury::QueueItems` (r:0 w:1)
 	/// Proof: `CommunityTreasury::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn approve_spend() -> Weight {
-		// Proof size measured: `2310`, estimated: `11282`.
-		Weight::from_parts(155_880_000, 11282)
+		// Proof size measured: `2380`, estimated: `11282`.
+		Weight::from_parts(129_747_000, 11282)
 			.saturating_add(T::DbWeight::get().reads(15))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -195,8 +195,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CommunityTreasury::OpenSpends` (r:1 w:1)
 	/// Proof: `CommunityTreasury::OpenSpends` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
 	fn reject_spend() -> Weight {
-		// Proof size measured: `3477`, estimated: `52450`.
-		Weight::from_parts(223_031_000, 52450)
+		// Proof size measured: `3547`, estimated: `52450`.
+		Weight::from_parts(192_447_000, 52450)
 			.saturating_add(T::DbWeight::get().reads(31))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -223,8 +223,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::QueueItems` (r:0 w:1)
 	/// Proof: `Consultation::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn object() -> Weight {
-		// Proof size measured: `1773`, estimated: `7208`.
-		Weight::from_parts(83_896_000, 7208)
+		// Proof size measured: `1843`, estimated: `7208`.
+		Weight::from_parts(77_823_000, 7208)
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -236,7 +236,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::OpenSpends` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
 	fn cancel_spend() -> Weight {
 		// Proof size measured: `1352`, estimated: `4427`.
-		Weight::from_parts(38_694_000, 4427)
+		Weight::from_parts(36_496_000, 4427)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -256,7 +256,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn retry_spend() -> Weight {
 		// Proof size measured: `1610`, estimated: `6196`.
-		Weight::from_parts(104_386_000, 6196)
+		Weight::from_parts(96_055_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -276,7 +276,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn decide_by_governance() -> Weight {
 		// Proof size measured: `1606`, estimated: `6196`.
-		Weight::from_parts(103_727_000, 6196)
+		Weight::from_parts(98_631_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -286,14 +286,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::ApprovalPeriod` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_periods() -> Weight {
 		// Proof size measured: `0`, estimated: `0`.
-		Weight::from_parts(7_991_000, 0)
+		Weight::from_parts(6_454_000, 0)
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `CommunityTreasury::QueueBounds` (r:2 w:0)
 	/// Proof: `CommunityTreasury::QueueBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size measured: `43`, estimated: `5974`.
-		Weight::from_parts(6_400_000, 5974)
+		Weight::from_parts(5_090_000, 5974)
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
 	/// Storage: `CommunityTreasury::QueueBounds` (r:2 w:1)
@@ -306,7 +306,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CommunityTreasury::OpenSpends` (`max_values`: None, `max_size`: Some(141), added: 2616, mode: `MaxEncodedLen`)
 	fn on_initialize_expiry() -> Weight {
 		// Proof size measured: `1837`, estimated: `5974`.
-		Weight::from_parts(49_005_000, 5974)
+		Weight::from_parts(43_556_000, 5974)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -327,8 +327,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `q` ranges over `[0, 10000]`.
 	fn on_initialize_payout(q: u32, ) -> Weight {
 		// Proof size measured: `3726`, estimated: `8308`.
-		Weight::from_parts(168_487_777, 8308)
-			.saturating_add(Weight::from_parts(9_018, 0).saturating_mul(q.into()))
+		Weight::from_parts(146_102_621, 8308)
+			.saturating_add(Weight::from_parts(2_076, 0).saturating_mul(q.into()))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -341,8 +341,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[0, 1000]`.
 	fn clear_objections(n: u32, ) -> Weight {
 		// Proof size measured: `207`, estimated: `3494`.
-		Weight::from_parts(18_575_000, 3494)
-			.saturating_add(Weight::from_parts(1_213_935, 0).saturating_mul(n.into()))
+		Weight::from_parts(15_959_000, 3494)
+			.saturating_add(Weight::from_parts(1_027_394, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -354,99 +354,99 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures for tests, priced with ParityDB's weights.
 impl WeightInfo for () {
 	fn donate() -> Weight {
-		Weight::from_parts(68_860_000, 4099)
+		Weight::from_parts(78_709_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn configure(s: u32, ) -> Weight {
-		Weight::from_parts(12_422_282, 11282)
-			.saturating_add(Weight::from_parts(31_991_668, 0).saturating_mul(s.into()))
+		Weight::from_parts(10_716_029, 11282)
+			.saturating_add(Weight::from_parts(27_141_991, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(2))
 			.saturating_add(Weight::from_parts(0, 6811).saturating_mul(s.into()))
 	}
 	fn propose_settings(s: u32, ) -> Weight {
-		Weight::from_parts(26_582_450, 11282)
-			.saturating_add(Weight::from_parts(31_812_227, 0).saturating_mul(s.into()))
+		Weight::from_parts(23_327_672, 11282)
+			.saturating_add(Weight::from_parts(26_917_855, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes(1))
-			.saturating_add(Weight::from_parts(0, 6815).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(0, 6822).saturating_mul(s.into()))
 	}
 	fn approve_settings(s: u32, ) -> Weight {
-		Weight::from_parts(88_295_670, 11282)
-			.saturating_add(Weight::from_parts(752_512, 0).saturating_mul(s.into()))
+		Weight::from_parts(75_812_802, 11282)
+			.saturating_add(Weight::from_parts(844_147, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn set_budget() -> Weight {
-		Weight::from_parts(20_910_000, 4099)
+		Weight::from_parts(17_457_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_subsidy_cap() -> Weight {
-		Weight::from_parts(19_537_000, 4099)
+		Weight::from_parts(16_638_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn propose_spend() -> Weight {
-		Weight::from_parts(89_447_000, 7208)
+		Weight::from_parts(144_847_000, 7208)
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn approve_spend() -> Weight {
-		Weight::from_parts(155_880_000, 11282)
+		Weight::from_parts(129_747_000, 11282)
 			.saturating_add(ParityDbWeight::get().reads(15))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn reject_spend() -> Weight {
-		Weight::from_parts(223_031_000, 52450)
+		Weight::from_parts(192_447_000, 52450)
 			.saturating_add(ParityDbWeight::get().reads(31))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn object() -> Weight {
-		Weight::from_parts(83_896_000, 7208)
+		Weight::from_parts(77_823_000, 7208)
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().writes(7))
 	}
 	fn cancel_spend() -> Weight {
-		Weight::from_parts(38_694_000, 4427)
+		Weight::from_parts(36_496_000, 4427)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn retry_spend() -> Weight {
-		Weight::from_parts(104_386_000, 6196)
+		Weight::from_parts(96_055_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(10))
 	}
 	fn decide_by_governance() -> Weight {
-		Weight::from_parts(103_727_000, 6196)
+		Weight::from_parts(98_631_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(10))
 	}
 	fn set_periods() -> Weight {
-		Weight::from_parts(7_991_000, 0)
+		Weight::from_parts(6_454_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(6_400_000, 5974)
+		Weight::from_parts(5_090_000, 5974)
 			.saturating_add(ParityDbWeight::get().reads(2))
 	}
 	fn on_initialize_expiry() -> Weight {
-		Weight::from_parts(49_005_000, 5974)
+		Weight::from_parts(43_556_000, 5974)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn on_initialize_payout(q: u32, ) -> Weight {
-		Weight::from_parts(168_487_777, 8308)
-			.saturating_add(Weight::from_parts(9_018, 0).saturating_mul(q.into()))
+		Weight::from_parts(146_102_621, 8308)
+			.saturating_add(Weight::from_parts(2_076, 0).saturating_mul(q.into()))
 			.saturating_add(ParityDbWeight::get().reads(11))
 			.saturating_add(ParityDbWeight::get().writes(10))
 	}
 	fn clear_objections(n: u32, ) -> Weight {
-		Weight::from_parts(18_575_000, 3494)
-			.saturating_add(Weight::from_parts(1_213_935, 0).saturating_mul(n.into()))
+		Weight::from_parts(15_959_000, 3494)
+			.saturating_add(Weight::from_parts(1_027_394, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2))

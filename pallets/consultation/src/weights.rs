@@ -67,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::QueueItems` (r:0 w:2)
 	/// Proof: `Consultation::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn raise_topic() -> Weight {
-		// Proof size measured: `1976`, estimated: `35010`.
-		Weight::from_parts(176_614_000, 35010)
+		// Proof size measured: `2046`, estimated: `35010`.
+		Weight::from_parts(498_621_000, 35010)
 			.saturating_add(T::DbWeight::get().reads(22))
 			.saturating_add(T::DbWeight::get().writes(20))
 	}
@@ -93,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::QueueItems` (r:0 w:1)
 	/// Proof: `Consultation::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn support() -> Weight {
-		// Proof size measured: `1841`, estimated: `38790`.
-		Weight::from_parts(125_244_000, 38790)
+		// Proof size measured: `1911`, estimated: `38790`.
+		Weight::from_parts(114_665_000, 38790)
 			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().writes(16))
 	}
@@ -112,7 +112,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::QueueItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn withdraw_topic() -> Weight {
 		// Proof size measured: `904`, estimated: `4770`.
-		Weight::from_parts(44_820_000, 4770)
+		Weight::from_parts(39_116_000, 4770)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -125,8 +125,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::Opinions` (r:1 w:1)
 	/// Proof: `Consultation::Opinions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
 	fn give_opinion() -> Weight {
-		// Proof size measured: `1038`, estimated: `4770`.
-		Weight::from_parts(43_765_000, 4770)
+		// Proof size measured: `1108`, estimated: `4770`.
+		Weight::from_parts(181_013_000, 4770)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -139,8 +139,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::Ballots` (r:1 w:1)
 	/// Proof: `Consultation::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
-		// Proof size measured: `1086`, estimated: `4770`.
-		Weight::from_parts(46_013_000, 4770)
+		// Proof size measured: `1156`, estimated: `4770`.
+		Weight::from_parts(41_844_000, 4770)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -153,8 +153,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::Ballots` (r:1 w:1)
 	/// Proof: `Consultation::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	fn commit_vote() -> Weight {
-		// Proof size measured: `1001`, estimated: `4770`.
-		Weight::from_parts(41_314_000, 4770)
+		// Proof size measured: `1071`, estimated: `4770`.
+		Weight::from_parts(41_378_000, 4770)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -166,7 +166,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	fn reveal_vote() -> Weight {
 		// Proof size measured: `683`, estimated: `4770`.
-		Weight::from_parts(33_479_000, 4770)
+		Weight::from_parts(27_663_000, 4770)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -185,8 +185,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::OfflineBallotCount` (r:1 w:1)
 	/// Proof: `Consultation::OfflineBallotCount` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn record_offline_ballot() -> Weight {
-		// Proof size measured: `1767`, estimated: `10317`.
-		Weight::from_parts(82_938_000, 10317)
+		// Proof size measured: `1837`, estimated: `10317`.
+		Weight::from_parts(70_521_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -198,7 +198,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::Ballots` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
 	fn reveal_offline_ballot() -> Weight {
 		// Proof size measured: `749`, estimated: `4770`.
-		Weight::from_parts(33_097_000, 4770)
+		Weight::from_parts(27_835_000, 4770)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -209,22 +209,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::ProgressReports` (r:0 w:1)
 	/// Proof: `Consultation::ProgressReports` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
 	fn report_progress() -> Weight {
-		// Proof size measured: `1224`, estimated: `10317`.
-		Weight::from_parts(48_164_000, 10317)
+		// Proof size measured: `1294`, estimated: `10317`.
+		Weight::from_parts(183_133_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
+	/// Storage: `Consultation::Topics` (r:1 w:0)
+	/// Proof: `Consultation::Topics` (`max_values`: None, `max_size`: Some(1305), added: 3780, mode: `MaxEncodedLen`)
+	/// Storage: `PartyBranch::Units` (r:3 w:0)
+	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
+	/// Storage: `Consultation::Answers` (r:1 w:1)
+	/// Proof: `Consultation::Answers` (`max_values`: None, `max_size`: Some(562), added: 3037, mode: `MaxEncodedLen`)
 	fn answer_topic() -> Weight {
-		// Proof size measured: `1224`, estimated: `10317`.
-		Weight::from_parts(48_164_000, 10317)
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(2))
+		// Proof size measured: `1270`, estimated: `10317`.
+		Weight::from_parts(179_603_000, 10317)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consultation::Retention` (r:0 w:1)
 	/// Proof: `Consultation::Retention` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_retention() -> Weight {
 		// Proof size measured: `0`, estimated: `0`.
-		Weight::from_parts(7_924_000, 0)
+		Weight::from_parts(5_799_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consultation::QueueBounds` (r:1 w:1)
@@ -242,8 +248,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[0, 100]`.
 	fn on_idle_prune(n: u32, ) -> Weight {
 		// Proof size measured: `792`, estimated: `4039`.
-		Weight::from_parts(32_489_038, 4039)
-			.saturating_add(Weight::from_parts(20_522_902, 0).saturating_mul(n.into()))
+		Weight::from_parts(19_540_754, 4039)
+			.saturating_add(Weight::from_parts(18_398_487, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -256,7 +262,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::Topics` (`max_values`: None, `max_size`: Some(1305), added: 3780, mode: `MaxEncodedLen`)
 	fn retry_action() -> Weight {
 		// Proof size measured: `540`, estimated: `4770`.
-		Weight::from_parts(19_791_000, 4770)
+		Weight::from_parts(16_691_000, 4770)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -265,8 +271,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Consultation::UnitRulesOf` (r:0 w:1)
 	/// Proof: `Consultation::UnitRulesOf` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn set_unit_rules() -> Weight {
-		// Proof size measured: `684`, estimated: `10317`.
-		Weight::from_parts(37_947_000, 10317)
+		// Proof size measured: `754`, estimated: `10317`.
+		Weight::from_parts(33_337_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -274,21 +280,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::CategoryRules` (`max_values`: None, `max_size`: Some(14), added: 2489, mode: `MaxEncodedLen`)
 	fn set_category_rules() -> Weight {
 		// Proof size measured: `0`, estimated: `0`.
-		Weight::from_parts(10_737_000, 0)
+		Weight::from_parts(7_409_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consultation::ChainPeriods` (r:0 w:1)
 	/// Proof: `Consultation::ChainPeriods` (`max_values`: Some(1), `max_size`: Some(20), added: 515, mode: `MaxEncodedLen`)
 	fn set_periods() -> Weight {
 		// Proof size measured: `0`, estimated: `0`.
-		Weight::from_parts(8_810_000, 0)
+		Weight::from_parts(5_995_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Consultation::QueueBounds` (r:5 w:0)
 	/// Proof: `Consultation::QueueBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size measured: `43`, estimated: `13450`.
-		Weight::from_parts(11_657_000, 13450)
+		Weight::from_parts(9_725_000, 13450)
 			.saturating_add(T::DbWeight::get().reads(5))
 	}
 	/// Storage: `Consultation::QueueBounds` (r:6 w:2)
@@ -304,8 +310,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `q` ranges over `[0, 10000]`.
 	fn on_initialize_lapse(q: u32, ) -> Weight {
 		// Proof size measured: `2178`, estimated: `15942`.
-		Weight::from_parts(88_396_739, 15942)
-			.saturating_add(Weight::from_parts(8_877, 0).saturating_mul(q.into()))
+		Weight::from_parts(79_706_017, 15942)
+			.saturating_add(Weight::from_parts(4_987, 0).saturating_mul(q.into()))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -326,8 +332,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `t` ranges over `[1, 10]`.
 	fn on_initialize_convene(t: u32, ) -> Weight {
 		// Proof size measured: `502`, estimated: `13450`.
-		Weight::from_parts(61_232_920, 13450)
-			.saturating_add(Weight::from_parts(4_562_576, 0).saturating_mul(t.into()))
+		Weight::from_parts(54_714_351, 13450)
+			.saturating_add(Weight::from_parts(3_766_054, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -348,9 +354,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Consultation::Topics` (`max_values`: None, `max_size`: Some(1305), added: 3780, mode: `MaxEncodedLen`)
 	/// Component `t` ranges over `[1, 10]`.
 	fn on_initialize_open_voting(t: u32, ) -> Weight {
-		// Proof size measured: `1242`, estimated: `13450`.
-		Weight::from_parts(75_550_203, 13450)
-			.saturating_add(Weight::from_parts(4_707_820, 0).saturating_mul(t.into()))
+		// Proof size measured: `1312`, estimated: `13450`.
+		Weight::from_parts(64_961_722, 13450)
+			.saturating_add(Weight::from_parts(4_234_109, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -374,8 +380,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `t` ranges over `[1, 10]`.
 	fn on_initialize_close(t: u32, ) -> Weight {
 		// Proof size measured: `693`, estimated: `15942`.
-		Weight::from_parts(63_768_273, 15942)
-			.saturating_add(Weight::from_parts(15_809_239, 0).saturating_mul(t.into()))
+		Weight::from_parts(57_912_072, 15942)
+			.saturating_add(Weight::from_parts(14_636_763, 0).saturating_mul(t.into()))
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -387,67 +393,67 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures for tests, priced with ParityDB's weights.
 impl WeightInfo for () {
 	fn raise_topic() -> Weight {
-		Weight::from_parts(176_614_000, 35010)
+		Weight::from_parts(498_621_000, 35010)
 			.saturating_add(ParityDbWeight::get().reads(22))
 			.saturating_add(ParityDbWeight::get().writes(20))
 	}
 	fn support() -> Weight {
-		Weight::from_parts(125_244_000, 38790)
+		Weight::from_parts(114_665_000, 38790)
 			.saturating_add(ParityDbWeight::get().reads(17))
 			.saturating_add(ParityDbWeight::get().writes(16))
 	}
 	fn withdraw_topic() -> Weight {
-		Weight::from_parts(44_820_000, 4770)
+		Weight::from_parts(39_116_000, 4770)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn give_opinion() -> Weight {
-		Weight::from_parts(43_765_000, 4770)
+		Weight::from_parts(181_013_000, 4770)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(46_013_000, 4770)
+		Weight::from_parts(41_844_000, 4770)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn commit_vote() -> Weight {
-		Weight::from_parts(41_314_000, 4770)
+		Weight::from_parts(41_378_000, 4770)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn reveal_vote() -> Weight {
-		Weight::from_parts(33_479_000, 4770)
+		Weight::from_parts(27_663_000, 4770)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn record_offline_ballot() -> Weight {
-		Weight::from_parts(82_938_000, 10317)
+		Weight::from_parts(70_521_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(11))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn reveal_offline_ballot() -> Weight {
-		Weight::from_parts(33_097_000, 4770)
+		Weight::from_parts(27_835_000, 4770)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn report_progress() -> Weight {
-		Weight::from_parts(48_164_000, 10317)
+		Weight::from_parts(183_133_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn answer_topic() -> Weight {
-		Weight::from_parts(48_164_000, 10317)
-			.saturating_add(ParityDbWeight::get().reads(4))
-			.saturating_add(ParityDbWeight::get().writes(2))
+		Weight::from_parts(179_603_000, 10317)
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_retention() -> Weight {
-		Weight::from_parts(7_924_000, 0)
+		Weight::from_parts(5_799_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn on_idle_prune(n: u32, ) -> Weight {
-		Weight::from_parts(32_489_038, 4039)
-			.saturating_add(Weight::from_parts(20_522_902, 0).saturating_mul(n.into()))
+		Weight::from_parts(19_540_754, 4039)
+			.saturating_add(Weight::from_parts(18_398_487, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2))
@@ -455,36 +461,36 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
 	}
 	fn retry_action() -> Weight {
-		Weight::from_parts(19_791_000, 4770)
+		Weight::from_parts(16_691_000, 4770)
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_unit_rules() -> Weight {
-		Weight::from_parts(37_947_000, 10317)
+		Weight::from_parts(33_337_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_category_rules() -> Weight {
-		Weight::from_parts(10_737_000, 0)
+		Weight::from_parts(7_409_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_periods() -> Weight {
-		Weight::from_parts(8_810_000, 0)
+		Weight::from_parts(5_995_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(11_657_000, 13450)
+		Weight::from_parts(9_725_000, 13450)
 			.saturating_add(ParityDbWeight::get().reads(5))
 	}
 	fn on_initialize_lapse(q: u32, ) -> Weight {
-		Weight::from_parts(88_396_739, 15942)
-			.saturating_add(Weight::from_parts(8_877, 0).saturating_mul(q.into()))
+		Weight::from_parts(79_706_017, 15942)
+			.saturating_add(Weight::from_parts(4_987, 0).saturating_mul(q.into()))
 			.saturating_add(ParityDbWeight::get().reads(11))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn on_initialize_convene(t: u32, ) -> Weight {
-		Weight::from_parts(61_232_920, 13450)
-			.saturating_add(Weight::from_parts(4_562_576, 0).saturating_mul(t.into()))
+		Weight::from_parts(54_714_351, 13450)
+			.saturating_add(Weight::from_parts(3_766_054, 0).saturating_mul(t.into()))
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(ParityDbWeight::get().writes(7))
@@ -492,8 +498,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3780).saturating_mul(t.into()))
 	}
 	fn on_initialize_open_voting(t: u32, ) -> Weight {
-		Weight::from_parts(75_550_203, 13450)
-			.saturating_add(Weight::from_parts(4_707_820, 0).saturating_mul(t.into()))
+		Weight::from_parts(64_961_722, 13450)
+			.saturating_add(Weight::from_parts(4_234_109, 0).saturating_mul(t.into()))
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(ParityDbWeight::get().writes(5))
@@ -501,8 +507,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3780).saturating_mul(t.into()))
 	}
 	fn on_initialize_close(t: u32, ) -> Weight {
-		Weight::from_parts(63_768_273, 15942)
-			.saturating_add(Weight::from_parts(15_809_239, 0).saturating_mul(t.into()))
+		Weight::from_parts(57_912_072, 15942)
+			.saturating_add(Weight::from_parts(14_636_763, 0).saturating_mul(t.into()))
 			.saturating_add(ParityDbWeight::get().reads(12))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(t.into())))
 			.saturating_add(ParityDbWeight::get().writes(5))

@@ -43,29 +43,35 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::NextUnitId` (r:1 w:1)
 	/// Proof: `PartyBranch::NextUnitId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `PartyBranch::OfficeCount` (r:1 w:1)
+	/// Proof: `PartyBranch::OfficeCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[1, 64]`.
 	fn create_unit(n: u32, ) -> Weight {
-		// Proof size measured: `684`, estimated: `4099`.
-		Weight::from_parts(31_096_844, 4099)
-			.saturating_add(Weight::from_parts(6_807, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2))
+		// Proof size measured: `941`, estimated: `4099`.
+		Weight::from_parts(31_965_668, 4099)
+			.saturating_add(Weight::from_parts(6_068, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	/// Storage: `PartyBranch::Units` (r:3 w:1)
+	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
+	/// Storage: `PartyBranch::OfficeCount` (r:1 w:1)
+	/// Proof: `PartyBranch::OfficeCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	fn appoint_officer() -> Weight {
+		// Proof size measured: `1037`, estimated: `10317`.
+		Weight::from_parts(34_956_000, 10317)
+			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `PartyBranch::Units` (r:3 w:1)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
-	fn appoint_officer() -> Weight {
-		// Proof size measured: `741`, estimated: `10317`.
-		Weight::from_parts(35_237_000, 10317)
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(1))
-	}
-	/// Storage: `PartyBranch::Units` (r:3 w:1)
-	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
+	/// Storage: `PartyBranch::OfficeCount` (r:1 w:1)
+	/// Proof: `PartyBranch::OfficeCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn remove_officer() -> Weight {
-		// Proof size measured: `774`, estimated: `10317`.
-		Weight::from_parts(37_334_000, 10317)
-			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(T::DbWeight::get().writes(1))
+		// Proof size measured: `1126`, estimated: `10317`.
+		Weight::from_parts(39_468_000, 10317)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `PartyBranch::Units` (r:1 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
@@ -78,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn apply() -> Weight {
-		// Proof size measured: `875`, estimated: `4099`.
-		Weight::from_parts(74_674_000, 4099)
+		// Proof size measured: `945`, estimated: `4099`.
+		Weight::from_parts(65_940_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -92,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::PendingRekeys` (r:0 w:1)
 	/// Proof: `PartyBranch::PendingRekeys` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
 	fn withdraw_application() -> Weight {
-		// Proof size measured: `473`, estimated: `3604`.
-		Weight::from_parts(60_851_000, 3604)
+		// Proof size measured: `543`, estimated: `3604`.
+		Weight::from_parts(53_736_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -120,8 +126,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::VestingItems` (r:0 w:1)
 	/// Proof: `PartyBranch::VestingItems` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
-		// Proof size measured: `1066`, estimated: `10317`.
-		Weight::from_parts(116_436_000, 10317)
+		// Proof size measured: `1136`, estimated: `10317`.
+		Weight::from_parts(100_654_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(12))
 	}
@@ -136,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::PendingRekeys` (r:0 w:1)
 	/// Proof: `PartyBranch::PendingRekeys` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
 	fn reject() -> Weight {
-		// Proof size measured: `958`, estimated: `4099`.
-		Weight::from_parts(74_789_000, 4099)
+		// Proof size measured: `1028`, estimated: `4099`.
+		Weight::from_parts(66_279_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -162,8 +168,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::VestingItems` (r:0 w:1)
 	/// Proof: `PartyBranch::VestingItems` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
-		// Proof size measured: `917`, estimated: `10317`.
-		Weight::from_parts(104_600_000, 10317)
+		// Proof size measured: `987`, estimated: `10317`.
+		Weight::from_parts(96_286_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
@@ -193,9 +199,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::MoveRequests` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Component `r` ranges over `[0, 9]`.
 	fn revoke(r: u32, ) -> Weight {
-		// Proof size measured: `1615`, estimated: `10317`.
-		Weight::from_parts(120_897_390, 10317)
-			.saturating_add(Weight::from_parts(4_684_302, 0).saturating_mul(r.into()))
+		// Proof size measured: `1685`, estimated: `10317`.
+		Weight::from_parts(96_496_722, 10317)
+			.saturating_add(Weight::from_parts(4_098_444, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(11))
@@ -209,8 +215,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::MoveRequests` (r:0 w:1)
 	/// Proof: `PartyBranch::MoveRequests` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn request_move() -> Weight {
-		// Proof size measured: `823`, estimated: `4099`.
-		Weight::from_parts(29_454_000, 4099)
+		// Proof size measured: `893`, estimated: `4099`.
+		Weight::from_parts(25_939_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -226,9 +232,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::RoleCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Component `r` ranges over `[0, 9]`.
 	fn approve_move(r: u32, ) -> Weight {
-		// Proof size measured: `1620`, estimated: `13426`.
-		Weight::from_parts(100_682_471, 13426)
-			.saturating_add(Weight::from_parts(10_243_493, 0).saturating_mul(r.into()))
+		// Proof size measured: `1690`, estimated: `13426`.
+		Weight::from_parts(87_533_376, 13426)
+			.saturating_add(Weight::from_parts(9_219_014, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -245,8 +251,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::PendingRekeys` (r:1 w:1)
 	/// Proof: `PartyBranch::PendingRekeys` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
 	fn approve_rekey() -> Weight {
-		// Proof size measured: `1269`, estimated: `6190`.
-		Weight::from_parts(52_922_000, 6190)
+		// Proof size measured: `1339`, estimated: `6190`.
+		Weight::from_parts(45_179_000, 6190)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -286,9 +292,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::MoveRequests` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Component `r` ranges over `[0, 9]`.
 	fn complete_rekey(r: u32, ) -> Weight {
-		// Proof size measured: `2097`, estimated: `7260`.
-		Weight::from_parts(175_168_474, 7260)
-			.saturating_add(Weight::from_parts(8_387_000, 0).saturating_mul(r.into()))
+		// Proof size measured: `2167`, estimated: `7260`.
+		Weight::from_parts(154_393_844, 7260)
+			.saturating_add(Weight::from_parts(7_149_114, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(17))
@@ -298,8 +304,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::PendingRekeys` (r:1 w:1)
 	/// Proof: `PartyBranch::PendingRekeys` (`max_values`: None, `max_size`: Some(117), added: 2592, mode: `MaxEncodedLen`)
 	fn refuse_rekey() -> Weight {
-		// Proof size measured: `368`, estimated: `3582`.
-		Weight::from_parts(21_624_000, 3582)
+		// Proof size measured: `438`, estimated: `3582`.
+		Weight::from_parts(17_055_000, 3582)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -312,8 +318,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::RoleCount` (r:1 w:1)
 	/// Proof: `PartyBranch::RoleCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn grant_role() -> Weight {
-		// Proof size measured: `1315`, estimated: `4099`.
-		Weight::from_parts(50_666_000, 4099)
+		// Proof size measured: `1385`, estimated: `4099`.
+		Weight::from_parts(40_134_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -324,8 +330,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::RoleCount` (r:1 w:1)
 	/// Proof: `PartyBranch::RoleCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn revoke_role() -> Weight {
-		// Proof size measured: `1219`, estimated: `4099`.
-		Weight::from_parts(38_647_000, 4099)
+		// Proof size measured: `1289`, estimated: `4099`.
+		Weight::from_parts(31_883_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -333,21 +339,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::FreeCallQuota` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_free_call_quota() -> Weight {
 		// Proof size measured: `0`, estimated: `0`.
-		Weight::from_parts(9_478_000, 0)
+		Weight::from_parts(5_800_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `PartyBranch::VoteVestingDelay` (r:0 w:1)
 	/// Proof: `PartyBranch::VoteVestingDelay` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_vote_vesting_delay() -> Weight {
 		// Proof size measured: `0`, estimated: `0`.
-		Weight::from_parts(9_702_000, 0)
+		Weight::from_parts(5_766_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `PartyBranch::VestingBounds` (r:1 w:0)
 	/// Proof: `PartyBranch::VestingBounds` (`max_values`: None, `max_size`: Some(17), added: 2492, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
-		// Proof size measured: `299`, estimated: `3482`.
-		Weight::from_parts(7_971_000, 3482)
+		// Proof size measured: `369`, estimated: `3482`.
+		Weight::from_parts(6_873_000, 3482)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `PartyBranch::VestingBounds` (r:1 w:1)
@@ -361,8 +367,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn on_initialize_vesting() -> Weight {
-		// Proof size measured: `747`, estimated: `3593`.
-		Weight::from_parts(63_465_000, 3593)
+		// Proof size measured: `817`, estimated: `3593`.
+		Weight::from_parts(50_603_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -373,8 +379,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `PartyBranch::FreeCallQuota` (r:1 w:0)
 	/// Proof: `PartyBranch::FreeCallQuota` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn free_call() -> Weight {
-		// Proof size measured: `421`, estimated: `3590`.
-		Weight::from_parts(21_111_000, 3590)
+		// Proof size measured: `506`, estimated: `3590`.
+		Weight::from_parts(16_483_000, 3590)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -383,49 +389,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures for tests, priced with ParityDB's weights.
 impl WeightInfo for () {
 	fn create_unit(n: u32, ) -> Weight {
-		Weight::from_parts(31_096_844, 4099)
-			.saturating_add(Weight::from_parts(6_807, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(2))
-			.saturating_add(ParityDbWeight::get().writes(2))
+		Weight::from_parts(31_965_668, 4099)
+			.saturating_add(Weight::from_parts(6_068, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn appoint_officer() -> Weight {
-		Weight::from_parts(35_237_000, 10317)
-			.saturating_add(ParityDbWeight::get().reads(3))
-			.saturating_add(ParityDbWeight::get().writes(1))
+		Weight::from_parts(34_956_000, 10317)
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn remove_officer() -> Weight {
-		Weight::from_parts(37_334_000, 10317)
-			.saturating_add(ParityDbWeight::get().reads(3))
-			.saturating_add(ParityDbWeight::get().writes(1))
+		Weight::from_parts(39_468_000, 10317)
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn apply() -> Weight {
-		Weight::from_parts(74_674_000, 4099)
+		Weight::from_parts(65_940_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn withdraw_application() -> Weight {
-		Weight::from_parts(60_851_000, 3604)
+		Weight::from_parts(53_736_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(116_436_000, 10317)
+		Weight::from_parts(100_654_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(11))
 			.saturating_add(ParityDbWeight::get().writes(12))
 	}
 	fn reject() -> Weight {
-		Weight::from_parts(74_789_000, 4099)
+		Weight::from_parts(66_279_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn register() -> Weight {
-		Weight::from_parts(104_600_000, 10317)
+		Weight::from_parts(96_286_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(9))
 			.saturating_add(ParityDbWeight::get().writes(11))
 	}
 	fn revoke(r: u32, ) -> Weight {
-		Weight::from_parts(120_897_390, 10317)
-			.saturating_add(Weight::from_parts(4_684_302, 0).saturating_mul(r.into()))
+		Weight::from_parts(96_496_722, 10317)
+			.saturating_add(Weight::from_parts(4_098_444, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(11))
@@ -433,26 +439,26 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2573).saturating_mul(r.into()))
 	}
 	fn request_move() -> Weight {
-		Weight::from_parts(29_454_000, 4099)
+		Weight::from_parts(25_939_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn approve_move(r: u32, ) -> Weight {
-		Weight::from_parts(100_682_471, 13426)
-			.saturating_add(Weight::from_parts(10_243_493, 0).saturating_mul(r.into()))
+		Weight::from_parts(87_533_376, 13426)
+			.saturating_add(Weight::from_parts(9_219_014, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(8))
 			.saturating_add(Weight::from_parts(0, 2573).saturating_mul(r.into()))
 	}
 	fn approve_rekey() -> Weight {
-		Weight::from_parts(52_922_000, 6190)
+		Weight::from_parts(45_179_000, 6190)
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn complete_rekey(r: u32, ) -> Weight {
-		Weight::from_parts(175_168_474, 7260)
-			.saturating_add(Weight::from_parts(8_387_000, 0).saturating_mul(r.into()))
+		Weight::from_parts(154_393_844, 7260)
+			.saturating_add(Weight::from_parts(7_149_114, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(17))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(17))
@@ -460,39 +466,39 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2573).saturating_mul(r.into()))
 	}
 	fn refuse_rekey() -> Weight {
-		Weight::from_parts(21_624_000, 3582)
+		Weight::from_parts(17_055_000, 3582)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn grant_role() -> Weight {
-		Weight::from_parts(50_666_000, 4099)
+		Weight::from_parts(40_134_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn revoke_role() -> Weight {
-		Weight::from_parts(38_647_000, 4099)
+		Weight::from_parts(31_883_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn set_free_call_quota() -> Weight {
-		Weight::from_parts(9_478_000, 0)
+		Weight::from_parts(5_800_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_vote_vesting_delay() -> Weight {
-		Weight::from_parts(9_702_000, 0)
+		Weight::from_parts(5_766_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(7_971_000, 3482)
+		Weight::from_parts(6_873_000, 3482)
 			.saturating_add(ParityDbWeight::get().reads(1))
 	}
 	fn on_initialize_vesting() -> Weight {
-		Weight::from_parts(63_465_000, 3593)
+		Weight::from_parts(50_603_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn free_call() -> Weight {
-		Weight::from_parts(21_111_000, 3590)
+		Weight::from_parts(16_483_000, 3590)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}

@@ -41,8 +41,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VolunteerCredits::Activities` (r:0 w:1)
 	/// Proof: `VolunteerCredits::Activities` (`max_values`: None, `max_size`: Some(191), added: 2666, mode: `MaxEncodedLen`)
 	fn publish_activity() -> Weight {
-		// Proof size measured: `1321`, estimated: `10317`.
-		Weight::from_parts(71_024_000, 10317)
+		// Proof size measured: `1391`, estimated: `10317`.
+		Weight::from_parts(87_990_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -57,8 +57,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VolunteerCredits::Participations` (r:1 w:1)
 	/// Proof: `VolunteerCredits::Participations` (`max_values`: None, `max_size`: Some(73), added: 2548, mode: `MaxEncodedLen`)
 	fn sign_up() -> Weight {
-		// Proof size measured: `2168`, estimated: `4099`.
-		Weight::from_parts(68_471_000, 4099)
+		// Proof size measured: `2238`, estimated: `4099`.
+		Weight::from_parts(52_343_000, 4099)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -83,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VolunteerCredits::History` (r:0 w:1)
 	/// Proof: `VolunteerCredits::History` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	fn record_service() -> Weight {
-		// Proof size measured: `2101`, estimated: `10317`.
-		Weight::from_parts(104_581_000, 10317)
+		// Proof size measured: `2171`, estimated: `10317`.
+		Weight::from_parts(83_160_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(13))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -101,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VolunteerCredits::PruneItems` (r:0 w:1)
 	/// Proof: `VolunteerCredits::PruneItems` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	fn close_activity() -> Weight {
-		// Proof size measured: `1914`, estimated: `10317`.
-		Weight::from_parts(77_208_000, 10317)
+		// Proof size measured: `1984`, estimated: `10317`.
+		Weight::from_parts(57_391_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -112,7 +112,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VolunteerCredits::Activities` (`max_values`: None, `max_size`: Some(191), added: 2666, mode: `MaxEncodedLen`)
 	fn dispute() -> Weight {
 		// Proof size measured: `1206`, estimated: `3656`.
-		Weight::from_parts(38_227_000, 3656)
+		Weight::from_parts(28_722_000, 3656)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -135,8 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VolunteerCredits::History` (r:0 w:1)
 	/// Proof: `VolunteerCredits::History` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	fn settle_dispute() -> Weight {
-		// Proof size measured: `2125`, estimated: `10317`.
-		Weight::from_parts(103_251_000, 10317)
+		// Proof size measured: `2195`, estimated: `10317`.
+		Weight::from_parts(79_929_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -155,8 +155,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VolunteerCredits::History` (r:0 w:1)
 	/// Proof: `VolunteerCredits::History` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	fn redeem() -> Weight {
-		// Proof size measured: `1628`, estimated: `10317`.
-		Weight::from_parts(84_980_000, 10317)
+		// Proof size measured: `1698`, estimated: `10317`.
+		Weight::from_parts(68_081_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -173,8 +173,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `VolunteerCredits::History` (r:0 w:2)
 	/// Proof: `VolunteerCredits::History` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	fn donate() -> Weight {
-		// Proof size measured: `1586`, estimated: `6070`.
-		Weight::from_parts(78_852_000, 6070)
+		// Proof size measured: `1656`, estimated: `6070`.
+		Weight::from_parts(63_306_000, 6070)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -182,14 +182,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VolunteerCredits::StarThresholds` (`max_values`: Some(1), `max_size`: Some(41), added: 536, mode: `MaxEncodedLen`)
 	fn set_star_thresholds() -> Weight {
 		// Proof size measured: `0`, estimated: `0`.
-		Weight::from_parts(9_119_000, 0)
+		Weight::from_parts(6_092_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `VolunteerCredits::Retention` (r:0 w:1)
 	/// Proof: `VolunteerCredits::Retention` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_retention() -> Weight {
 		// Proof size measured: `0`, estimated: `0`.
-		Weight::from_parts(8_828_000, 0)
+		Weight::from_parts(5_680_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `VolunteerCredits::PruneBounds` (r:1 w:1)
@@ -201,8 +201,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[0, 100]`.
 	fn on_idle_prune(n: u32, ) -> Weight {
 		// Proof size measured: `175`, estimated: `3538`.
-		Weight::from_parts(26_702_627, 3538)
-			.saturating_add(Weight::from_parts(4_826_402, 0).saturating_mul(n.into()))
+		Weight::from_parts(18_694_524, 3538)
+			.saturating_add(Weight::from_parts(4_132_066, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -223,7 +223,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `VolunteerCredits::History` (`max_values`: None, `max_size`: Some(106), added: 2581, mode: `MaxEncodedLen`)
 	fn credit_service() -> Weight {
 		// Proof size measured: `34`, estimated: `3530`.
-		Weight::from_parts(29_853_000, 3530)
+		Weight::from_parts(24_764_000, 3530)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -232,56 +232,56 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures for tests, priced with ParityDB's weights.
 impl WeightInfo for () {
 	fn publish_activity() -> Weight {
-		Weight::from_parts(71_024_000, 10317)
+		Weight::from_parts(87_990_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn sign_up() -> Weight {
-		Weight::from_parts(68_471_000, 4099)
+		Weight::from_parts(52_343_000, 4099)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn record_service() -> Weight {
-		Weight::from_parts(104_581_000, 10317)
+		Weight::from_parts(83_160_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(13))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn close_activity() -> Weight {
-		Weight::from_parts(77_208_000, 10317)
+		Weight::from_parts(57_391_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn dispute() -> Weight {
-		Weight::from_parts(38_227_000, 3656)
+		Weight::from_parts(28_722_000, 3656)
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn settle_dispute() -> Weight {
-		Weight::from_parts(103_251_000, 10317)
+		Weight::from_parts(79_929_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn redeem() -> Weight {
-		Weight::from_parts(84_980_000, 10317)
+		Weight::from_parts(68_081_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(10))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn donate() -> Weight {
-		Weight::from_parts(78_852_000, 6070)
+		Weight::from_parts(63_306_000, 6070)
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn set_star_thresholds() -> Weight {
-		Weight::from_parts(9_119_000, 0)
+		Weight::from_parts(6_092_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn set_retention() -> Weight {
-		Weight::from_parts(8_828_000, 0)
+		Weight::from_parts(5_680_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn on_idle_prune(n: u32, ) -> Weight {
-		Weight::from_parts(26_702_627, 3538)
-			.saturating_add(Weight::from_parts(4_826_402, 0).saturating_mul(n.into()))
+		Weight::from_parts(18_694_524, 3538)
+			.saturating_add(Weight::from_parts(4_132_066, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2))
@@ -289,7 +289,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2548).saturating_mul(n.into()))
 	}
 	fn credit_service() -> Weight {
-		Weight::from_parts(29_853_000, 3530)
+		Weight::from_parts(24_764_000, 3530)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
