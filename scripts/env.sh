@@ -5,6 +5,10 @@ export GONGZHI_NODE="${GONGZHI_NODE:-$CARGO_TARGET_DIR/release/gongzhi-node}"
 # `frame-benchmarking-cli` builds a wasm runtime of its own, used only by `benchmark storage` in
 # its validate-block mode. Skipping it saves minutes of every cold build; unset this to build it.
 export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD="${SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD-1}"
+# OpenSSL (used by litep2p's WebRTC transport) comes from Debian's libssl-dev (setup.sh installs
+# it) instead of being compiled from source by `openssl-src`: about three minutes of every cold
+# build. Set OPENSSL_NO_VENDOR=0 to compile it again.
+export OPENSSL_NO_VENDOR="${OPENSSL_NO_VENDOR-1}"
 # The one feature set every build of the workspace uses (tests, the development node, chain
 # specs): the same artefacts serve all of them, so one script's build is the next one's cache.
 # `runtime-benchmarks` lets the pallets' benchmarks run as tests; the runtime's wasm blob leaves

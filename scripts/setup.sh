@@ -10,6 +10,9 @@ ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || need_apt+=(libclang-dev)
 command -v node >/dev/null || need_apt+=(nodejs)
 command -v npm >/dev/null || need_apt+=(npm)
 command -v git >/dev/null || need_apt+=(git)
+# OpenSSL (for litep2p's WebRTC) is linked from Debian's, not compiled from source: env.sh sets
+# OPENSSL_NO_VENDOR, which saves minutes of every cold build.
+{ command -v pkg-config >/dev/null && pkg-config --exists openssl; } || need_apt+=(pkg-config libssl-dev)
 # The portal's browser tests: Debian's Chromium (never a browser downloaded by a test tool) and a
 # font with Chinese characters, so that pages and screenshots show Chinese text.
 command -v chromium >/dev/null || need_apt+=(chromium)
