@@ -140,6 +140,18 @@ impl<S: Get<u32>> CivicText<S> {
 	pub fn restored(bytes: &[u8]) -> Option<Self> {
 		Self::new(bytes.to_vec()).ok()
 	}
+
+	/// Replaces this text with `bytes` (empty to take it down, the original to restore it), if
+	/// they pass; whether it did. What a [`TextHost`] does to the field a [`TextRef`] names.
+	pub fn replace_with(&mut self, bytes: &[u8]) -> bool {
+		match Self::restored(bytes) {
+			Some(text) => {
+				*self = text;
+				true
+			},
+			None => false,
+		}
+	}
 }
 
 impl<S: Get<u32>> Default for CivicText<S> {
@@ -448,6 +460,14 @@ pub struct TextFacts<AccountId> {
 	pub hash: [u8; 32],
 }
 
+impl<AccountId> TextFacts<AccountId> {
+	/// The facts of `text`, written by `author` in `unit`; `None` if it is empty (taken down
+	/// already, or never written).
+	pub fn of(unit: UnitId, author: AccountId, text: &[u8]) -> Option<Self> {
+		(!text.is_empty()).then(|| Self { unit, author, hash: text_hash(text) })
+	}
+}
+
 /// A pallet that holds civic text: finds a text by its [`TextRef`], takes it down and restores
 /// it. Composable as a tuple: the runtime lists every pallet that holds text, and each answers for
 /// the references that are its own (`None`/`false` for the others).
@@ -627,6 +647,19 @@ mod tests {
 		assert_eq!(Text::decode(&mut &bounded.encode()[..]).unwrap(), text);
 		assert_eq!(Text::type_info(), BoundedVec::<u8, ConstU32<64>>::type_info());
 		assert_eq!(Text::max_encoded_len(), BoundedVec::<u8, ConstU32<64>>::max_encoded_len());
+	}
+
+	#[test]
+	fn a_text_is_blanked_and_restored_in_place_but_never_to_personal_data() {
+		let mut text = Text::new(b"fair point".to_vec()).unwrap();
+		let facts = TextFacts::of(3, 7u64, &text).unwrap();
+		assert!(text.replace_with(&[]));
+		assert!(text.is_empty());
+		assert_eq!(TextFacts::of(3, 7u64, &text), None, "nothing left to take down");
+		assert!(!text.replace_with(b"13812345678"));
+		assert!(text.is_empty());
+		assert!(text.replace_with(b"fair point"));
+		assert_eq!(text.hash(), facts.hash);
 	}
 
 	#[test]

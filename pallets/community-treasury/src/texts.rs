@@ -4,7 +4,7 @@
 
 use codec::MaxEncodedLen;
 use frame_support::{traits::Get, weights::Weight};
-use gongzhi_primitives::text::{text_hash, CivicText, TextFacts, TextHost, TextRef};
+use gongzhi_primitives::text::{TextFacts, TextHost, TextRef};
 
 use crate::{
 	Beneficiary, Config, EntryReason, Ledger, LedgerEntryOf, Pallet, Purpose, SpendOf, Spends,
@@ -12,14 +12,11 @@ use crate::{
 
 impl<T: Config> TextHost<T::AccountId> for Pallet<T> {
 	fn locate(text: &TextRef<T::AccountId>) -> Option<TextFacts<T::AccountId>> {
-		let facts = |unit, author, text: &[u8]| {
-			(!text.is_empty()).then(|| TextFacts { unit, author, hash: text_hash(text) })
-		};
 		match text {
 			TextRef::SpendPurpose(index) => {
 				let spend = Spends::<T>::get(index)?;
 				let Purpose::Text(purpose) = &spend.purpose else { return None };
-				facts(spend.unit, spend.proposer.clone(), purpose)
+				TextFacts::of(spend.unit, spend.proposer.clone(), purpose)
 			},
 			TextRef::DonationMemo(unit, line) => {
 				let entry = Ledger::<T>::get(unit, line)?;
@@ -28,7 +25,7 @@ impl<T: Config> TextHost<T::AccountId> for Pallet<T> {
 				else {
 					return None;
 				};
-				facts(*unit, donor.clone(), memo)
+				TextFacts::of(*unit, donor.clone(), memo)
 			},
 			_ => None,
 		}
@@ -49,28 +46,19 @@ impl<T: Config> TextHost<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Writes `new` as the text `text` names, if its record exists and `new` fits the field.
+	/// Writes `new` as the text `text` names (empty to take it down, the original to restore
+	/// it), if its record exists and `new` fits the field.
 	fn replace_text(text: &TextRef<T::AccountId>, new: &[u8]) -> bool {
-		// Empty to take down; a restored original passed the guard when first written (a bound
-		// lowered since leaves it down).
 		match text {
 			TextRef::SpendPurpose(index) => {
-				Spends::<T>::mutate(index, |spend| match (spend, CivicText::restored(new)) {
-					(Some(spend), Some(new)) if matches!(spend.purpose, Purpose::Text(_)) => {
-						spend.purpose = Purpose::Text(new);
-						true
-					},
+				Spends::<T>::mutate(index, |s| match s.as_mut().map(|s| &mut s.purpose) {
+					Some(Purpose::Text(purpose)) => purpose.replace_with(new),
 					_ => false,
 				})
 			},
 			TextRef::DonationMemo(unit, line) => {
-				Ledger::<T>::mutate(unit, line, |entry| match (entry, CivicText::restored(new)) {
-					(Some(entry), Some(new))
-						if matches!(entry.reason, EntryReason::Donation(_)) =>
-					{
-						entry.reason = EntryReason::Donation(new);
-						true
-					},
+				Ledger::<T>::mutate(unit, line, |e| match e.as_mut().map(|e| &mut e.reason) {
+					Some(EntryReason::Donation(memo)) => memo.replace_with(new),
 					_ => false,
 				})
 			},

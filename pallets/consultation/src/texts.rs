@@ -5,36 +5,33 @@
 
 use codec::MaxEncodedLen;
 use frame_support::{traits::Get, weights::Weight};
-use gongzhi_primitives::text::{text_hash, CivicText, TextFacts, TextHost, TextRef};
+use gongzhi_primitives::text::{TextFacts, TextHost, TextRef};
 
 use crate::{Answers, Body, Config, Opinions, Pallet, ProgressReports, Topics};
 
 impl<T: Config> TextHost<T::AccountId> for Pallet<T> {
 	fn locate(text: &TextRef<T::AccountId>) -> Option<TextFacts<T::AccountId>> {
-		let facts = |unit, author, text: &[u8]| {
-			(!text.is_empty()).then(|| TextFacts { unit, author, hash: text_hash(text) })
-		};
 		match text {
 			TextRef::TopicTitle(id) => {
 				let topic = Topics::<T>::get(id)?;
-				facts(topic.unit, topic.author?, &topic.title)
+				TextFacts::of(topic.unit, topic.author?, &topic.title)
 			},
 			TextRef::TopicBody(id) => {
 				let topic = Topics::<T>::get(id)?;
 				let Body::Text(body) = &topic.body else { return None };
-				facts(topic.unit, topic.author.clone()?, body)
+				TextFacts::of(topic.unit, topic.author.clone()?, body)
 			},
 			TextRef::Opinion(id, who) => {
 				let opinion = Opinions::<T>::get(id, who)?;
-				facts(Topics::<T>::get(id)?.unit, who.clone(), &opinion)
+				TextFacts::of(Topics::<T>::get(id)?.unit, who.clone(), &opinion)
 			},
 			TextRef::ProgressReport(id, n) => {
 				let report = ProgressReports::<T>::get(id, n)?;
-				facts(Topics::<T>::get(id)?.unit, report.by, &report.text)
+				TextFacts::of(Topics::<T>::get(id)?.unit, report.by, &report.text)
 			},
 			TextRef::TopicAnswer(id) => {
 				let answer = Answers::<T>::get(id)?;
-				facts(Topics::<T>::get(id)?.unit, answer.by, &answer.text)
+				TextFacts::of(Topics::<T>::get(id)?.unit, answer.by, &answer.text)
 			},
 			_ => None,
 		}
@@ -57,57 +54,27 @@ impl<T: Config> TextHost<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Writes `new` as the text `text` names, if its record exists and `new` fits the field.
+	/// Writes `new` as the text `text` names (empty to take it down, the original to restore
+	/// it), if its record exists and `new` fits the field.
 	fn replace_text(text: &TextRef<T::AccountId>, new: &[u8]) -> bool {
-		// Empty to take down; a restored original passed the guard when first written (a bound
-		// lowered since leaves it down).
 		match text {
 			TextRef::TopicTitle(id) => {
-				Topics::<T>::mutate(id, |topic| match (topic, CivicText::restored(new)) {
-					(Some(topic), Some(new)) => {
-						topic.title = new;
-						true
-					},
-					_ => false,
-				})
+				Topics::<T>::mutate(id, |t| t.as_mut().is_some_and(|t| t.title.replace_with(new)))
 			},
 			TextRef::TopicBody(id) => {
-				Topics::<T>::mutate(id, |topic| match (topic, CivicText::restored(new)) {
-					(Some(topic), Some(new)) if matches!(topic.body, Body::Text(_)) => {
-						topic.body = Body::Text(new);
-						true
-					},
+				Topics::<T>::mutate(id, |t| match t.as_mut().map(|t| &mut t.body) {
+					Some(Body::Text(body)) => body.replace_with(new),
 					_ => false,
 				})
 			},
-			TextRef::Opinion(id, who) => Opinions::<T>::mutate(id, who, |opinion| {
-				match (opinion, CivicText::restored(new)) {
-					(Some(opinion), Some(new)) => {
-						*opinion = new;
-						true
-					},
-					_ => false,
-				}
+			TextRef::Opinion(id, who) => {
+				Opinions::<T>::mutate(id, who, |o| o.as_mut().is_some_and(|o| o.replace_with(new)))
+			},
+			TextRef::ProgressReport(id, n) => ProgressReports::<T>::mutate(id, n, |r| {
+				r.as_mut().is_some_and(|r| r.text.replace_with(new))
 			}),
-			TextRef::ProgressReport(id, n) => {
-				ProgressReports::<T>::mutate(id, n, |report| {
-					match (report, CivicText::restored(new)) {
-						(Some(report), Some(new)) => {
-							report.text = new;
-							true
-						},
-						_ => false,
-					}
-				})
-			},
 			TextRef::TopicAnswer(id) => {
-				Answers::<T>::mutate(id, |answer| match (answer, CivicText::restored(new)) {
-					(Some(answer), Some(new)) => {
-						answer.text = new;
-						true
-					},
-					_ => false,
-				})
+				Answers::<T>::mutate(id, |a| a.as_mut().is_some_and(|a| a.text.replace_with(new)))
 			},
 			_ => false,
 		}

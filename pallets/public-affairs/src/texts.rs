@@ -4,37 +4,34 @@
 
 use codec::MaxEncodedLen;
 use frame_support::{traits::Get, weights::Weight};
-use gongzhi_primitives::text::{text_hash, CivicText, TextFacts, TextHost, TextRef};
+use gongzhi_primitives::text::{TextFacts, TextHost, TextRef};
 
 use crate::{Config, MatterOf, Matters, NoticeBody, NoticeOf, Notices, Pallet, Replies};
 
 impl<T: Config> TextHost<T::AccountId> for Pallet<T> {
 	fn locate(text: &TextRef<T::AccountId>) -> Option<TextFacts<T::AccountId>> {
-		let facts = |unit, author, text: &[u8]| {
-			(!text.is_empty()).then(|| TextFacts { unit, author, hash: text_hash(text) })
-		};
 		match text {
 			TextRef::NoticeTitle(id) => {
 				let notice = Notices::<T>::get(id)?;
-				facts(notice.unit, notice.publisher, &notice.title)
+				TextFacts::of(notice.unit, notice.publisher, &notice.title)
 			},
 			TextRef::NoticeBody(id) => {
 				let notice = Notices::<T>::get(id)?;
 				let NoticeBody::Text(body) = &notice.body else { return None };
-				facts(notice.unit, notice.publisher.clone(), body)
+				TextFacts::of(notice.unit, notice.publisher.clone(), body)
 			},
 			TextRef::NoticeReply(id, who) => {
 				let reply = Replies::<T>::get(id, who)?;
-				facts(Notices::<T>::get(id)?.unit, who.clone(), &reply.text)
+				TextFacts::of(Notices::<T>::get(id)?.unit, who.clone(), &reply.text)
 			},
 			TextRef::Matter(id) => {
 				let matter = Matters::<T>::get(id)?;
-				facts(matter.raised_to, matter.raiser, &matter.text)
+				TextFacts::of(matter.raised_to, matter.raiser, &matter.text)
 			},
 			TextRef::MatterAnswer(id, n) => {
 				let matter = Matters::<T>::get(id)?;
 				let answer = matter.answers.get(*n as usize)?;
-				facts(answer.unit, answer.by.clone(), &answer.text)
+				TextFacts::of(answer.unit, answer.by.clone(), &answer.text)
 			},
 			_ => None,
 		}
@@ -57,55 +54,29 @@ impl<T: Config> TextHost<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Writes `new` as the text `text` names, if its record exists and `new` fits the field.
+	/// Writes `new` as the text `text` names (empty to take it down, the original to restore
+	/// it), if its record exists and `new` fits the field.
 	fn replace_text(text: &TextRef<T::AccountId>, new: &[u8]) -> bool {
-		// Empty to take down; a restored original passed the guard when first written.
 		match text {
 			TextRef::NoticeTitle(id) => {
-				Notices::<T>::mutate(id, |notice| match (notice, CivicText::restored(new)) {
-					(Some(notice), Some(new)) => {
-						notice.title = new;
-						true
-					},
-					_ => false,
-				})
+				Notices::<T>::mutate(id, |n| n.as_mut().is_some_and(|n| n.title.replace_with(new)))
 			},
 			TextRef::NoticeBody(id) => {
-				Notices::<T>::mutate(id, |notice| match (notice, CivicText::restored(new)) {
-					(Some(notice), Some(new)) if matches!(notice.body, NoticeBody::Text(_)) => {
-						notice.body = NoticeBody::Text(new);
-						true
-					},
+				Notices::<T>::mutate(id, |n| match n.as_mut().map(|n| &mut n.body) {
+					Some(NoticeBody::Text(body)) => body.replace_with(new),
 					_ => false,
 				})
 			},
-			TextRef::NoticeReply(id, who) => {
-				Replies::<T>::mutate(id, who, |reply| match (reply, CivicText::restored(new)) {
-					(Some(reply), Some(new)) => {
-						reply.text = new;
-						true
-					},
-					_ => false,
-				})
-			},
+			TextRef::NoticeReply(id, who) => Replies::<T>::mutate(id, who, |r| {
+				r.as_mut().is_some_and(|r| r.text.replace_with(new))
+			}),
 			TextRef::Matter(id) => {
-				Matters::<T>::mutate(id, |matter| match (matter, CivicText::restored(new)) {
-					(Some(matter), Some(new)) => {
-						matter.text = new;
-						true
-					},
-					_ => false,
-				})
+				Matters::<T>::mutate(id, |m| m.as_mut().is_some_and(|m| m.text.replace_with(new)))
 			},
-			TextRef::MatterAnswer(id, n) => Matters::<T>::mutate(id, |matter| {
-				let answer = matter.as_mut().and_then(|m| m.answers.get_mut(*n as usize));
-				match (answer, CivicText::restored(new)) {
-					(Some(answer), Some(new)) => {
-						answer.text = new;
-						true
-					},
-					_ => false,
-				}
+			TextRef::MatterAnswer(id, n) => Matters::<T>::mutate(id, |m| {
+				m.as_mut()
+					.and_then(|m| m.answers.get_mut(*n as usize))
+					.is_some_and(|a| a.text.replace_with(new))
 			}),
 			_ => false,
 		}

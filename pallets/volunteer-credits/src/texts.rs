@@ -3,7 +3,7 @@
 
 use codec::MaxEncodedLen;
 use frame_support::{traits::Get, weights::Weight};
-use gongzhi_primitives::text::{text_hash, CivicText, TextFacts, TextHost, TextRef};
+use gongzhi_primitives::text::{TextFacts, TextHost, TextRef};
 
 use crate::{Activities, ActivityOf, Config, Pallet};
 
@@ -11,11 +11,7 @@ impl<T: Config> TextHost<T::AccountId> for Pallet<T> {
 	fn locate(text: &TextRef<T::AccountId>) -> Option<TextFacts<T::AccountId>> {
 		let TextRef::ActivityTitle(id) = text else { return None };
 		let activity = Activities::<T>::get(id)?;
-		(!activity.title.is_empty()).then(|| TextFacts {
-			unit: activity.unit,
-			author: activity.organiser.clone(),
-			hash: text_hash(&activity.title),
-		})
+		TextFacts::of(activity.unit, activity.organiser.clone(), &activity.title)
 	}
 
 	fn take_down(text: &TextRef<T::AccountId>) -> bool {
@@ -36,12 +32,6 @@ impl<T: Config> Pallet<T> {
 	/// Writes `new` as the title `text` names, if the activity exists and `new` fits.
 	fn replace_title(text: &TextRef<T::AccountId>, new: &[u8]) -> bool {
 		let TextRef::ActivityTitle(id) = text else { return false };
-		Activities::<T>::mutate(id, |activity| match (activity, CivicText::restored(new)) {
-			(Some(activity), Some(new)) => {
-				activity.title = new;
-				true
-			},
-			_ => false,
-		})
+		Activities::<T>::mutate(id, |a| a.as_mut().is_some_and(|a| a.title.replace_with(new)))
 	}
 }
