@@ -54,6 +54,11 @@ test('an officer publishes a notice; a resident reads it, replies and raises a m
   const mine = ferdie.locator('section[aria-labelledby=my-matters-title] article', { hasText: '停水时间太长' });
   await mine.locator('[data-testid=matter-stage]:text-is("待答复")').waitFor({ timeout: 30000 });
 
+  // The secretary reads the residents' replies under his notice.
+  const davesCard = dave.locator('article', { has: dave.locator('h3:has-text("停水通知")') });
+  await davesCard.locator('summary:has-text("查看居民意见（1 条）")').click();
+  await davesCard.locator('[data-testid=replies] li:has-text("知道了，谢谢")').waitFor({ timeout: 30000 });
+
   // The secretary finds it among the matters waiting for Plum Garden, and answers.
   const waiting = dave.locator(`section[aria-labelledby=waiting-${PLUM_GARDEN}-title] article`, { hasText: '停水时间太长' });
   await waiting.waitFor({ timeout: 30000 });

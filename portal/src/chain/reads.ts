@@ -455,6 +455,14 @@ export async function notices(chain: Chain, units: number[], who?: string): Prom
   }));
 }
 
+/** The residents' replies to a notice (a text taken down reads as empty), oldest first. */
+export async function replies(chain: Chain, notice: number): Promise<{ who: string; at: number; text: string }[]> {
+  const entries = await chain.api.query.PublicAffairs.Replies.getEntries(notice);
+  return entries
+    .map(({ keyArgs: [, who], value }) => ({ who, at: value.at, text: text(value.text) }))
+    .sort((a, b) => a.at - b.at);
+}
+
 /** Where a matter stands, as the resident and the officers see it. */
 export type MatterStage = 'open' | 'answered' | 'unsatisfied' | 'closed';
 

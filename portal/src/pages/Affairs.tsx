@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import {
-  actions, mattersWaiting, myMatters, notices, NOTICE_CATEGORIES, unitPath, unitStats,
+  actions, mattersWaiting, myMatters, notices, NOTICE_CATEGORIES, replies, unitPath, unitStats,
   type MatterView, type NoticeView,
 } from '../chain';
 import { Countdown } from '../components/Countdown';
@@ -63,6 +63,7 @@ function NoticeCard({ notice: n, unitName, resident }: { notice: NoticeView; uni
         <p>{t('affairs.publicity')}: <Countdown until={n.publicityEnds} /></p>
       )}
       <p class="muted" data-testid="notice-counts">{t('affairs.counts', { read: n.acknowledgements, replies: n.replies })}</p>
+      {n.replies > 0 && <Replies notice={n.id} count={n.replies} />}
       {resident && (n.acknowledgedByMe
         ? <p data-testid="acknowledged">{t('affairs.acknowledged')}</p>
         : (
@@ -82,6 +83,20 @@ function NoticeCard({ notice: n, unitName, resident }: { notice: NoticeView; uni
       )}
       <TxProgress stage={action.stage} />
     </article>
+  );
+}
+
+/** The replies to a notice, read when opened: every resident's and officer's to see. */
+function Replies({ notice, count }: { notice: number; count: number }) {
+  const [open, setOpen] = useState(false);
+  const list = useLive((c) => (open ? replies(c, notice) : Promise.resolve([])), [open, notice, count]);
+  return (
+    <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>{t('affairs.readReplies', { n: count })}</summary>
+      <ul class="replies" data-testid="replies">
+        {(list ?? []).map((r) => <li key={r.who}><Who address={r.who} /> · {shown(r.text)}</li>)}
+      </ul>
+    </details>
   );
 }
 
