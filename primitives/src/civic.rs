@@ -115,6 +115,10 @@ pub enum Role {
 	/// Records material aid delivered to households.
 	#[codec(index = 8)]
 	AidDistributor,
+	/// Keeps the register of an estate's property units (房管员): checks property certificates
+	/// at the desk and records units, sales and who votes for each unit.
+	#[codec(index = 9)]
+	HousingOfficer,
 }
 
 impl Role {

@@ -13,7 +13,7 @@ export const SPEND_CATEGORIES = ['Facilities', 'Environment', 'ElderlyCare', 'Yo
 export const HELP_CATEGORIES = ['Shopping', 'MedicalEscort', 'HomeRepair', 'Companionship', 'Emergency', 'Other'] as const;
 export const NOTICE_CATEGORIES = ['ResidentsAffairs', 'PartyAffairs', 'Finances', 'Housing', 'Emergency'] as const;
 export const ROLES = ['Volunteer', 'VolunteerOrganisation', 'SpecialNeeds', 'GridWorker', 'OwnersCommittee',
-  'TreasurySupervisor', 'PollingOfficer', 'ServiceProvider', 'AidDistributor'] as const;
+  'TreasurySupervisor', 'PollingOfficer', 'ServiceProvider', 'AidDistributor', 'HousingOfficer'] as const;
 
 const CHOICE_INDEX: Record<Choice, number> = { Aye: 0, Nay: 1, Abstain: 2 };
 const accountId = AccountId();

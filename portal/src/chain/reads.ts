@@ -7,7 +7,7 @@ import { text } from './format';
 export type UnitLevel = 'District' | 'Street' | 'Community' | 'Grid';
 export type RoleName =
   | 'Volunteer' | 'VolunteerOrganisation' | 'SpecialNeeds' | 'GridWorker' | 'OwnersCommittee'
-  | 'TreasurySupervisor' | 'PollingOfficer' | 'ServiceProvider' | 'AidDistributor';
+  | 'TreasurySupervisor' | 'PollingOfficer' | 'ServiceProvider' | 'AidDistributor' | 'HousingOfficer';
 
 export interface UnitInfo {
   id: number;

@@ -1,0 +1,260 @@
+//! Counting a vote at its close and carrying out what it approved; pruning closed votes.
+
+use alloc::vec::Vec;
+use frame_support::{
+	traits::{
+		fungible::Mutate,
+		tokens::Preservation,
+		Get,
+	},
+	weights::{Weight, WeightMeter},
+	BoundedVec,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::Saturating;
+
+use crate::{
+	counting::{approved, participation_met},
+	Action, ActionOf, Ballots, Candidates, Closing, Config, Count, Estates, EstateOf, Event,
+	Frozen, MatterIndex, Nominations, Outcome, OutcomeOf, Pallet, PaperBallots, PruneBounds,
+	PruneQueue, Question, Results, Tallies, Threshold, VoteId, VoteStatus, Votes, WeightInfo,
+};
+
+impl<T: Config> Pallet<T> {
+	/// `on_initialize`: counts the votes that close now (at most `MaxClosingPerBlock`).
+	pub(crate) fn close_due(now: BlockNumberFor<T>) -> Weight {
+		let mut weight = T::WeightInfo::on_initialize_idle();
+		for id in Closing::<T>::take(now) {
+			let matters = Votes::<T>::get(id).map_or(0, |v| v.matters.len() as u32);
+			Self::close_vote(id, now);
+			weight.saturating_accrue(T::WeightInfo::on_initialize_close(matters));
+		}
+		weight
+	}
+
+	/// Counts vote `id`, carries out what it approved, and publishes the outcome.
+	pub(crate) fn close_vote(id: VoteId, now: BlockNumberFor<T>) {
+		let Some(mut vote) = Votes::<T>::get(id) else { return };
+		if vote.status == VoteStatus::Closed {
+			return;
+		}
+		let Some(mut estate) = Estates::<T>::get(vote.estate) else { return };
+		let (fund, revenue) = Self::commitments(&vote.matters);
+		estate.fund_committed = estate.fund_committed.saturating_sub(fund);
+		estate.revenue_committed = estate.revenue_committed.saturating_sub(revenue);
+		estate.open_votes.retain(|v| *v != id);
+
+		let participation = participation_met(vote.turnout, vote.electorate);
+		let mut outcomes = Vec::with_capacity(vote.matters.len());
+		for (m, matter) in vote.matters.iter().enumerate() {
+			let m = m as MatterIndex;
+			let tally = Tallies::<T>::get(id, m);
+			let row = |i: usize| tally.get(i).copied().unwrap_or_default();
+			let threshold = matter.category.threshold();
+			let outcome = if !participation {
+				Outcome::NoQuorum
+			} else {
+				match &matter.question {
+					Question::Motion(action) => {
+						if approved(row(0), vote.turnout, threshold) {
+							Self::carry_out(&mut estate, id, m, action);
+							Outcome::Passed
+						} else {
+							Outcome::Rejected
+						}
+					},
+					Question::Choose(alternatives) => {
+						let passing: Vec<(usize, Count)> = (0..alternatives.len())
+							.map(|i| (i, row(i)))
+							.filter(|(_, c)| approved(*c, vote.turnout, threshold))
+							.collect();
+						match Self::ranked(passing, 1) {
+							(winners, 0) if winners.len() == 1 => {
+								let i = winners[0];
+								Self::carry_out(&mut estate, id, m, &alternatives[i].action);
+								Outcome::Chosen(i as u8)
+							},
+							_ => Outcome::NoneChosen,
+						}
+					},
+					Question::Election { seats, term, nominators } => {
+						let candidates = Candidates::<T>::get(id, m);
+						let passing: Vec<(usize, Count)> = candidates
+							.iter()
+							.enumerate()
+							.filter(|(_, c)| c.nominations >= u32::from(*nominators))
+							.map(|(i, _)| (i, row(i)))
+							.filter(|(_, c)| approved(*c, vote.turnout, Threshold::Ordinary))
+							.collect();
+						let (winners, vacant) = Self::ranked(passing, *seats as usize);
+						let elected: BoundedVec<_, _> = winners
+							.into_iter()
+							.filter_map(|i| candidates.get(i).map(|c| c.who.clone()))
+							.collect::<Vec<_>>()
+							.try_into()
+							.unwrap_or_default();
+						if !elected.is_empty() {
+							let until = now.saturating_add(*term);
+							estate.committee = elected.clone();
+							estate.committee_until = Some(until);
+							Self::deposit_event(Event::CommitteeElected {
+								estate: vote.estate,
+								members: elected.to_vec(),
+								until,
+							});
+						}
+						Outcome::Elected { elected, vacant: vacant as u8 }
+					},
+				}
+			};
+			outcomes.push(outcome);
+		}
+		vote.status = VoteStatus::Closed;
+		let (estate_id, electorate, turnout) = (vote.estate, vote.electorate, vote.turnout);
+		Votes::<T>::insert(id, vote);
+		Estates::<T>::insert(estate_id, estate);
+		let stored: BoundedVec<OutcomeOf<T>, T::MaxMatters> =
+			outcomes.clone().try_into().unwrap_or_default();
+		Results::<T>::insert(id, stored);
+		Self::schedule_pruning(id, now);
+		Self::deposit_event(Event::VoteClosed {
+			vote: id,
+			estate: estate_id,
+			electorate,
+			turnout,
+			participation,
+			outcomes,
+		});
+	}
+
+	/// Of `passing` (index, count), the best `seats` by owners then area. Candidates tied for
+	/// the last seat all stay out; returns the winners, best first, and the seats left vacant.
+	pub(crate) fn ranked(mut passing: Vec<(usize, Count)>, seats: usize) -> (Vec<usize>, usize) {
+		passing.sort_by(|(i, a), (j, b)| (b.owners, b.area).cmp(&(a.owners, a.area)).then(i.cmp(j)));
+		let key = |c: &Count| (c.owners, c.area);
+		let winners: Vec<usize> = if passing.len() <= seats {
+			passing.iter().map(|(i, _)| *i).collect()
+		} else {
+			let cut = key(&passing[seats - 1].1);
+			let tie = key(&passing[seats].1) == cut;
+			passing
+				.iter()
+				.take(seats)
+				.filter(|(_, c)| !tie || key(c) > cut)
+				.map(|(i, _)| *i)
+				.collect()
+		};
+		let vacant = seats.saturating_sub(winners.len());
+		(winners, vacant)
+	}
+
+	/// Carries out an approved `action` of matter `m` of vote `id`.
+	fn carry_out(estate: &mut EstateOf<T>, id: VoteId, m: MatterIndex, action: &ActionOf<T>) {
+		let estate_id = Votes::<T>::get(id).map_or(0, |v| v.estate);
+		match action {
+			Action::Record => {},
+			Action::PayFromFund { to, amount } => {
+				let paid = estate.fund >= *amount &&
+					T::Currency::transfer(
+						&Self::pot_account(estate_id),
+						to,
+						*amount,
+						Preservation::Expendable,
+					)
+					.is_ok();
+				if paid {
+					estate.fund = estate.fund.saturating_sub(*amount);
+					Self::deposit_event(Event::FundPaid {
+						estate: estate_id,
+						vote: id,
+						to: to.clone(),
+						amount: *amount,
+					});
+				} else {
+					Self::deposit_event(Event::ActionFailed { estate: estate_id, vote: id, matter: m });
+				}
+			},
+			Action::HireCompany(company) => {
+				estate.company = Some(company.clone());
+				Self::deposit_event(Event::CompanyChanged {
+					estate: estate_id,
+					company: Some(company.clone()),
+				});
+			},
+			Action::DismissCompany => {
+				estate.company = None;
+				Self::deposit_event(Event::CompanyChanged { estate: estate_id, company: None });
+			},
+			Action::SetDepositRate(rate) => {
+				estate.deposit_rate = *rate;
+				Self::deposit_event(Event::DepositRateSet { estate: estate_id, rate: *rate });
+			},
+			Action::RevenueToFund(amount) => {
+				if estate.revenue >= *amount {
+					estate.revenue = estate.revenue.saturating_sub(*amount);
+					estate.fund = estate.fund.saturating_add(*amount);
+					Self::deposit_event(Event::RevenueMovedToFund {
+						estate: estate_id,
+						amount: *amount,
+					});
+				} else {
+					Self::deposit_event(Event::ActionFailed { estate: estate_id, vote: id, matter: m });
+				}
+			},
+		}
+	}
+
+	/// Queues closed vote `id` for pruning after the retention.
+	fn schedule_pruning(id: VoteId, now: BlockNumberFor<T>) {
+		let due = now.saturating_add(T::Retention::get());
+		PruneBounds::<T>::mutate(|(_, tail)| {
+			PruneQueue::<T>::insert(*tail, (id, due));
+			*tail = tail.wrapping_add(1);
+		});
+	}
+
+	/// `on_idle`: prunes closed votes past their retention, a step of at most
+	/// `MaxPrunedPerStep` records at a time, within `limit`.
+	pub(crate) fn prune(now: BlockNumberFor<T>, limit: Weight) -> Weight {
+		let mut meter = WeightMeter::with_limit(limit);
+		let step = T::WeightInfo::on_idle_prune(T::MaxPrunedPerStep::get());
+		loop {
+			let (head, tail) = PruneBounds::<T>::get();
+			if head == tail || !meter.can_consume(step) {
+				break;
+			}
+			let Some((id, due)) = PruneQueue::<T>::get(head) else {
+				PruneBounds::<T>::put((head.wrapping_add(1), tail));
+				continue;
+			};
+			if due > now {
+				break;
+			}
+			meter.consume(step);
+			if Self::prune_vote(id) {
+				PruneQueue::<T>::remove(head);
+				PruneBounds::<T>::put((head.wrapping_add(1), tail));
+			}
+		}
+		meter.consumed()
+	}
+
+	/// Removes up to `MaxPrunedPerStep` records of closed vote `id`; whether it is gone.
+	fn prune_vote(id: VoteId) -> bool {
+		let most = T::MaxPrunedPerStep::get() as usize;
+		let mut left = most;
+		left -= Ballots::<T>::drain_prefix(id).take(left).count();
+		left -= PaperBallots::<T>::drain_prefix(id).take(left).count();
+		left -= Frozen::<T>::drain_prefix(id).take(left).count();
+		left -= Nominations::<T>::drain_prefix(id).take(left).count();
+		left -= Tallies::<T>::drain_prefix(id).take(left).count();
+		left -= Candidates::<T>::drain_prefix(id).take(left).count();
+		if left == 0 {
+			return false;
+		}
+		Votes::<T>::remove(id);
+		Results::<T>::remove(id);
+		Self::deposit_event(Event::VotePruned { vote: id });
+		true
+	}
+}

@@ -1,0 +1,1 @@
+//! Storage migrations of the owners' assembly. Version 0 is the first: none yet.
