@@ -19,5 +19,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_volunteer_credits, VolunteerCredits]
 	[pallet_assistance, Assistance]
 	[pallet_public_affairs, PublicAffairs]
+	[pallet_owners_assembly, OwnersAssembly]
 	[pallet_validator_set, ValidatorSet]
 );

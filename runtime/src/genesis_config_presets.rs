@@ -24,7 +24,8 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
 	AccountId, Balance, BalancesConfig, BlockNumber, CommunityTreasuryConfig, ConsultationConfig,
-	CouncilConfig, Hash, PartyBranchConfig, PublicAffairsConfig, RuntimeGenesisConfig,
+	CouncilConfig, Hash, OwnersAssemblyConfig, PartyBranchConfig, PublicAffairsConfig,
+	RuntimeGenesisConfig,
 	SessionConfig, SessionKeys, ValidatorSetConfig, VolunteerCreditsConfig, UNITS,
 };
 use gongzhi_primitives::civic::{Role, UnitId, UnitLevel};
@@ -56,6 +57,8 @@ struct Genesis {
 	star_thresholds: Option<Vec<u32>>,
 	/// How long officers have to answer a matter, if not the runtime's (fifteen days).
 	answer_period: Option<BlockNumber>,
+	/// An owners' assembly's notice period, if not the runtime's (fifteen days).
+	assembly_notice: Option<BlockNumber>,
 }
 
 impl Genesis {
@@ -92,6 +95,10 @@ impl Genesis {
 				..Default::default()
 			},
 			public_affairs: PublicAffairsConfig { answer_period: self.answer_period },
+			owners_assembly: OwnersAssemblyConfig {
+				notice_period: self.assembly_notice,
+				estates: vec![sample_estate()],
+			},
 		})
 	}
 }
@@ -217,11 +224,57 @@ pub fn sample_organisation(vote_vesting_delay: BlockNumber) -> PartyBranchConfig
 			(DaveStash.to_account_id(), Role::Volunteer, 5),
 			(EveStash.to_account_id(), Role::VolunteerOrganisation, 1),
 			(FerdieStash.to_account_id(), Role::ServiceProvider, 3),
+			(EveStash.to_account_id(), Role::HousingOfficer, 3),
 		],
 		free_call_quota: FREE_CALLS_PER_DAY,
 		vote_vesting_delay,
 	}
 }
+
+/// Square metres in square centimetres, the unit of floor areas.
+const fn m2(square_metres: u64) -> u64 {
+	square_metres * 10_000
+}
+
+/// Plum Garden Estate (梅园小区, estate 0) in Plum Garden Community, its register confirmed:
+///
+/// | unit | building | area | owners (the first votes) |
+/// | ---- | -------- | ---- | ------------------------ |
+/// | 0 | 1 | 90 m² | Ferdie |
+/// | 1 | 1 | 120 m² | Ferdie |
+/// | 2 | 1 | 100 m² | Charlie//stash |
+/// | 3 | 2 | 80 m² | Dave//stash (lives in Riverside) |
+/// | 4 | 2 | 110 m² | Alice//stash, Bob//stash |
+/// | 5, 6 | 2 | 100 m² each | Ferdie//stash, the developer, unsold |
+///
+/// Five owners, 700 m². Eve//stash is Plum Garden's housing officer; no committee is elected,
+/// so Plum Garden's officers (Dave, Eve) call its votes.
+pub fn sample_estate() -> pallet_owners_assembly::GenesisEstate<AccountId> {
+	use pallet_owners_assembly::{GenesisEstate, GenesisProperty};
+	use Sr25519Keyring::*;
+	let unit = |building, area, owners: &[Sr25519Keyring], developer| GenesisProperty {
+		building,
+		area: m2(area),
+		owners: accounts(owners),
+		developer,
+	};
+	GenesisEstate {
+		community: 3,
+		name: "Plum Garden Estate".into(),
+		units: vec![
+			unit(1, 90, &[Ferdie], false),
+			unit(1, 120, &[Ferdie], false),
+			unit(1, 100, &[CharlieStash], false),
+			unit(2, 80, &[DaveStash], false),
+			unit(2, 110, &[AliceStash, BobStash], false),
+			unit(2, 100, &[FerdieStash], true),
+			unit(2, 100, &[FerdieStash], true),
+		],
+	}
+}
+
+/// An owners' assembly's notice on development chains: five blocks (half a minute).
+pub const DEV_ASSEMBLY_NOTICE: BlockNumber = 5;
 
 /// How long a new resident's civic vote waits on development chains: ten blocks (a minute), so
 /// that vesting can be watched.
@@ -260,6 +313,7 @@ pub fn development() -> Value {
 		consultation_periods: Some(DEV_CONSULTATION_PERIODS),
 		star_thresholds: Some(DEV_STAR_THRESHOLDS.to_vec()),
 		answer_period: Some(DEV_ANSWER_PERIOD),
+		assembly_notice: Some(DEV_ASSEMBLY_NOTICE),
 	}
 	.into_patch()
 }
@@ -275,6 +329,7 @@ pub fn local_testnet() -> Value {
 		consultation_periods: Some(DEV_CONSULTATION_PERIODS),
 		star_thresholds: Some(DEV_STAR_THRESHOLDS.to_vec()),
 		answer_period: Some(DEV_ANSWER_PERIOD),
+		assembly_notice: Some(DEV_ASSEMBLY_NOTICE),
 	}
 	.into_patch()
 }
@@ -291,6 +346,7 @@ pub fn district() -> Value {
 		consultation_periods: None,
 		star_thresholds: None,
 		answer_period: None,
+		assembly_notice: None,
 	}
 	.into_patch()
 }

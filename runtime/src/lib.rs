@@ -78,7 +78,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("gongzhi"),
 	impl_name: Cow::Borrowed("gongzhi-node"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -215,4 +215,6 @@ mod runtime {
 	pub type Assistance = pallet_assistance;
 	#[runtime::pallet_index(35)]
 	pub type PublicAffairs = pallet_public_affairs;
+	#[runtime::pallet_index(36)]
+	pub type OwnersAssembly = pallet_owners_assembly;
 }

@@ -295,3 +295,59 @@ fn wallets_read_a_residents_standing_and_a_units_topics_through_view_functions()
 		assert!(elsewhere.0.is_empty(), "Bamboo Lane has none");
 	});
 }
+
+fn owners_ballot() -> RuntimeCall {
+	RuntimeCall::OwnersAssembly(pallet_owners_assembly::Call::cast_ballot {
+		vote: 0,
+		choices: vec![pallet_owners_assembly::Choice::Aye],
+	})
+}
+
+fn deposit_fund() -> RuntimeCall {
+	RuntimeCall::OwnersAssembly(pallet_owners_assembly::Call::deposit_fund {
+		estate: 0,
+		property: 0,
+		amount: 1,
+	})
+}
+
+#[test]
+fn an_owners_ballot_is_civic_and_a_payment_into_the_estate_pot_is_not() {
+	assert!(CivicCalls::contains(&owners_ballot()));
+	// a relative or grid worker votes for an elderly owner
+	assert!(CivicCalls::contains(&proxied(owners_ballot())));
+	assert!(ProxyType::Civic.filter(&owners_ballot()));
+	for pays in [
+		deposit_fund(),
+		RuntimeCall::OwnersAssembly(pallet_owners_assembly::Call::book_revenue {
+			estate: 0,
+			source: pallet_owners_assembly::RevenueSource::Parking,
+			amount: 1,
+		}),
+	] {
+		assert!(!CivicCalls::contains(&pays), "{pays:?}");
+		assert!(!ProxyType::Civic.filter(&pays), "{pays:?}");
+		assert!(!ProxyType::NonTransfer.filter(&pays), "{pays:?}");
+	}
+}
+
+#[test]
+fn the_sample_estate_counts_owners_by_unit_and_area_and_its_absentee_owners_vote_free() {
+	use gongzhi_runtime::OwnersAssembly;
+	common::new_ext("development").execute_with(|| {
+		let estate = OwnersAssembly::estate(0).expect("the sample estate");
+		assert_eq!((estate.units, estate.owners, estate.area), (7, 5, 7_000_000));
+		assert!(estate.confirmed && estate.area == estate.registered_area);
+		assert_eq!(estate.community, 3);
+		// Ferdie's two flats are one owner with 210 m²; the developer's two unsold units one more
+		let ferdie = OwnersAssembly::holding(0, Ferdie.to_account_id()).expect("an owner");
+		assert_eq!((ferdie.units, ferdie.area), (2, 2_100_000));
+		let developer = FerdieStash.to_account_id();
+		assert_eq!(OwnersAssembly::holding(0, developer.clone()).map(|h| h.units), Some(2));
+		// the developer is neither a resident nor an officer: as an owner it has the quota
+		assert_eq!(PartyBranch::community_of(&developer), None);
+		assert_eq!(PartyBranch::free_calls_left(&developer), 20);
+		assert_eq!(PartyBranch::free_calls_left(&Two.to_account_id()), 0);
+		assert!(PartyBranch::has_role(&EveStash.to_account_id(), Role::HousingOfficer, 3));
+	});
+}

@@ -409,20 +409,72 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type PruneBounds<T> = StorageValue<_, (u32, u32), ValueQuery>;
 
+	/// A unit of a genesis estate: building, area (cm²), owners (the first votes), whether it is
+	/// the developer's.
+	#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+	pub struct GenesisProperty<AccountId> {
+		pub building: u16,
+		pub area: Area,
+		pub owners: Vec<AccountId>,
+		pub developer: bool,
+	}
+
+	/// An estate at genesis, its register complete and confirmed: its registered area is the
+	/// sum of its units'.
+	#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+	pub struct GenesisEstate<AccountId> {
+		pub community: UnitId,
+		pub name: alloc::string::String,
+		pub units: Vec<GenesisProperty<AccountId>>,
+	}
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// The notice period, if not [`Config::DefaultNoticePeriod`]: development chains set a
 		/// few blocks so that a whole vote can be watched in one sitting.
 		pub notice_period: Option<BlockNumberFor<T>>,
+		/// Sample estates (development chains): their certificates are hashes of a label.
+		pub estates: Vec<GenesisEstate<T::AccountId>>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
+			use sp_runtime::traits::Hash;
 			if let Some(blocks) = self.notice_period {
 				assert!(!blocks.is_zero(), "a notice period is at least a block");
 				NoticePeriod::<T>::put(blocks);
+			}
+			for genesis in &self.estates {
+				assert!(
+					T::Registry::level_of(genesis.community) ==
+						Some(gongzhi_primitives::civic::UnitLevel::Community),
+					"a genesis estate belongs to a community"
+				);
+				let id = NextEstateId::<T>::get();
+				NextEstateId::<T>::put(id + 1);
+				let name = CivicText::new(genesis.name.as_bytes().to_vec())
+					.expect("a genesis estate's name is valid civic text");
+				let area = genesis.units.iter().map(|u| u.area).sum();
+				let mut estate = Pallet::<T>::new_estate(genesis.community, name, area);
+				for (n, unit) in genesis.units.iter().enumerate() {
+					assert!(unit.area > 0, "a genesis unit has an area");
+					let owners = Pallet::<T>::owners_from(unit.owners.clone())
+						.expect("a genesis unit's owners are valid");
+					let property = Property {
+						building: unit.building,
+						area: unit.area,
+						certificate: T::Hashing::hash_of(&(b"sample certificate", id, n as u32)),
+						voter: owners[0].clone(),
+						owners,
+						developer: unit.developer,
+					};
+					Pallet::<T>::put_property(&mut estate, id, property)
+						.expect("a genesis unit fits");
+				}
+				estate.confirmed = true;
+				Estates::<T>::insert(id, estate);
 			}
 		}
 	}

@@ -33,28 +33,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(registered_area > 0, Error::<T>::ZeroArea);
 		let id = NextEstateId::<T>::get();
 		NextEstateId::<T>::put(id.checked_add(1).ok_or(Error::<T>::NoMoreIds)?);
-		Estates::<T>::insert(
-			id,
-			Estate {
-				community,
-				name,
-				registered_area,
-				units: 0,
-				area: 0,
-				owners: 0,
-				confirmed: false,
-				editors: BoundedVec::new(),
-				committee: BoundedVec::new(),
-				committee_until: None,
-				company: None,
-				fund: Default::default(),
-				revenue: Default::default(),
-				fund_committed: Default::default(),
-				revenue_committed: Default::default(),
-				deposit_rate: Default::default(),
-				open_votes: BoundedVec::new(),
-			},
-		);
+		Estates::<T>::insert(id, Self::new_estate(community, name, registered_area));
 		Self::deposit_event(Event::EstateRegistered {
 			estate: id,
 			community,
@@ -62,6 +41,48 @@ impl<T: Config> Pallet<T> {
 			by: who,
 		});
 		Ok(())
+	}
+
+	/// An estate with an empty register, not confirmed.
+	pub(crate) fn new_estate(
+		community: UnitId,
+		name: gongzhi_primitives::text::CivicText<T::MaxNameLength>,
+		registered_area: Area,
+	) -> EstateOf<T> {
+		Estate {
+			community,
+			name,
+			registered_area,
+			units: 0,
+			area: 0,
+			owners: 0,
+			confirmed: false,
+			editors: BoundedVec::new(),
+			committee: BoundedVec::new(),
+			committee_until: None,
+			company: None,
+			fund: Default::default(),
+			revenue: Default::default(),
+			fund_committed: Default::default(),
+			revenue_committed: Default::default(),
+			deposit_rate: Default::default(),
+			open_votes: BoundedVec::new(),
+		}
+	}
+
+	/// Puts a unit on the register of `estate` (its checks made): its id.
+	pub(crate) fn put_property(
+		estate: &mut EstateOf<T>,
+		estate_id: EstateId,
+		property: Property<T::AccountId, T::Hash, OwnersOf<T>>,
+	) -> Result<PropertyId, DispatchError> {
+		let id = NextPropertyId::<T>::get(estate_id);
+		NextPropertyId::<T>::insert(estate_id, id.checked_add(1).ok_or(Error::<T>::NoMoreIds)?);
+		Self::add_holding(estate, estate_id, &property.voter, property.area);
+		estate.units += 1;
+		estate.area = estate.area.saturating_add(property.area);
+		Properties::<T>::insert(estate_id, id, property);
+		Ok(id)
 	}
 
 	pub(crate) fn do_register_property(
@@ -75,22 +96,16 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut estate = Self::estate_kept_by(&who, estate_id)?;
 		ensure!(area > 0, Error::<T>::ZeroArea);
-		let total = estate.area.saturating_add(area);
-		ensure!(total <= estate.registered_area, Error::<T>::AreaAboveRegistered);
+		ensure!(
+			estate.area.saturating_add(area) <= estate.registered_area,
+			Error::<T>::AreaAboveRegistered
+		);
 		ensure!(estate.units < T::MaxUnitsPerEstate::get(), Error::<T>::TooManyUnits);
 		let owners = Self::owners_from(owners)?;
 		let voter = owners[0].clone();
-		let id = NextPropertyId::<T>::get(estate_id);
-		NextPropertyId::<T>::insert(estate_id, id.checked_add(1).ok_or(Error::<T>::NoMoreIds)?);
 		Self::note_editor(&mut estate, &who)?;
-		Self::add_holding(&mut estate, estate_id, &voter, area);
-		estate.units += 1;
-		estate.area = total;
-		Properties::<T>::insert(
-			estate_id,
-			id,
-			Property { building, area, certificate, owners, voter: voter.clone(), developer },
-		);
+		let property = Property { building, area, certificate, owners, voter: voter.clone(), developer };
+		let id = Self::put_property(&mut estate, estate_id, property)?;
 		Estates::<T>::insert(estate_id, estate);
 		Self::deposit_event(Event::PropertyRegistered {
 			estate: estate_id,
@@ -216,7 +231,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `owners` as a unit's owners: one at least, within the bound, none twice.
-	fn owners_from(owners: Vec<T::AccountId>) -> Result<OwnersOf<T>, DispatchError> {
+	pub(crate) fn owners_from(owners: Vec<T::AccountId>) -> Result<OwnersOf<T>, DispatchError> {
 		ensure!(!owners.is_empty(), Error::<T>::NoOwners);
 		for (i, owner) in owners.iter().enumerate() {
 			ensure!(!owners[..i].contains(owner), Error::<T>::DuplicateOwner);

@@ -24,6 +24,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::marker::PhantomData;
+use frame_support::traits::Contains as _;
 use frame_support::{
 	dispatch::DispatchInfo,
 	pallet_prelude::{TransactionSource, TransactionValidityError, ValidTransaction},
@@ -113,13 +114,16 @@ impl<T: Config> Pallet<T> {
 		(now / period).saturated_into()
 	}
 
-	/// How many free calls `who` has left now: zero for anyone but a verified resident or an
-	/// officer.
+	/// How many free calls `who` has left now: zero for anyone but a verified resident, an
+	/// officer, or one of [`Config::OtherQuotaHolders`] (owners of homes).
 	pub fn free_calls_left(who: &T::AccountId) -> u32 {
 		// `get`, not `contains_key`: a light client (smoldot) checks a key's existence by its
 		// value, and a full node proving `contains_key` leaves out the value of a record longer
 		// than 32 bytes, so the portal's free-calls read failed through a light client.
-		if Residents::<T>::get(who).is_none() && OfficeCount::<T>::get(who) == 0 {
+		if Residents::<T>::get(who).is_none() &&
+			OfficeCount::<T>::get(who) == 0 &&
+			!T::OtherQuotaHolders::contains(who)
+		{
 			return 0;
 		}
 		let usage = FreeCallsUsed::<T>::get(who);

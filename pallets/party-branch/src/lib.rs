@@ -140,6 +140,11 @@ pub mod pallet {
 		/// many calls of the quota each uses.
 		type FeelessCalls: crate::fees::FreeCalls<<Self as frame_system::Config>::RuntimeCall>;
 
+		/// Who else has the free-call quota besides verified residents and officers: the owners
+		/// of homes in an estate (who need not live in the community) vote in their owners'
+		/// assembly without buying tokens.
+		type OtherQuotaHolders: frame_support::traits::Contains<Self::AccountId>;
+
 		/// The longest unit name, in bytes of UTF-8.
 		#[pallet::constant]
 		type MaxNameLength: Get<u32>;

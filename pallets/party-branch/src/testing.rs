@@ -6,7 +6,7 @@
 //! pallet_party_branch::impl_mock_config!(Test);
 //! ```
 
-pub use frame_support::traits::{ConstU32, ConstU64, Everything};
+pub use frame_support::traits::{ConstU32, ConstU64, Everything, Nothing};
 
 /// `Root` as governance, for a runtime's account type.
 pub type EnsureRoot<T> = frame_system::EnsureRoot<<T as frame_system::Config>::AccountId>;
@@ -23,6 +23,7 @@ macro_rules! impl_mock_config {
 		impl $crate::Config for $runtime {
 			type GovernanceOrigin = $crate::testing::EnsureRoot<$runtime>;
 			type FeelessCalls = $crate::testing::Everything;
+			type OtherQuotaHolders = $crate::testing::Nothing;
 			type MaxNameLength = $crate::testing::ConstU32<32>;
 			type MaxCommitteeMembers = $crate::testing::ConstU32<3>;
 			type MaxRolesPerAccount = $crate::testing::ConstU32<4>;

@@ -1,6 +1,6 @@
 //! The civic pallets: Party-branch authorization, the community treasury, consultations,
-//! volunteer credits, assistance requests, public affairs, and which calls verified residents
-//! make free.
+//! volunteer credits, assistance requests, public affairs, owners' assemblies, and which calls
+//! verified residents (and owners of homes) make free.
 
 use frame_support::{
 	parameter_types,
@@ -12,7 +12,8 @@ use sp_runtime::Permill;
 
 use super::{accounts::ProxyType, governance::RootOrCouncilMajority};
 use crate::{
-	Balance, Balances, BlockNumber, CommunityTreasury, Consultation, PartyBranch, PublicAffairs,
+	Balance, Balances, BlockNumber, CommunityTreasury, Consultation, OwnersAssembly, PartyBranch,
+	PublicAffairs,
 	Runtime, RuntimeCall, RuntimeHoldReason, VolunteerCredits, DAYS, HOURS,
 };
 
@@ -55,11 +56,25 @@ parameter_types! {
 	pub const RatingPeriod: BlockNumber = 7 * DAYS;
 	pub const TakeDownProposalPeriod: BlockNumber = 2 * DAYS;
 	pub const MatterRetention: BlockNumber = 180 * DAYS;
+	pub const OwnersPalletId: PalletId = PalletId(*b"gz/owner");
+	// An owners' assembly is announced fifteen days ahead (the notice most estates' rules of
+	// procedure require); development chains set a few blocks in genesis.
+	pub const AssemblyNoticePeriod: BlockNumber = 15 * DAYS;
+	// The committee chooses how long ballots stay open; a minute is the technical floor (the
+	// period is in the public notice, and the law leaves it to the assembly's rules), two
+	// months the ceiling.
+	pub const MinAssemblyVotingPeriod: BlockNumber = 10;
+	pub const MaxAssemblyVotingPeriod: BlockNumber = 60 * DAYS;
+	// An assembly's ballots and count stay on chain three years (the limitation period for
+	// civil claims), then only in the chain's history.
+	pub const AssemblyRetention: BlockNumber = 3 * 365 * DAYS;
 }
 
 impl pallet_party_branch::Config for Runtime {
 	type GovernanceOrigin = RootOrCouncilMajority;
 	type FeelessCalls = CivicCalls;
+	// Owners of homes vote in their owners' assembly without tokens, resident or not.
+	type OtherQuotaHolders = OwnersAssembly;
 	type MaxNameLength = ConstU32<64>;
 	type MaxCommitteeMembers = ConstU32<16>;
 	type MaxRolesPerAccount = ConstU32<16>;
@@ -201,7 +216,37 @@ impl pallet_public_affairs::Config for Runtime {
 	type BenchmarkHelper = PartyBranch;
 }
 
-/// Whether `call` moves its caller's own money: a transfer, or a donation to a community pot.
+impl pallet_owners_assembly::Config for Runtime {
+	type Registry = PartyBranch;
+	type Currency = Balances;
+	type PalletId = OwnersPalletId;
+	type MaxNameLength = ConstU32<64>;
+	type MaxTitleLength = ConstU32<256>;
+	type MaxTextLength = ConstU32<1024>;
+	// The largest estates have a few thousand homes.
+	type MaxUnitsPerEstate = ConstU32<20_000>;
+	type MaxCoOwners = ConstU32<4>;
+	// Owners' committees have five to eleven members, an odd number.
+	type MaxCommittee = ConstU32<11>;
+	type MaxMatters = ConstU32<8>;
+	type MaxAlternatives = ConstU32<8>;
+	type MaxCandidates = ConstU32<24>;
+	type MaxTallyRows = ConstU32<25>;
+	type MaxOpenVotes = ConstU32<4>;
+	type MaxClosingPerBlock = ConstU32<8>;
+	type MaxCompanyNotes = ConstU32<32>;
+	type DefaultNoticePeriod = AssemblyNoticePeriod;
+	type MinVotingPeriod = MinAssemblyVotingPeriod;
+	type MaxVotingPeriod = MaxAssemblyVotingPeriod;
+	type Retention = AssemblyRetention;
+	type MaxPrunedPerStep = ConstU32<100>;
+	type WeightInfo = pallet_owners_assembly::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = PartyBranch;
+}
+
+/// Whether `call` moves its caller's own money: a transfer, or a payment into a community or
+/// estate pot.
 /// The one list: such calls are never free ([`CivicCalls`]) and never open to a civic or
 /// non-transfer proxy ([`super::accounts::ProxyType`]).
 pub fn moves_callers_money(call: &RuntimeCall) -> bool {
@@ -209,6 +254,10 @@ pub fn moves_callers_money(call: &RuntimeCall) -> bool {
 		call,
 		RuntimeCall::Balances(..)
 			| RuntimeCall::CommunityTreasury(pallet_community_treasury::Call::donate { .. })
+			| RuntimeCall::OwnersAssembly(
+				pallet_owners_assembly::Call::deposit_fund { .. }
+					| pallet_owners_assembly::Call::book_revenue { .. }
+			)
 	)
 }
 
@@ -256,7 +305,8 @@ impl CivicCalls {
 			// Credits are not money: redeeming and donating them are civic acts too.
 			RuntimeCall::VolunteerCredits(..) |
 			RuntimeCall::Assistance(..) |
-			RuntimeCall::PublicAffairs(..) => true,
+			RuntimeCall::PublicAffairs(..) |
+			RuntimeCall::OwnersAssembly(..) => true,
 			_ => false,
 		}
 	}

@@ -71,6 +71,21 @@ fn beyond_the_quota_a_resident_with_funds_pays() {
 }
 
 #[test]
+fn an_owner_of_a_home_who_lives_elsewhere_has_the_quota_too() {
+	with_tree(|| {
+		assert_eq!(Balances::free_balance(ABSENTEE_OWNER), 0);
+		assert_ok!(send(ABSENTEE_OWNER, civic_call()));
+		assert_eq!(used(ABSENTEE_OWNER), 1);
+		assert_eq!(PartyBranch::free_calls_left(&ABSENTEE_OWNER), QUOTA - 1);
+		// but not for calls that are not civic
+		assert_eq!(
+			send(ABSENTEE_OWNER, plain_call()),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+		);
+	});
+}
+
+#[test]
 fn non_residents_and_non_civic_calls_pay() {
 	with_tree(|| {
 		Balances::set_balance(&BOB, FUNDS);
