@@ -54,4 +54,8 @@ pub enum Subcommand {
 	/// The on-chain commitment of a resident's ID number under the verification desk's key
 	/// (or `--generate-key` to make the key).
 	ResidentCommitment(crate::commitment::ResidentCommitmentCmd),
+
+	/// The on-chain commitment of a property certificate's number under the housing desk's key
+	/// (or `--generate-key` to make the key).
+	PropertyCommitment(crate::commitment::PropertyCommitmentCmd),
 }

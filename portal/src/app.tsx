@@ -10,12 +10,13 @@ import { Help } from './pages/Help';
 import { Home } from './pages/Home';
 import { Money } from './pages/Money';
 import { Officer } from './pages/Officer';
+import { Owners } from './pages/Owners';
 import { Topics } from './pages/Topics';
 import { Volunteering } from './pages/Volunteering';
 import { TxProgress } from './components/TxProgress';
 import { chain, finalized, lastAction, me, source } from './state';
 
-const PAGES = { home: Home, topics: Topics, affairs: Affairs, money: Money, volunteer: Volunteering, help: Help, officer: Officer } as const;
+const PAGES = { home: Home, topics: Topics, affairs: Affairs, owners: Owners, money: Money, volunteer: Volunteering, help: Help, officer: Officer } as const;
 type PageName = keyof typeof PAGES;
 
 const pageFromHash = (): PageName => {
@@ -28,7 +29,8 @@ window.addEventListener('hashchange', () => { page.value = pageFromHash(); });
 export function App() {
   const Page = PAGES[page.value];
   const c = chain.value;
-  const tabs = (Object.keys(PAGES) as PageName[]).filter((p) => p !== 'officer' || (me.value?.officerOf.length ?? 0) > 0);
+  const tabs = (Object.keys(PAGES) as PageName[]).filter((p) =>
+    (p !== 'officer' || (me.value?.officerOf.length ?? 0) > 0) && (p !== 'owners' || me.value?.ownsHomes));
   return (
     <>
       <a class="skip" href="#main">{t('app.skip')}</a>

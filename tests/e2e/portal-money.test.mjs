@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { portalChain, PLUM_GARDEN, UNITS, go, settled, refusal } from './lib/browser.mjs';
+import { ok } from './lib/node.mjs';
 
 let chain, api, k, figures, open, shoot, portal;
 
@@ -187,6 +188,37 @@ test('a resident asks for help, a volunteer accepts and completes it, the proxy 
   await shoot(charlie, 'volunteer');
   const credits = await api.call.volunteerCreditsApi.account(k['Charlie//stash'].address);
   assert.equal(credits.stars.toNumber(), 1);
+});
+
+test('an owner votes in the owners\' assembly from the portal, sees participation grow and the count', async () => {
+  const { Keyring } = await import('@polkadot/keyring');
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const owners = ['Charlie//stash', 'Dave//stash', 'Alice//stash'].map((u) => keyring.addFromUri(`//${u}`));
+  const called = await ok(api.tx.ownersAssembly.callVote(0, [{
+    title: '小区车位重新划线', category: 'OtherMajor', question: { Motion: 'Record' },
+  }], 12), k.Dave);
+  const vote = called.events.find(({ event }) => event.method === 'VoteCalled').event.data.vote.toNumber();
+
+  const ferdie = await open('Ferdie', 'owners');
+  await ferdie.locator('[data-testid=my-homes]').waitFor({ timeout: 30000 });
+  assert.match(await ferdie.textContent('[data-testid=my-homes]'), /2 套房屋，专有面积 210 平方米/);
+  assert.match(await ferdie.textContent('[data-testid=estate-register]'), /7 套房屋，5 位业主，共 700 平方米/);
+  const card = ferdie.locator(`[data-testid=assembly-vote-${vote}]`);
+  await card.locator('.badge:text-is("投票中")').waitFor({ timeout: 90000 });
+  await card.locator('label:has-text("赞成") input').check();
+  await card.locator('button:text-is("投票")').click();
+  await settled(card);
+  await card.locator('[data-testid=voted]').waitFor({ timeout: 30000 });
+  await Promise.all(owners.map((o) => ok(api.tx.ownersAssembly.castBallot(vote, ['Aye']), o)));
+  await card.locator('[data-testid=participation]:has-text("4/5 位业主")').waitFor({ timeout: 30000 });
+  await shoot(ferdie, 'owners');
+  await card.locator('[data-testid=outcome]:text-is("通过")').waitFor({ timeout: 120000 });
+  assert.match(await card.textContent(), /赞成 4 人 500 平方米/);
+  // A resident who owns no home has no owners' page.
+  const eve = await open('Eve', 'home');
+  await eve.locator('nav').waitFor();
+  assert.equal(await eve.locator('nav a[href="#/owners"]').count(), 0);
+  assert.deepEqual(ferdie.errors, []);
 });
 
 test('through the light client in the browser, a resident reads their community and donates, finality checked in the page', async () => {

@@ -33,7 +33,7 @@ test('the portal\'s typed client was generated from this runtime\'s metadata', a
 test('every error of the civic pallets has a plain message in Chinese and in English', () => {
   const locales = ['zh-CN', 'en'].map((l) => JSON.parse(readFileSync(join(REPO, 'portal', 'src', 'i18n', `${l}.json`), 'utf8')));
   const missing = [];
-  const civic = ['partyBranch', 'consultation', 'communityTreasury', 'volunteerCredits', 'assistance', 'publicAffairs'];
+  const civic = ['partyBranch', 'consultation', 'communityTreasury', 'volunteerCredits', 'assistance', 'publicAffairs', 'ownersAssembly'];
   for (const pallet of [...civic, 'proxy']) {
     const name = pallet[0].toUpperCase() + pallet.slice(1);
     for (const error of Object.keys(api.errors[pallet])) {

@@ -15,7 +15,7 @@ use sp_runtime::traits::Saturating;
 
 use crate::{
 	counting::{approved, participation_met},
-	Action, ActionOf, Ballots, Candidates, Closing, Config, Count, Estates, EstateOf, Event,
+	Action, ActionOf, Ballots, Candidates, Closing, Config, Count, EstateId, EstateOf, Estates, Event,
 	Frozen, MatterIndex, Nominations, Outcome, OutcomeOf, Pallet, PaperBallots, PruneBounds,
 	PruneQueue, Question, Results, Tallies, Threshold, VoteId, VoteStatus, Votes, WeightInfo,
 };
@@ -57,7 +57,7 @@ impl<T: Config> Pallet<T> {
 				match &matter.question {
 					Question::Motion(action) => {
 						if approved(row(0), vote.turnout, threshold) {
-							Self::carry_out(&mut estate, id, m, action);
+							Self::carry_out(&mut estate, vote.estate, id, m, action);
 							Outcome::Passed
 						} else {
 							Outcome::Rejected
@@ -71,7 +71,7 @@ impl<T: Config> Pallet<T> {
 						match Self::ranked(passing, 1) {
 							(winners, 0) if winners.len() == 1 => {
 								let i = winners[0];
-								Self::carry_out(&mut estate, id, m, &alternatives[i].action);
+								Self::carry_out(&mut estate, vote.estate, id, m, &alternatives[i].action);
 								Outcome::Chosen(i as u8)
 							},
 							_ => Outcome::NoneChosen,
@@ -149,8 +149,13 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Carries out an approved `action` of matter `m` of vote `id`.
-	fn carry_out(estate: &mut EstateOf<T>, id: VoteId, m: MatterIndex, action: &ActionOf<T>) {
-		let estate_id = Votes::<T>::get(id).map_or(0, |v| v.estate);
+	fn carry_out(
+		estate: &mut EstateOf<T>,
+		estate_id: EstateId,
+		id: VoteId,
+		m: MatterIndex,
+		action: &ActionOf<T>,
+	) {
 		match action {
 			Action::Record => {},
 			Action::PayFromFund { to, amount } => {

@@ -90,6 +90,9 @@ pub mod weights;
 /// The most units one page of [`Pallet::properties`] returns.
 pub const PROPERTIES_PER_PAGE: u32 = 100;
 
+/// The most votes [`Pallet::recent_votes`] returns.
+pub const RECENT_VOTES: u32 = 10;
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -1000,6 +1003,36 @@ pub mod pallet {
 		/// What `who` votes for in the estate: units and area.
 		pub fn holding(estate: EstateId, who: T::AccountId) -> Option<Holding> {
 			Holdings::<T>::get(estate, who)
+		}
+
+		/// The estates where `who` votes, with what they hold in each (the portal's start).
+		pub fn estates_of(who: T::AccountId) -> Vec<(EstateId, Holding)> {
+			if EstatesOwned::<T>::get(&who) == 0 {
+				return Vec::new();
+			}
+			Estates::<T>::iter_keys()
+				.filter_map(|estate| Holdings::<T>::get(estate, &who).map(|h| (estate, h)))
+				.collect()
+		}
+
+		/// The estates of `community`, for its officers.
+		pub fn estates_in(community: UnitId) -> Vec<EstateId> {
+			Estates::<T>::iter()
+				.filter(|(_, estate)| estate.community == community)
+				.map(|(id, _)| id)
+				.collect()
+		}
+
+		/// The estate's votes not yet pruned, open and closed, newest first, at most
+		/// [`RECENT_VOTES`].
+		pub fn recent_votes(estate: EstateId) -> Vec<VoteId> {
+			let mut ids: Vec<VoteId> = Votes::<T>::iter()
+				.filter(|(_, vote)| vote.estate == estate)
+				.map(|(id, _)| id)
+				.collect();
+			ids.sort_unstable_by(|a, b| b.cmp(a));
+			ids.truncate(RECENT_VOTES as usize);
+			ids
 		}
 
 		/// The estate's votes not yet closed, with their running participation.

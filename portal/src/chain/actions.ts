@@ -6,6 +6,8 @@ import type { Chain } from './connection';
 import { bytes } from './format';
 
 export type Choice = 'Aye' | 'Nay' | 'Abstain';
+/** An owner's answer on one matter of an assembly vote. */
+export type OwnersChoice = Choice | { alternative: number } | { candidates: number[] };
 export const CHOICES: Choice[] = ['Aye', 'Nay', 'Abstain'];
 export const TOPIC_CATEGORIES = ['PublicAffairs', 'Environment', 'Facilities', 'Safety', 'Funds', 'Other'] as const;
 export const SPEND_CATEGORIES = ['Facilities', 'Environment', 'ElderlyCare', 'Youth', 'Culture', 'Assistance',
@@ -132,6 +134,16 @@ export const actions = (chain: Chain) => {
     answerMatter: (matter: number, text: string) => tx.PublicAffairs.answer_matter({ matter, text: bytes(text) }),
     rateAnswer: (matter: number, satisfied: boolean) => tx.PublicAffairs.rate_answer({ matter, satisfied }),
     takeUp: (matter: number) => tx.PublicAffairs.take_up({ matter }),
+    /** An owner's ballot in an assembly vote: an answer for every matter. */
+    castOwnersBallot: (vote: number, choices: OwnersChoice[]) =>
+      tx.OwnersAssembly.cast_ballot({
+        vote,
+        choices: choices.map((c) => (typeof c === 'string' ? Enum(c)
+          : 'alternative' in c ? Enum('Alternative', c.alternative)
+            : Enum('Candidates', Uint8Array.from(c.candidates)))),
+      }),
+    nominate: (vote: number, matter: number, candidate: string) =>
+      tx.OwnersAssembly.nominate({ vote, matter, candidate }),
     grantRole: (who: string, role: string, unit: number) =>
       tx.PartyBranch.grant_role({ who, role: Enum(role as 'Volunteer'), unit }),
   };

@@ -54,17 +54,20 @@ export interface Me {
   freeLeft: number;
   quota: number;
   balance: bigint;
+  /** Whether the account votes for homes in some estate (its owners' assembly page shows). */
+  ownsHomes: boolean;
 }
 
 export async function me(chain: Chain, address: string): Promise<Me> {
   const { api } = chain;
-  const [residency, roles, freeLeft, quota, account, offices] = await Promise.all([
+  const [residency, roles, freeLeft, quota, account, offices, estates] = await Promise.all([
     api.view.PartyBranch.residency(address),
     api.view.PartyBranch.roles_of(address),
     api.view.PartyBranch.free_calls_left_now(address),
     api.query.PartyBranch.FreeCallQuota.getValue(),
     api.query.System.Account.getValue(address),
     api.view.PartyBranch.offices_of(address),
+    api.view.OwnersAssembly.estates_of(address),
   ]);
   return {
     address,
@@ -75,6 +78,7 @@ export async function me(chain: Chain, address: string): Promise<Me> {
     freeLeft,
     quota,
     balance: account.data.free,
+    ownsHomes: estates.length > 0,
   };
 }
 
@@ -535,4 +539,159 @@ export async function unitStats(chain: Chain, unit: number): Promise<UnitStatsVi
     satisfied: s.satisfied,
     unsatisfied: s.unsatisfied,
   };
+}
+
+/** Square centimetres (the chain's unit of floor area) in a square metre. */
+export const CM2_PER_M2 = 10_000;
+
+/** Owners and the floor area they hold, in square metres. */
+export interface OwnersCount { owners: number; area: number }
+
+const count = (c: { owners: number; area: bigint | number }): OwnersCount =>
+  ({ owners: c.owners, area: Number(c.area) / CM2_PER_M2 });
+
+/** An estate (小区): its register's totals, its committee and company, and its pot. */
+export interface EstateView {
+  id: number;
+  name: string;
+  community: number;
+  units: number;
+  owners: number;
+  /** Square metres: on the register, and as registered with the housing authority. */
+  area: number;
+  registeredArea: number;
+  confirmed: boolean;
+  committee: string[];
+  committeeUntil?: number;
+  company?: string;
+  fund: bigint;
+  revenue: bigint;
+  /** Per square metre. */
+  depositRate: bigint;
+}
+
+type StoredEstate = NonNullable<Awaited<ReturnType<Chain['api']['view']['OwnersAssembly']['estate']>>>;
+
+const estateView = (id: number, e: StoredEstate): EstateView => ({
+  id,
+  name: text(e.name),
+  community: e.community,
+  units: e.units,
+  owners: e.owners,
+  area: Number(e.area) / CM2_PER_M2,
+  registeredArea: Number(e.registered_area) / CM2_PER_M2,
+  confirmed: e.confirmed,
+  committee: [...e.committee],
+  committeeUntil: e.committee_until,
+  company: e.company,
+  fund: e.fund,
+  revenue: e.revenue,
+  depositRate: e.deposit_rate,
+});
+
+/** The estates where `who` votes, with the homes and area they vote for. */
+export async function myEstates(chain: Chain, who: string): Promise<{ estate: EstateView; mine: { units: number; area: number } }[]> {
+  const { api } = chain;
+  const held = await api.view.OwnersAssembly.estates_of(who);
+  const estates = await Promise.all(held.map(([id]) => api.view.OwnersAssembly.estate(id)));
+  return held.flatMap(([id, h], i) => {
+    const e = estates[i];
+    return e ? [{ estate: estateView(id, e), mine: { units: h.units, area: Number(h.area) / CM2_PER_M2 } }] : [];
+  });
+}
+
+/** What a matter asks: a motion, a choice among labelled alternatives, or an election. */
+export type QuestionView =
+  | { kind: 'motion' }
+  | { kind: 'choose'; alternatives: string[] }
+  | { kind: 'election'; seats: number; nominators: number };
+
+/** How a matter came out. */
+export type OutcomeView =
+  | { kind: 'NoQuorum' | 'Passed' | 'Rejected' | 'NoneChosen' }
+  | { kind: 'Chosen'; alternative: number }
+  | { kind: 'Elected'; elected: string[]; vacant: number };
+
+export interface AssemblyMatterView {
+  title: string;
+  category: string;
+  /** Whether it needs three quarters (else more than half). */
+  special: boolean;
+  question: QuestionView;
+  /** Standing and would-be candidates of an election, with their nominations. */
+  candidates: { who: string; nominations: number }[];
+  outcome?: OutcomeView;
+  /** The count's rows (aye, nay, abstain; each alternative then abstain; each candidate then
+   * blank), once counted. */
+  tally?: OwnersCount[];
+}
+
+export interface AssemblyVoteView {
+  id: number;
+  estate: number;
+  calledBy: string;
+  opens: number;
+  closes: number;
+  stage: 'notice' | 'open' | 'closed';
+  electorate: OwnersCount;
+  turnout: OwnersCount;
+  matters: AssemblyMatterView[];
+  /** What the account votes with in it (undefined: not an owner when it was called). */
+  myHolding?: OwnersCount;
+  voted: boolean;
+}
+
+const SPECIAL = new Set(['RaiseMaintenanceFund', 'Rebuild', 'CommonParts']);
+
+/** The estate's latest votes, newest first, with the account's standing in each. */
+export async function assemblyVotes(chain: Chain, estate: number, who?: string): Promise<AssemblyVoteView[]> {
+  const { api } = chain;
+  const [ids, now] = await Promise.all([
+    api.view.OwnersAssembly.recent_votes(estate),
+    api.query.System.Number.getValue(),
+  ]);
+  const votes = await Promise.all(ids.map(async (id): Promise<AssemblyVoteView | undefined> => {
+    const [found, status] = await Promise.all([
+      api.view.OwnersAssembly.vote(id),
+      who ? api.view.OwnersAssembly.voter_status(id, who) : Promise.resolve(undefined),
+    ]);
+    if (!found) return undefined;
+    const [v, candidates, results] = found;
+    const matters = v.matters.map((m, i): AssemblyMatterView => {
+      const q = m.question;
+      const question: QuestionView = q.type === 'Motion' ? { kind: 'motion' }
+        : q.type === 'Choose' ? { kind: 'choose', alternatives: q.value.map((a) => text(a.label)) }
+          : { kind: 'election', seats: q.value.seats, nominators: q.value.nominators };
+      const result = results?.[i];
+      const o = result?.[0];
+      const outcome: OutcomeView | undefined = !o ? undefined
+        : o.type === 'Chosen' ? { kind: 'Chosen', alternative: o.value }
+          : o.type === 'Elected' ? { kind: 'Elected', elected: [...o.value.elected], vacant: o.value.vacant }
+            : { kind: o.type };
+      return {
+        title: text(m.title),
+        category: m.category.type,
+        special: SPECIAL.has(m.category.type),
+        question,
+        candidates: (candidates[i] ?? []).map((c) => ({ who: c.who, nominations: c.nominations })),
+        outcome,
+        tally: result?.[1].map(count),
+      };
+    });
+    const stage: AssemblyVoteView['stage'] = v.status.type === 'Closed' ? 'closed' : now < v.opens ? 'notice' : 'open';
+    return {
+      id,
+      estate: v.estate,
+      calledBy: v.called_by,
+      opens: v.opens,
+      closes: v.closes,
+      stage,
+      electorate: count(v.electorate),
+      turnout: count(v.turnout),
+      matters,
+      myHolding: status?.[0] ? count({ owners: 1, area: status[0].area }) : undefined,
+      voted: status?.[1] ?? false,
+    };
+  }));
+  return votes.filter((v): v is AssemblyVoteView => v !== undefined);
 }

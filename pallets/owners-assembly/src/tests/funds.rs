@@ -59,6 +59,7 @@ fn public_revenue_is_booked_with_its_source_and_reaches_the_fund_only_by_a_vote(
 		ballot(vote, DEVELOPER, vec![Choice::Nay]);
 		close(vote);
 		assert_eq!(outcomes(vote), vec![Outcome::Passed]);
+		assert_eq!(OwnersAssembly::recent_votes(id), vec![vote, vote - 1]);
 		let e = estate(id);
 		assert_eq!((e.revenue, e.fund, e.revenue_committed), (50, 150, 0));
 		assert_eq!(Balances::balance(&OwnersAssembly::pot_account(id)), 200);

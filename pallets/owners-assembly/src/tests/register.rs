@@ -22,6 +22,10 @@ fn an_officer_registers_an_estate_and_a_housing_officer_its_units() {
 		// a co-owner who does not vote holds nothing to vote with
 		assert_eq!(OwnersAssembly::holding(id, B2), None);
 		assert!(OwnersAssembly::is_owner(&A) && OwnersAssembly::is_owner(&B));
+		assert_eq!(OwnersAssembly::estates_of(A), vec![(id, Holding { units: 3, area: m2(300) })]);
+		assert!(OwnersAssembly::estates_of(B2).is_empty());
+		assert_eq!(OwnersAssembly::estates_in(PLUM), vec![id]);
+		assert!(OwnersAssembly::estates_in(STREET).is_empty());
 		assert!(!OwnersAssembly::is_owner(&B2));
 		assert_eq!(OwnersAssembly::properties(id, 8).len(), 2);
 		assert_eq!(
