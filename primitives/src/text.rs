@@ -446,6 +446,15 @@ pub enum TextRef<AccountId> {
 	/// A donor's memo on a unit's statement: (unit, line).
 	#[codec(index = 12)]
 	DonationMemo(UnitId, u32),
+	/// The title of a matter of an owners' assembly vote: (vote, matter).
+	#[codec(index = 13)]
+	AssemblyMatter(u32, u32),
+	/// The label of an alternative of an owners' assembly matter: (vote, matter, alternative).
+	#[codec(index = 14)]
+	AssemblyAlternative(u32, u32, u32),
+	/// A property company's note on an estate: (estate, note).
+	#[codec(index = 15)]
+	CompanyNote(u32, u32),
 }
 
 /// Who wrote a text, where, and its hash: what a take-down keeps of it.

@@ -378,6 +378,7 @@ mod benchmarks {
 		let company: T::AccountId = account("company", 0, 0);
 		Estates::<T>::mutate(f.estate, |e| e.as_mut().expect("registered").company = Some(company.clone()));
 		let note = CompanyNote {
+			id: 0,
 			kind: NoteKind::FeeReport,
 			by: company.clone(),
 			at: 1u32.into(),
@@ -398,6 +399,31 @@ mod benchmarks {
 			CompanyNotes::<T>::get(f.estate).last().map(|n| n.kind),
 			Some(NoteKind::ServiceReport)
 		);
+	}
+
+	/// A unit's share of a distribution, paid to its voter.
+	#[benchmark]
+	fn claim_revenue_share() {
+		let f = fixture::<T>();
+		let payer = owner::<T>(0);
+		let amount = funded::<T>(&payer);
+		T::Currency::set_balance(&Pallet::<T>::pot_account(f.estate), amount);
+		Estates::<T>::mutate(f.estate, |e| e.as_mut().expect("registered").distributing = amount);
+		Distributions::<T>::insert(
+			0,
+			Distribution {
+				estate: f.estate,
+				amount,
+				area: UNIT_AREA * UNITS as u64,
+				paid: Default::default(),
+				ends: 1_000u32.into(),
+			},
+		);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner::<T>(1)), 0, 1);
+
+		assert!(Claimed::<T>::contains_key(0, 1));
 	}
 
 	#[benchmark]

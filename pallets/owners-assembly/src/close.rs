@@ -15,8 +15,9 @@ use sp_runtime::traits::Saturating;
 
 use crate::{
 	counting::{approved, participation_met},
-	Action, ActionOf, Ballots, Candidates, Closing, Config, Count, EstateId, EstateOf, Estates, Event,
-	Frozen, MatterIndex, Nominations, Outcome, OutcomeOf, Pallet, PaperBallots, PruneBounds,
+	Action, ActionOf, Ballots, Candidates, Claimed, Closing, Config, Count, Distribution,
+	DistributionId, Distributions, EstateId, EstateOf, Estates, Event, Frozen, MatterIndex,
+	NextDistributionId, Nominations, Outcome, OutcomeOf, Pallet, PaperBallots, Prunable, PruneBounds,
 	PruneQueue, Question, Results, Tallies, Threshold, VoteId, VoteStatus, Votes, WeightInfo,
 };
 
@@ -116,7 +117,7 @@ impl<T: Config> Pallet<T> {
 		let stored: BoundedVec<OutcomeOf<T>, T::MaxMatters> =
 			outcomes.clone().try_into().unwrap_or_default();
 		Results::<T>::insert(id, stored);
-		Self::schedule_pruning(id, now);
+		Self::schedule_pruning(Prunable::Vote(id), now);
 		Self::deposit_event(Event::VoteClosed {
 			vote: id,
 			estate: estate_id,
@@ -194,6 +195,37 @@ impl<T: Config> Pallet<T> {
 				estate.deposit_rate = *rate;
 				Self::deposit_event(Event::DepositRateSet { estate: estate_id, rate: *rate });
 			},
+			Action::RevenueToOwners(amount) => {
+				let dist = NextDistributionId::<T>::get();
+				if estate.revenue >= *amount && estate.area > 0 {
+					if let Some(next) = dist.checked_add(1) {
+						NextDistributionId::<T>::put(next);
+						estate.revenue = estate.revenue.saturating_sub(*amount);
+						estate.distributing = estate.distributing.saturating_add(*amount);
+						let now = frame_system::Pallet::<T>::block_number();
+						let ends = now.saturating_add(T::Retention::get());
+						Distributions::<T>::insert(
+							dist,
+							Distribution {
+								estate: estate_id,
+								amount: *amount,
+								area: estate.area,
+								paid: Default::default(),
+								ends,
+							},
+						);
+						Self::schedule_pruning(Prunable::Distribution(dist), now);
+						Self::deposit_event(Event::RevenueDistributed {
+							estate: estate_id,
+							distribution: dist,
+							amount: *amount,
+							claims_end: ends,
+						});
+						return;
+					}
+				}
+				Self::deposit_event(Event::ActionFailed { estate: estate_id, vote: id, matter: m });
+			},
 			Action::RevenueToFund(amount) => {
 				if estate.revenue >= *amount {
 					estate.revenue = estate.revenue.saturating_sub(*amount);
@@ -209,11 +241,12 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Queues closed vote `id` for pruning after the retention.
-	fn schedule_pruning(id: VoteId, now: BlockNumberFor<T>) {
+	/// Queues `item` for pruning after the retention (every item waits as long: the queue is in
+	/// due order).
+	fn schedule_pruning(item: Prunable, now: BlockNumberFor<T>) {
 		let due = now.saturating_add(T::Retention::get());
 		PruneBounds::<T>::mutate(|(_, tail)| {
-			PruneQueue::<T>::insert(*tail, (id, due));
+			PruneQueue::<T>::insert(*tail, (item, due));
 			*tail = tail.wrapping_add(1);
 		});
 	}
@@ -228,7 +261,7 @@ impl<T: Config> Pallet<T> {
 			if head == tail || !meter.can_consume(step) {
 				break;
 			}
-			let Some((id, due)) = PruneQueue::<T>::get(head) else {
+			let Some((item, due)) = PruneQueue::<T>::get(head) else {
 				PruneBounds::<T>::put((head.wrapping_add(1), tail));
 				continue;
 			};
@@ -236,12 +269,36 @@ impl<T: Config> Pallet<T> {
 				break;
 			}
 			meter.consume(step);
-			if Self::prune_vote(id) {
+			let done = match item {
+				Prunable::Vote(id) => Self::prune_vote(id),
+				Prunable::Distribution(id) => Self::end_distribution(id),
+			};
+			if done {
 				PruneQueue::<T>::remove(head);
 				PruneBounds::<T>::put((head.wrapping_add(1), tail));
 			}
 		}
 		meter.consumed()
+	}
+
+	/// Removes up to `MaxPrunedPerStep` claims of distribution `id` whose claims ended; once
+	/// none is left, gives what nobody claimed back to public revenue. Whether it is gone.
+	fn end_distribution(id: DistributionId) -> bool {
+		let most = T::MaxPrunedPerStep::get() as usize;
+		if Claimed::<T>::drain_prefix(id).take(most).count() == most {
+			return false;
+		}
+		if let Some(d) = Distributions::<T>::take(id) {
+			let left = d.amount.saturating_sub(d.paid);
+			Estates::<T>::mutate(d.estate, |e| {
+				if let Some(e) = e {
+					e.distributing = e.distributing.saturating_sub(left);
+					e.revenue = e.revenue.saturating_add(left);
+				}
+			});
+			Self::deposit_event(Event::DistributionEnded { distribution: id, returned: left });
+		}
+		true
 	}
 
 	/// Removes up to `MaxPrunedPerStep` records of closed vote `id`; whether it is gone.

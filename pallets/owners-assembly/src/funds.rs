@@ -6,13 +6,15 @@ use frame_support::{
 	traits::{fungible::Mutate, tokens::Preservation, Get},
 };
 use sp_runtime::{
-	traits::{AccountIdConversion, Saturating, Zero},
-	DispatchResult,
+	helpers_128bit::multiply_by_rational_with_rounding,
+	traits::{AccountIdConversion, SaturatedConversion, Saturating, Zero},
+	DispatchResult, Rounding,
 };
 
 use crate::{
-	BalanceOf, CompanyNote, CompanyNotes, Config, Deposits, Error, EstateId, Estates, Event,
-	NoteKind, Pallet, Properties, PropertyId, RevenueSource, TextOf,
+	BalanceOf, Claimed, CompanyNote, CompanyNotes, Config, Deposits, DistributionId,
+	Distributions, Error, EstateId, Estates, Event, NextNoteId, NoteKind, Pallet, Properties,
+	PropertyId, RevenueSource, TextOf,
 };
 
 impl<T: Config> Pallet<T> {
@@ -58,6 +60,48 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	pub(crate) fn do_claim_share(
+		who: T::AccountId,
+		id: DistributionId,
+		property_id: PropertyId,
+	) -> DispatchResult {
+		let mut d = Distributions::<T>::get(id).ok_or(Error::<T>::UnknownDistribution)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now < d.ends, Error::<T>::UnknownDistribution);
+		let property =
+			Properties::<T>::get(d.estate, property_id).ok_or(Error::<T>::NotOfTheEstate)?;
+		ensure!(property.voter == who, Error::<T>::NotTheVoter);
+		ensure!(!Claimed::<T>::contains_key(id, property_id), Error::<T>::AlreadyClaimed);
+		// The unit's area over the estate's when the owners decided; never more than is left
+		// (a unit's area corrected upwards since cannot take others' shares).
+		let share = BalanceOf::<T>::saturated_from(multiply_by_rational_with_rounding(
+			d.amount.saturated_into::<u128>(),
+			u128::from(property.area),
+			u128::from(d.area.max(1)),
+			Rounding::Down,
+		)
+		.unwrap_or_default())
+		.min(d.amount.saturating_sub(d.paid));
+		if !share.is_zero() {
+			T::Currency::transfer(&Self::pot_account(d.estate), &who, share, Preservation::Expendable)?;
+		}
+		d.paid = d.paid.saturating_add(share);
+		Estates::<T>::mutate(d.estate, |e| {
+			if let Some(e) = e {
+				e.distributing = e.distributing.saturating_sub(share);
+			}
+		});
+		Distributions::<T>::insert(id, d);
+		Claimed::<T>::insert(id, property_id, ());
+		Self::deposit_event(Event::RevenueShareClaimed {
+			distribution: id,
+			property: property_id,
+			to: who,
+			amount: share,
+		});
+		Ok(())
+	}
+
 	pub(crate) fn do_publish_company_note(
 		who: T::AccountId,
 		estate_id: EstateId,
@@ -67,12 +111,14 @@ impl<T: Config> Pallet<T> {
 		let estate = Estates::<T>::get(estate_id).ok_or(Error::<T>::UnknownEstate)?;
 		ensure!(estate.company.as_ref() == Some(&who), Error::<T>::NotTheCompany);
 		let at = frame_system::Pallet::<T>::block_number();
+		let id = NextNoteId::<T>::get(estate_id);
+		NextNoteId::<T>::insert(estate_id, id.checked_add(1).ok_or(Error::<T>::NoMoreIds)?);
 		CompanyNotes::<T>::mutate(estate_id, |notes| {
 			if notes.is_full() {
 				notes.remove(0);
 			}
 			// Cannot fail: there is room now.
-			let _ = notes.try_push(CompanyNote { kind, by: who.clone(), at, text });
+			let _ = notes.try_push(CompanyNote { id, kind, by: who.clone(), at, text });
 		});
 		Self::deposit_event(Event::CompanyNotePublished { estate: estate_id, kind, by: who });
 		Ok(())

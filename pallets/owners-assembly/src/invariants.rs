@@ -7,7 +7,7 @@
 //! - an estate's open votes exist, are open and are the estate's; every open vote is on its
 //!   estate's list and on the list of the block it closes at;
 //! - the committed fund and revenue are what the open votes would take, within what is held,
-//!   and the pot holds at least the fund and revenue;
+//!   and the pot holds at least the fund, the revenue and what distributions have yet to pay;
 //! - a vote's turnout is the sum of its ballots, within its electorate; every ballot answers
 //!   every matter.
 
@@ -16,7 +16,7 @@ use frame_support::{ensure, traits::fungible::Inspect};
 use sp_runtime::{traits::Saturating, TryRuntimeError};
 
 use crate::{
-	BalanceOf, Ballots, Closing, Config, Count, Estates, EstatesOwned, Holding, Holdings,
+	BalanceOf, Ballots, Closing, Config, Count, Distributions, Estates, EstatesOwned, Holding, Holdings,
 	NextEstateId, NextVoteId, Pallet, Properties, VoteStatus, Votes,
 };
 
@@ -63,8 +63,15 @@ impl<T: Config> Pallet<T> {
 				estate.fund_committed <= estate.fund && estate.revenue_committed <= estate.revenue,
 				"owners: more committed than held"
 			);
+			let distributing = Distributions::<T>::iter_values()
+				.filter(|d| d.estate == id)
+				.fold(BalanceOf::<T>::default(), |sum, d| {
+					sum.saturating_add(d.amount.saturating_sub(d.paid))
+				});
+			ensure!(distributing == estate.distributing, "owners: distributing is not the distributions'");
 			ensure!(
-				T::Currency::balance(&Self::pot_account(id)) >= estate.fund.saturating_add(estate.revenue),
+				T::Currency::balance(&Self::pot_account(id)) >=
+					estate.fund.saturating_add(estate.revenue).saturating_add(estate.distributing),
 				"owners: the pot holds less than its ledgers"
 			);
 		}

@@ -38,7 +38,9 @@
 //!   metre), and public revenue (公共收益) from parking, advertising and rent, booked with its
 //!   source by the company or the committee ([`Pallet::book_revenue`]). Money leaves the fund
 //!   only by an approved maintenance-fund matter, paid when the vote is counted; revenue moves
-//!   to the fund only by an approved public-revenue matter. No official moves it alone.
+//!   to the fund, or out to the owners by floor area (each unit's voter claims its share,
+//!   [`Pallet::claim_revenue_share`]; what is not claimed within [`Config::Retention`] goes
+//!   back), only by an approved public-revenue matter. No official moves it alone.
 //! - **The property company** the owners hired publishes its proposals, fees and service reports
 //!   ([`Pallet::publish_company_note`]) and books revenue; it cannot vote for the estate or move
 //!   money out.
@@ -83,6 +85,7 @@ mod mock;
 mod register;
 #[cfg(test)]
 mod tests;
+mod texts;
 pub mod types;
 mod voting;
 pub mod weights;
@@ -182,6 +185,8 @@ pub mod pallet {
 	pub type TallyOf<T> = BoundedVec<Count, <T as Config>::MaxTallyRows>;
 	/// A company note's text.
 	pub type TextOf<T> = CivicText<<T as Config>::MaxTextLength>;
+	/// A distribution as stored.
+	pub type DistributionOf<T> = Distribution<BalanceOf<T>, BlockNumberFor<T>>;
 	/// A company note as stored.
 	pub type CompanyNoteOf<T> =
 		CompanyNote<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, TextOf<T>>;
@@ -399,16 +404,34 @@ pub mod pallet {
 	pub type Results<T: Config> =
 		StorageMap<_, Twox64Concat, VoteId, BoundedVec<OutcomeOf<T>, T::MaxMatters>>;
 
+	/// The id the next distribution of revenue gets.
+	#[pallet::storage]
+	pub type NextDistributionId<T> = StorageValue<_, DistributionId, ValueQuery>;
+
+	/// Distributions of public revenue whose claims have not ended.
+	#[pallet::storage]
+	pub type Distributions<T: Config> =
+		StorageMap<_, Twox64Concat, DistributionId, DistributionOf<T>>;
+
+	/// The units whose share of a distribution was claimed.
+	#[pallet::storage]
+	pub type Claimed<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, DistributionId, Twox64Concat, PropertyId, ()>;
+
+	/// The id each estate's next company note gets.
+	#[pallet::storage]
+	pub type NextNoteId<T> = StorageMap<_, Twox64Concat, EstateId, u32, ValueQuery>;
+
 	/// The notice period set in the chain spec (until then, [`Config::DefaultNoticePeriod`]).
 	#[pallet::storage]
 	pub type NoticePeriod<T: Config> = StorageValue<_, BlockNumberFor<T>>;
 
-	/// Closed votes to prune: (vote, when).
+	/// Closed votes and ended distributions to prune: (what, when).
 	#[pallet::storage]
 	pub type PruneQueue<T: Config> =
-		StorageMap<_, Twox64Concat, u32, (VoteId, BlockNumberFor<T>)>;
+		StorageMap<_, Twox64Concat, u32, (Prunable, BlockNumberFor<T>)>;
 
-	/// The prune queue's (head, tail): positions `head..tail` hold closed votes, in close order.
+	/// The prune queue's (head, tail): positions `head..tail` hold items, in due order.
 	#[pallet::storage]
 	pub type PruneBounds<T> = StorageValue<_, (u32, u32), ValueQuery>;
 
@@ -580,6 +603,23 @@ pub mod pallet {
 		CompanyNotePublished { estate: EstateId, kind: NoteKind, by: T::AccountId },
 		/// A closed vote was pruned after its retention.
 		VotePruned { vote: VoteId },
+		/// Public revenue is shared out to the owners by area: each unit's voter claims its
+		/// share until `claims_end`.
+		RevenueDistributed {
+			estate: EstateId,
+			distribution: DistributionId,
+			amount: BalanceOf<T>,
+			claims_end: BlockNumberFor<T>,
+		},
+		/// A unit's share of a distribution was paid to its voter.
+		RevenueShareClaimed {
+			distribution: DistributionId,
+			property: PropertyId,
+			to: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// A distribution's claims ended; what nobody claimed went back to public revenue.
+		DistributionEnded { distribution: DistributionId, returned: BalanceOf<T> },
 	}
 
 	#[pallet::error]
@@ -690,6 +730,14 @@ pub mod pallet {
 		NotTheCompany,
 		/// Only the property company or a committee member books public revenue.
 		NotARevenueBooker,
+		/// No distribution has this id, or its claims ended.
+		UnknownDistribution,
+		/// The unit is not of the distribution's estate.
+		NotOfTheEstate,
+		/// Only the owner who votes for the unit claims its share.
+		NotTheVoter,
+		/// The unit's share was claimed already.
+		AlreadyClaimed,
 		/// No more ids: the counter would wrap onto old records.
 		NoMoreIds,
 	}
@@ -981,6 +1029,23 @@ pub mod pallet {
 			let text = Self::text(text)?;
 			Self::do_publish_company_note(who, estate, kind, text)
 		}
+
+		/// The owner who votes for a unit claims its share of a distribution of public revenue:
+		/// the amount times the unit's area over the estate's area when it was decided.
+		///
+		/// Emits [`Event::RevenueShareClaimed`]. Errors: [`Error::UnknownDistribution`],
+		/// [`Error::UnknownProperty`], [`Error::NotOfTheEstate`], [`Error::NotTheVoter`],
+		/// [`Error::AlreadyClaimed`].
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::claim_revenue_share())]
+		pub fn claim_revenue_share(
+			origin: OriginFor<T>,
+			distribution: DistributionId,
+			property: PropertyId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_claim_share(who, distribution, property)
+		}
 	}
 
 	/// Reads for wallets and the residents' portal, in the metadata and callable through the
@@ -1076,6 +1141,16 @@ pub mod pallet {
 		/// For a unit: the deposit due by the assembly's rate and its area, and what was paid.
 		pub fn deposit_due(estate: EstateId, property: PropertyId) -> (BalanceOf<T>, BalanceOf<T>) {
 			(Self::deposit_owed(estate, property), Deposits::<T>::get(estate, property))
+		}
+
+		/// A distribution of public revenue whose claims have not ended, and whether `property`
+		/// claimed its share.
+		pub fn distribution(
+			distribution: DistributionId,
+			property: PropertyId,
+		) -> Option<(DistributionOf<T>, bool)> {
+			Distributions::<T>::get(distribution)
+				.map(|d| (d, Claimed::<T>::contains_key(distribution, property)))
 		}
 
 		/// The property company's latest notes, oldest first.

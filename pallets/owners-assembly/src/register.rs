@@ -65,6 +65,7 @@ impl<T: Config> Pallet<T> {
 			revenue: Default::default(),
 			fund_committed: Default::default(),
 			revenue_committed: Default::default(),
+			distributing: Default::default(),
 			deposit_rate: Default::default(),
 			open_votes: BoundedVec::new(),
 		}

@@ -50,6 +50,8 @@ pub struct Estate<AccountId, Name, Accounts, Votes, Balance, BlockNumber> {
 	pub fund_committed: Balance,
 	/// Of the revenue, what open votes would move to the fund if approved.
 	pub revenue_committed: Balance,
+	/// Public revenue the owners decided to share out, not yet claimed.
+	pub distributing: Balance,
 	/// The deposit owners pay into the fund per square metre, as the assembly set it.
 	pub deposit_rate: Balance,
 	/// Votes called and not yet closed.
@@ -186,6 +188,10 @@ pub enum Action<AccountId, Balance> {
 	/// [`Category::PublicRevenue`].
 	#[codec(index = 5)]
 	RevenueToFund(Balance),
+	/// Pay `amount` of public revenue out to the owners by floor area: each unit's voter claims
+	/// its share ([`crate::Pallet::claim_revenue_share`]). Only for [`Category::PublicRevenue`].
+	#[codec(index = 6)]
+	RevenueToOwners(Balance),
 }
 
 impl<AccountId, Balance> Action<AccountId, Balance> {
@@ -199,7 +205,9 @@ impl<AccountId, Balance> Action<AccountId, Balance> {
 				category == Category::PropertyCompany
 			},
 			Action::SetDepositRate(_) => category == Category::RaiseMaintenanceFund,
-			Action::RevenueToFund(_) => category == Category::PublicRevenue,
+			Action::RevenueToFund(_) | Action::RevenueToOwners(_) => {
+				category == Category::PublicRevenue
+			},
 		}
 	}
 }
@@ -462,9 +470,40 @@ pub enum NoteKind {
 	ServiceReport,
 }
 
+/// A share-out of public revenue to the owners by floor area.
+#[derive(Clone, Eq, PartialEq, Encode, Decode, Debug, MaxEncodedLen, TypeInfo)]
+pub struct Distribution<Balance, BlockNumber> {
+	/// The estate whose owners share it.
+	pub estate: EstateId,
+	/// What is shared out.
+	pub amount: Balance,
+	/// The estate's area when the owners decided it: each unit's share is its area over this.
+	pub area: Area,
+	/// What was claimed so far.
+	pub paid: Balance,
+	/// Until when shares can be claimed; what is left then goes back to public revenue.
+	pub ends: BlockNumber,
+}
+
+/// A distribution of public revenue.
+pub type DistributionId = u32;
+
+/// What the prune queue holds.
+#[derive(Copy, Clone, Eq, PartialEq, Encode, Decode, Debug, MaxEncodedLen, TypeInfo)]
+pub enum Prunable {
+	/// A closed vote, its ballots and its count.
+	#[codec(index = 0)]
+	Vote(VoteId),
+	/// A distribution whose claims ended: what is left goes back to revenue.
+	#[codec(index = 1)]
+	Distribution(DistributionId),
+}
+
 /// Something the property company published.
 #[derive(Clone, Eq, PartialEq, Encode, Decode, Debug, MaxEncodedLen, TypeInfo)]
 pub struct CompanyNote<AccountId, BlockNumber, Text> {
+	/// Its number, the estate's notes counted from 0.
+	pub id: u32,
 	/// What it is.
 	pub kind: NoteKind,
 	/// The company.

@@ -83,9 +83,9 @@ impl<T: Config> Pallet<T> {
 	fn check_action(action: &crate::ActionOf<T>, category: Category) -> DispatchResult {
 		ensure!(action.fits(category), Error::<T>::WrongCategory);
 		match action {
-			Action::PayFromFund { amount, .. } | Action::RevenueToFund(amount) => {
-				ensure!(!amount.is_zero(), Error::<T>::ZeroAmount)
-			},
+			Action::PayFromFund { amount, .. } |
+			Action::RevenueToFund(amount) |
+			Action::RevenueToOwners(amount) => ensure!(!amount.is_zero(), Error::<T>::ZeroAmount),
 			_ => {},
 		}
 		Ok(())
@@ -101,7 +101,9 @@ impl<T: Config> Pallet<T> {
 			for action in actions {
 				match action {
 					Action::PayFromFund { amount, .. } => f = f.max(*amount),
-					Action::RevenueToFund(amount) => r = r.max(*amount),
+					Action::RevenueToFund(amount) | Action::RevenueToOwners(amount) => {
+						r = r.max(*amount)
+					},
 					_ => {},
 				}
 			}

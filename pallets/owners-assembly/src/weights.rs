@@ -27,6 +27,7 @@ pub trait WeightInfo {
 	fn deposit_fund() -> Weight;
 	fn book_revenue() -> Weight;
 	fn publish_company_note() -> Weight;
+	fn claim_revenue_share() -> Weight;
 	fn on_initialize_idle() -> Weight;
 	fn on_initialize_close(m: u32, ) -> Weight;
 	fn on_idle_prune(n: u32, ) -> Weight;
@@ -279,6 +280,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `OwnersAssembly::Closing` (r:1 w:0)
 	/// Proof: `OwnersAssembly::Closing` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Placeholder until measured: as `deposit_fund` with one more read and write.
+	fn claim_revenue_share() -> Weight {
+		Weight::from_parts(110_000_000, 12000)
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().writes(5))
+	}
 	fn on_initialize_idle() -> Weight {
 		// Proof size measured: `240`, estimated: `3510`.
 		Weight::from_parts(8_522_000, 3510)
@@ -416,6 +423,12 @@ impl WeightInfo for () {
 		Weight::from_parts(392_515_000, 37494)
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
+	}
+	/// Placeholder until measured: as `deposit_fund` with one more read and write.
+	fn claim_revenue_share() -> Weight {
+		Weight::from_parts(110_000_000, 12000)
+			.saturating_add(ParityDbWeight::get().reads(6))
+			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn on_initialize_idle() -> Weight {
 		Weight::from_parts(8_522_000, 3510)

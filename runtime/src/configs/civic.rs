@@ -192,7 +192,7 @@ impl pallet_public_affairs::Config for Runtime {
 	type Registry = PartyBranch;
 	type GovernanceOrigin = RootOrCouncilMajority;
 	// Every pallet holding civic text, so that take-downs reach all of it.
-	type Texts = (PublicAffairs, Consultation, CommunityTreasury, VolunteerCredits);
+	type Texts = (PublicAffairs, Consultation, CommunityTreasury, VolunteerCredits, OwnersAssembly);
 	type MaxTitleLength = ConstU32<128>;
 	// A notice, a reply, a matter or an answer: a few paragraphs; longer documents by hash.
 	type MaxTextLength = ConstU32<1024>;
