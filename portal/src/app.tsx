@@ -30,7 +30,7 @@ export function App() {
   const Page = PAGES[page.value];
   const c = chain.value;
   const tabs = (Object.keys(PAGES) as PageName[]).filter((p) =>
-    (p !== 'officer' || (me.value?.officerOf.length ?? 0) > 0) && (p !== 'owners' || me.value?.ownsHomes));
+    (p !== 'officer' || (me.value?.officerOf.length ?? 0) > 0) && (p !== 'owners' || me.value?.ownsHomes || (me.value?.estatesOfMyUnits.length ?? 0) > 0));
   return (
     <>
       <a class="skip" href="#main">{t('app.skip')}</a>

@@ -190,13 +190,13 @@ test('a resident asks for help, a volunteer accepts and completes it, the proxy 
   assert.equal(credits.stars.toNumber(), 1);
 });
 
-test('an owner votes in the owners\' assembly from the portal, sees participation grow and the count', async () => {
+test('an owner votes in the owners\' assembly from the portal; officers record and countersign a paper ballot and call a vote', async () => {
   const { Keyring } = await import('@polkadot/keyring');
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  const owners = ['Charlie//stash', 'Dave//stash', 'Alice//stash'].map((u) => keyring.addFromUri(`//${u}`));
+  const [charlieStash, daveStash, aliceStash] = ['Charlie//stash', 'Dave//stash', 'Alice//stash'].map((u) => keyring.addFromUri(`//${u}`));
   const called = await ok(api.tx.ownersAssembly.callVote(0, [{
     title: '小区车位重新划线', category: 'OtherMajor', question: { Motion: 'Record' },
-  }], 12), k.Dave);
+  }], 20), k.Dave);
   const vote = called.events.find(({ event }) => event.method === 'VoteCalled').event.data.vote.toNumber();
 
   const ferdie = await open('Ferdie', 'owners');
@@ -209,15 +209,45 @@ test('an owner votes in the owners\' assembly from the portal, sees participatio
   await card.locator('button:text-is("投票")').click();
   await settled(card);
   await card.locator('[data-testid=voted]').waitFor({ timeout: 30000 });
-  await Promise.all(owners.map((o) => ok(api.tx.ownersAssembly.castBallot(vote, ['Aye']), o)));
+
+  // Dave, Plum Garden's secretary (no homes here; no committee elected), records Dave//stash's
+  // paper ballot; Eve, a second officer, countersigns it.
+  const dave = await open('Dave', 'owners');
+  const daveCard = dave.locator(`[data-testid=assembly-vote-${vote}]`);
+  await daveCard.locator('summary:text-is("纸质票登记与会签")').click();
+  await daveCard.locator(`#paper-${vote}-owner`).fill(daveStash.address);
+  await daveCard.locator('button:text-is("登记纸质票")').click();
+  await settled(daveCard);
+  const eve = await open('Eve', 'owners');
+  const eveCard = eve.locator(`[data-testid=assembly-vote-${vote}]`);
+  await eveCard.locator('summary:text-is("纸质票登记与会签")').click();
+  await eveCard.locator('[data-testid=paper-pending] button:text-is("会签")').click();
+  await settled(eveCard);
+  const paper = (await api.query.ownersAssembly.ballots(vote, daveStash.address)).unwrap().paper.unwrap();
+  assert.deepEqual(paper.map(String), [k.Dave.address, k.Eve.address]);
+
+  await Promise.all([charlieStash, aliceStash].map((o) => ok(api.tx.ownersAssembly.castBallot(vote, ['Aye']), o)));
   await card.locator('[data-testid=participation]:has-text("4/5 位业主")').waitFor({ timeout: 30000 });
   await shoot(ferdie, 'owners');
-  await card.locator('[data-testid=outcome]:text-is("通过")').waitFor({ timeout: 120000 });
+  await card.locator('[data-testid=outcome]:text-is("通过")').waitFor({ timeout: 180000 });
   assert.match(await card.textContent(), /赞成 4 人 500 平方米/);
-  // A resident who owns no home has no owners' page.
-  const eve = await open('Eve', 'home');
-  await eve.locator('nav').waitFor();
-  assert.equal(await eve.locator('nav a[href="#/owners"]').count(), 0);
+
+  // Dave calls the next vote from the portal: published at once, voting after the notice.
+  const next = (await api.query.ownersAssembly.nextVoteId()).toNumber();
+  const form = dave.locator('section[aria-labelledby=call-vote-0-title]');
+  await form.locator('#call-0-title').fill('更换小区门禁');
+  await form.locator('#call-0-category').selectOption('CommonParts');
+  await form.locator('button:text-is("发起表决")').click();
+  await settled(form);
+  const stored = (await api.query.ownersAssembly.votes(next)).unwrap();
+  assert.equal(stored.matters[0].category.toString(), 'CommonParts');
+  await dave.locator(`[data-testid=assembly-vote-${next}] .badge:text-is("公示中")`).waitFor({ timeout: 30000 });
+  assert.match(await dave.textContent(`[data-testid=assembly-vote-${next}]`), /更换小区门禁/);
+
+  // An account with no home to vote for and no estate to convene has no owners' page.
+  const bobStash = await open('Bob//stash', 'home');
+  await bobStash.locator('nav').waitFor();
+  assert.equal(await bobStash.locator('nav a[href="#/owners"]').count(), 0);
   assert.deepEqual(ferdie.errors, []);
 });
 

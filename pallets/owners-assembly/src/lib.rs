@@ -41,6 +41,11 @@
 //!   to the fund, or out to the owners by floor area (each unit's voter claims its share,
 //!   [`Pallet::claim_revenue_share`]; what is not claimed within [`Config::Retention`] goes
 //!   back), only by an approved public-revenue matter. No official moves it alone.
+//!   The pot is the estate's own, not a community treasury pot: the community treasury moves
+//!   money by M-of-N approval of supervisors, while the Civil Code gives the use of the
+//!   maintenance fund and of public revenue to the owners' assembly. Here the owners' approved
+//!   vote is the authorisation (a stronger check than any M of N, and one no committee can
+//!   override); the committee books revenue and calls votes but approves nothing alone.
 //! - **The property company** the owners hired publishes its proposals, fees and service reports
 //!   ([`Pallet::publish_company_note`]) and books revenue; it cannot vote for the estate or move
 //!   money out.

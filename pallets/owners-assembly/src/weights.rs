@@ -41,15 +41,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OwnersAssembly::NextEstateId` (r:1 w:1)
 	/// Proof: `OwnersAssembly::NextEstateId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `OwnersAssembly::Estates` (r:0 w:1)
-	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(948), added: 3423, mode: `MaxEncodedLen`)
+	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(964), added: 3439, mode: `MaxEncodedLen`)
 	fn register_estate() -> Weight {
 		// Proof size measured: `996`, estimated: `10317`.
-		Weight::from_parts(82_586_000, 10317)
+		Weight::from_parts(70_512_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `OwnersAssembly::Estates` (r:1 w:1)
-	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(948), added: 3423, mode: `MaxEncodedLen`)
+	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(964), added: 3439, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Units` (r:3 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Roles` (r:3 w:0)
@@ -65,13 +65,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OwnersAssembly::Properties` (r:0 w:1)
 	/// Proof: `OwnersAssembly::Properties` (`max_values`: None, `max_size`: Some(228), added: 2703, mode: `MaxEncodedLen`)
 	fn register_property() -> Weight {
-		// Proof size measured: `2616`, estimated: `11182`.
-		Weight::from_parts(154_785_000, 11182)
+		// Proof size measured: `2632`, estimated: `11182`.
+		Weight::from_parts(129_940_000, 11182)
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `OwnersAssembly::Estates` (r:1 w:1)
-	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(948), added: 3423, mode: `MaxEncodedLen`)
+	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(964), added: 3439, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Units` (r:3 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Roles` (r:3 w:0)
@@ -85,13 +85,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OwnersAssembly::EstatesOwned` (r:2 w:2)
 	/// Proof: `OwnersAssembly::EstatesOwned` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn transfer_property() -> Weight {
-		// Proof size measured: `2783`, estimated: `21374`.
-		Weight::from_parts(187_805_000, 21374)
+		// Proof size measured: `2799`, estimated: `21374`.
+		Weight::from_parts(162_740_000, 21374)
 			.saturating_add(T::DbWeight::get().reads(20))
 			.saturating_add(T::DbWeight::get().writes(14))
 	}
 	/// Storage: `OwnersAssembly::Estates` (r:1 w:1)
-	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(948), added: 3423, mode: `MaxEncodedLen`)
+	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(964), added: 3439, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Units` (r:3 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Roles` (r:3 w:0)
@@ -105,13 +105,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OwnersAssembly::EstatesOwned` (r:2 w:2)
 	/// Proof: `OwnersAssembly::EstatesOwned` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn set_voter() -> Weight {
-		// Proof size measured: `2898`, estimated: `21374`.
-		Weight::from_parts(184_605_000, 21374)
+		// Proof size measured: `2914`, estimated: `21374`.
+		Weight::from_parts(150_137_000, 21374)
 			.saturating_add(T::DbWeight::get().reads(20))
 			.saturating_add(T::DbWeight::get().writes(14))
 	}
 	/// Storage: `OwnersAssembly::Estates` (r:1 w:1)
-	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(948), added: 3423, mode: `MaxEncodedLen`)
+	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(964), added: 3439, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Units` (r:3 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Roles` (r:3 w:0)
@@ -125,25 +125,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OwnersAssembly::EstatesOwned` (r:1 w:1)
 	/// Proof: `OwnersAssembly::EstatesOwned` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn amend_property() -> Weight {
-		// Proof size measured: `2712`, estimated: `11182`.
-		Weight::from_parts(157_432_000, 11182)
+		// Proof size measured: `2728`, estimated: `11182`.
+		Weight::from_parts(131_443_000, 11182)
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `OwnersAssembly::Estates` (r:1 w:1)
-	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(948), added: 3423, mode: `MaxEncodedLen`)
+	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(964), added: 3439, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Units` (r:3 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Roles` (r:3 w:0)
 	/// Proof: `PartyBranch::Roles` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
 	fn confirm_register() -> Weight {
-		// Proof size measured: `1794`, estimated: `10317`.
-		Weight::from_parts(81_439_000, 10317)
+		// Proof size measured: `1810`, estimated: `10317`.
+		Weight::from_parts(69_857_000, 10317)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `OwnersAssembly::Estates` (r:1 w:1)
-	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(948), added: 3423, mode: `MaxEncodedLen`)
+	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(964), added: 3439, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Units` (r:3 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `OwnersAssembly::NoticePeriod` (r:1 w:0)
@@ -156,9 +156,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OwnersAssembly::Votes` (`max_values`: None, `max_size`: Some(9534), added: 12009, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[1, 8]`.
 	fn call_vote(m: u32, ) -> Weight {
-		// Proof size measured: `1413`, estimated: `10317`.
-		Weight::from_parts(82_619_237, 10317)
-			.saturating_add(Weight::from_parts(217_877_925, 0).saturating_mul(m.into()))
+		// Proof size measured: `1429`, estimated: `10317`.
+		Weight::from_parts(90_213_819, 10317)
+			.saturating_add(Weight::from_parts(208_211_326, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -174,7 +174,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OwnersAssembly::Candidates` (`max_values`: None, `max_size`: Some(886), added: 3361, mode: `MaxEncodedLen`)
 	fn nominate() -> Weight {
 		// Proof size measured: `1930`, estimated: `12999`.
-		Weight::from_parts(72_348_000, 12999)
+		Weight::from_parts(59_004_000, 12999)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -194,14 +194,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OwnersAssembly::Tallies` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
 	fn cast_ballot() -> Weight {
 		// Proof size measured: `4043`, estimated: `27878`.
-		Weight::from_parts(177_043_000, 27878)
+		Weight::from_parts(155_151_000, 27878)
 			.saturating_add(T::DbWeight::get().reads(21))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `OwnersAssembly::Votes` (r:1 w:0)
 	/// Proof: `OwnersAssembly::Votes` (`max_values`: None, `max_size`: Some(9534), added: 12009, mode: `MaxEncodedLen`)
 	/// Storage: `OwnersAssembly::Estates` (r:1 w:0)
-	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(948), added: 3423, mode: `MaxEncodedLen`)
+	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(964), added: 3439, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Units` (r:3 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `OwnersAssembly::Frozen` (r:1 w:0)
@@ -215,8 +215,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OwnersAssembly::Candidates` (r:8 w:0)
 	/// Proof: `OwnersAssembly::Candidates` (`max_values`: None, `max_size`: Some(886), added: 3361, mode: `MaxEncodedLen`)
 	fn record_paper_ballot() -> Weight {
-		// Proof size measured: `5091`, estimated: `27878`.
-		Weight::from_parts(164_340_000, 27878)
+		// Proof size measured: `5107`, estimated: `27878`.
+		Weight::from_parts(147_381_000, 27878)
 			.saturating_add(T::DbWeight::get().reads(17))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -225,7 +225,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OwnersAssembly::PaperBallots` (r:1 w:1)
 	/// Proof: `OwnersAssembly::PaperBallots` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
 	/// Storage: `OwnersAssembly::Estates` (r:1 w:0)
-	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(948), added: 3423, mode: `MaxEncodedLen`)
+	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(964), added: 3439, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Units` (r:3 w:0)
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	/// Storage: `OwnersAssembly::Frozen` (r:1 w:0)
@@ -239,13 +239,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OwnersAssembly::Tallies` (r:8 w:8)
 	/// Proof: `OwnersAssembly::Tallies` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
 	fn countersign_paper_ballot() -> Weight {
-		// Proof size measured: `5313`, estimated: `27878`.
-		Weight::from_parts(227_510_000, 27878)
+		// Proof size measured: `5329`, estimated: `27878`.
+		Weight::from_parts(200_717_000, 27878)
 			.saturating_add(T::DbWeight::get().reads(25))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
 	/// Storage: `OwnersAssembly::Estates` (r:1 w:1)
-	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(948), added: 3423, mode: `MaxEncodedLen`)
+	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(964), added: 3439, mode: `MaxEncodedLen`)
 	/// Storage: `OwnersAssembly::Properties` (r:1 w:0)
 	/// Proof: `OwnersAssembly::Properties` (`max_values`: None, `max_size`: Some(228), added: 2703, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -253,42 +253,54 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OwnersAssembly::Deposits` (r:1 w:1)
 	/// Proof: `OwnersAssembly::Deposits` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	fn deposit_fund() -> Weight {
-		// Proof size measured: `887`, estimated: `6196`.
-		Weight::from_parts(100_432_000, 6196)
+		// Proof size measured: `903`, estimated: `6196`.
+		Weight::from_parts(88_488_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 	/// Storage: `OwnersAssembly::Estates` (r:1 w:1)
-	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(948), added: 3423, mode: `MaxEncodedLen`)
+	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(964), added: 3439, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn book_revenue() -> Weight {
-		// Proof size measured: `888`, estimated: `6196`.
-		Weight::from_parts(84_127_000, 6196)
+		// Proof size measured: `904`, estimated: `6196`.
+		Weight::from_parts(74_827_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `OwnersAssembly::Estates` (r:1 w:0)
-	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(948), added: 3423, mode: `MaxEncodedLen`)
+	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(964), added: 3439, mode: `MaxEncodedLen`)
+	/// Storage: `OwnersAssembly::NextNoteId` (r:1 w:1)
+	/// Proof: `OwnersAssembly::NextNoteId` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `OwnersAssembly::CompanyNotes` (r:1 w:1)
-	/// Proof: `OwnersAssembly::CompanyNotes` (`max_values`: None, `max_size`: Some(34029), added: 36504, mode: `MaxEncodedLen`)
+	/// Proof: `OwnersAssembly::CompanyNotes` (`max_values`: None, `max_size`: Some(34157), added: 36632, mode: `MaxEncodedLen`)
 	fn publish_company_note() -> Weight {
-		// Proof size measured: `34518`, estimated: `37494`.
-		Weight::from_parts(392_515_000, 37494)
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(1))
+		// Proof size measured: `34662`, estimated: `37622`.
+		Weight::from_parts(386_271_000, 37622)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
-	/// Storage: `OwnersAssembly::Closing` (r:1 w:0)
-	/// Proof: `OwnersAssembly::Closing` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
-	/// Placeholder until measured: as `deposit_fund` with one more read and write.
+	/// Storage: `OwnersAssembly::Distributions` (r:1 w:1)
+	/// Proof: `OwnersAssembly::Distributions` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
+	/// Storage: `OwnersAssembly::Properties` (r:1 w:0)
+	/// Proof: `OwnersAssembly::Properties` (`max_values`: None, `max_size`: Some(228), added: 2703, mode: `MaxEncodedLen`)
+	/// Storage: `OwnersAssembly::Claimed` (r:1 w:1)
+	/// Proof: `OwnersAssembly::Claimed` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `OwnersAssembly::Estates` (r:1 w:1)
+	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(964), added: 3439, mode: `MaxEncodedLen`)
 	fn claim_revenue_share() -> Weight {
-		Weight::from_parts(110_000_000, 12000)
+		// Proof size measured: `1107`, estimated: `6196`.
+		Weight::from_parts(102_505_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
+	/// Storage: `OwnersAssembly::Closing` (r:1 w:0)
+	/// Proof: `OwnersAssembly::Closing` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size measured: `240`, estimated: `3510`.
-		Weight::from_parts(8_522_000, 3510)
+		Weight::from_parts(5_835_000, 3510)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `OwnersAssembly::Closing` (r:1 w:1)
@@ -296,7 +308,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OwnersAssembly::Votes` (r:1 w:1)
 	/// Proof: `OwnersAssembly::Votes` (`max_values`: None, `max_size`: Some(9534), added: 12009, mode: `MaxEncodedLen`)
 	/// Storage: `OwnersAssembly::Estates` (r:1 w:1)
-	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(948), added: 3423, mode: `MaxEncodedLen`)
+	/// Proof: `OwnersAssembly::Estates` (`max_values`: None, `max_size`: Some(964), added: 3439, mode: `MaxEncodedLen`)
 	/// Storage: `OwnersAssembly::Tallies` (r:8 w:0)
 	/// Proof: `OwnersAssembly::Tallies` (`max_values`: None, `max_size`: Some(322), added: 2797, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:9 w:9)
@@ -306,12 +318,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OwnersAssembly::Results` (r:0 w:1)
 	/// Proof: `OwnersAssembly::Results` (`max_values`: None, `max_size`: Some(2853), added: 5328, mode: `MaxEncodedLen`)
 	/// Storage: `OwnersAssembly::PruneQueue` (r:0 w:1)
-	/// Proof: `OwnersAssembly::PruneQueue` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Proof: `OwnersAssembly::PruneQueue` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// Component `m` ranges over `[1, 8]`.
 	fn on_initialize_close(m: u32, ) -> Weight {
-		// Proof size measured: `830`, estimated: `12999`.
-		Weight::from_parts(54_330_324, 12999)
-			.saturating_add(Weight::from_parts(59_923_356, 0).saturating_mul(m.into()))
+		// Proof size measured: `846`, estimated: `12999`.
+		Weight::from_parts(56_407_522, 12999)
+			.saturating_add(Weight::from_parts(49_411_479, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(7))
@@ -321,7 +333,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `OwnersAssembly::PruneBounds` (r:1 w:1)
 	/// Proof: `OwnersAssembly::PruneBounds` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `OwnersAssembly::PruneQueue` (r:1 w:1)
-	/// Proof: `OwnersAssembly::PruneQueue` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Proof: `OwnersAssembly::PruneQueue` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// Storage: `OwnersAssembly::Ballots` (r:101 w:100)
 	/// Proof: `OwnersAssembly::Ballots` (`max_values`: None, `max_size`: Some(242), added: 2717, mode: `MaxEncodedLen`)
 	/// Storage: `OwnersAssembly::PaperBallots` (r:1 w:0)
@@ -340,9 +352,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `OwnersAssembly::Votes` (`max_values`: None, `max_size`: Some(9534), added: 12009, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[1, 100]`.
 	fn on_idle_prune(n: u32, ) -> Weight {
-		// Proof size measured: `802`, estimated: `4351`.
-		Weight::from_parts(69_216_817, 4351)
-			.saturating_add(Weight::from_parts(5_533_043, 0).saturating_mul(n.into()))
+		// Proof size measured: `803`, estimated: `4351`.
+		Weight::from_parts(53_008_326, 4351)
+			.saturating_add(Weight::from_parts(5_121_991, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -354,89 +366,88 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures for tests, priced with ParityDB's weights.
 impl WeightInfo for () {
 	fn register_estate() -> Weight {
-		Weight::from_parts(82_586_000, 10317)
+		Weight::from_parts(70_512_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn register_property() -> Weight {
-		Weight::from_parts(154_785_000, 11182)
+		Weight::from_parts(129_940_000, 11182)
 			.saturating_add(ParityDbWeight::get().reads(14))
 			.saturating_add(ParityDbWeight::get().writes(9))
 	}
 	fn transfer_property() -> Weight {
-		Weight::from_parts(187_805_000, 21374)
+		Weight::from_parts(162_740_000, 21374)
 			.saturating_add(ParityDbWeight::get().reads(20))
 			.saturating_add(ParityDbWeight::get().writes(14))
 	}
 	fn set_voter() -> Weight {
-		Weight::from_parts(184_605_000, 21374)
+		Weight::from_parts(150_137_000, 21374)
 			.saturating_add(ParityDbWeight::get().reads(20))
 			.saturating_add(ParityDbWeight::get().writes(14))
 	}
 	fn amend_property() -> Weight {
-		Weight::from_parts(157_432_000, 11182)
+		Weight::from_parts(131_443_000, 11182)
 			.saturating_add(ParityDbWeight::get().reads(14))
 			.saturating_add(ParityDbWeight::get().writes(8))
 	}
 	fn confirm_register() -> Weight {
-		Weight::from_parts(81_439_000, 10317)
+		Weight::from_parts(69_857_000, 10317)
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn call_vote(m: u32, ) -> Weight {
-		Weight::from_parts(82_619_237, 10317)
-			.saturating_add(Weight::from_parts(217_877_925, 0).saturating_mul(m.into()))
+		Weight::from_parts(90_213_819, 10317)
+			.saturating_add(Weight::from_parts(208_211_326, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn nominate() -> Weight {
-		Weight::from_parts(72_348_000, 12999)
+		Weight::from_parts(59_004_000, 12999)
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn cast_ballot() -> Weight {
-		Weight::from_parts(177_043_000, 27878)
+		Weight::from_parts(155_151_000, 27878)
 			.saturating_add(ParityDbWeight::get().reads(21))
 			.saturating_add(ParityDbWeight::get().writes(10))
 	}
 	fn record_paper_ballot() -> Weight {
-		Weight::from_parts(164_340_000, 27878)
+		Weight::from_parts(147_381_000, 27878)
 			.saturating_add(ParityDbWeight::get().reads(17))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn countersign_paper_ballot() -> Weight {
-		Weight::from_parts(227_510_000, 27878)
+		Weight::from_parts(200_717_000, 27878)
 			.saturating_add(ParityDbWeight::get().reads(25))
 			.saturating_add(ParityDbWeight::get().writes(11))
 	}
 	fn deposit_fund() -> Weight {
-		Weight::from_parts(100_432_000, 6196)
+		Weight::from_parts(88_488_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 	fn book_revenue() -> Weight {
-		Weight::from_parts(84_127_000, 6196)
+		Weight::from_parts(74_827_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn publish_company_note() -> Weight {
-		Weight::from_parts(392_515_000, 37494)
-			.saturating_add(ParityDbWeight::get().reads(2))
-			.saturating_add(ParityDbWeight::get().writes(1))
+		Weight::from_parts(386_271_000, 37622)
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().writes(2))
 	}
-	/// Placeholder until measured: as `deposit_fund` with one more read and write.
 	fn claim_revenue_share() -> Weight {
-		Weight::from_parts(110_000_000, 12000)
+		Weight::from_parts(102_505_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(8_522_000, 3510)
+		Weight::from_parts(5_835_000, 3510)
 			.saturating_add(ParityDbWeight::get().reads(1))
 	}
 	fn on_initialize_close(m: u32, ) -> Weight {
-		Weight::from_parts(54_330_324, 12999)
-			.saturating_add(Weight::from_parts(59_923_356, 0).saturating_mul(m.into()))
+		Weight::from_parts(56_407_522, 12999)
+			.saturating_add(Weight::from_parts(49_411_479, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(m.into())))
 			.saturating_add(ParityDbWeight::get().writes(7))
@@ -444,8 +455,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2797).saturating_mul(m.into()))
 	}
 	fn on_idle_prune(n: u32, ) -> Weight {
-		Weight::from_parts(69_216_817, 4351)
-			.saturating_add(Weight::from_parts(5_533_043, 0).saturating_mul(n.into()))
+		Weight::from_parts(53_008_326, 4351)
+			.saturating_add(Weight::from_parts(5_121_991, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(8))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4))

@@ -14,6 +14,10 @@ export const SPEND_CATEGORIES = ['Facilities', 'Environment', 'ElderlyCare', 'Yo
   'Safety', 'Administration', 'Other'] as const;
 export const HELP_CATEGORIES = ['Shopping', 'MedicalEscort', 'HomeRepair', 'Companionship', 'Emergency', 'Other'] as const;
 export const NOTICE_CATEGORIES = ['ResidentsAffairs', 'PartyAffairs', 'Finances', 'Housing', 'Emergency'] as const;
+/** The categories of an owners' assembly matter a motion may have (paying from the fund and
+ * electing the committee have their own forms). */
+export const ASSEMBLY_MOTION_CATEGORIES = ['AssemblyRules', 'ManagementStatute', 'PropertyCompany', 'RaiseMaintenanceFund',
+  'Rebuild', 'CommonParts', 'PublicRevenue', 'OtherMajor'] as const;
 export const ROLES = ['Volunteer', 'VolunteerOrganisation', 'SpecialNeeds', 'GridWorker', 'OwnersCommittee',
   'TreasurySupervisor', 'PollingOfficer', 'ServiceProvider', 'AidDistributor', 'HousingOfficer'] as const;
 
@@ -142,6 +146,29 @@ export const actions = (chain: Chain) => {
           : 'alternative' in c ? Enum('Alternative', c.alternative)
             : Enum('Candidates', Uint8Array.from(c.candidates)))),
       }),
+    /** A vote of one matter, open `votingBlocks` after the notice: a motion recorded as
+     * decided, a payment from the maintenance fund, or a committee election. */
+    callAssemblyVote: (estate: number, title: string, matter:
+      | { kind: 'motion'; category: string }
+      | { kind: 'pay'; to: string; amount: bigint }
+      | { kind: 'election'; seats: number; termBlocks: number }, votingBlocks: number) =>
+      tx.OwnersAssembly.call_vote({
+        estate,
+        matters: [{
+          title: bytes(title),
+          category: Enum((matter.kind === 'pay' ? 'UseMaintenanceFund' : matter.kind === 'election' ? 'CommitteeElection' : matter.category) as 'OtherMajor'),
+          question: matter.kind === 'pay'
+            ? Enum('Motion', Enum('PayFromFund', { to: matter.to, amount: matter.amount }))
+            : matter.kind === 'election'
+              ? Enum('Election', { seats: matter.seats, term: matter.termBlocks, nominators: 1 })
+              : Enum('Motion', Enum('Record')),
+        }],
+        voting_period: votingBlocks,
+      }),
+    recordOwnersPaperBallot: (vote: number, owner: string, choice: Choice) =>
+      tx.OwnersAssembly.record_paper_ballot({ vote, owner, choices: [Enum(choice)] }),
+    countersignOwnersPaperBallot: (vote: number, owner: string) =>
+      tx.OwnersAssembly.countersign_paper_ballot({ vote, owner }),
     nominate: (vote: number, matter: number, candidate: string) =>
       tx.OwnersAssembly.nominate({ vote, matter, candidate }),
     grantRole: (who: string, role: string, unit: number) =>

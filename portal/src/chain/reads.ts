@@ -56,6 +56,9 @@ export interface Me {
   balance: bigint;
   /** Whether the account votes for homes in some estate (its owners' assembly page shows). */
   ownsHomes: boolean;
+  /** The estates of the communities whose officer the account is: it may convene their
+   * owners while they have no committee. */
+  estatesOfMyUnits: number[];
 }
 
 export async function me(chain: Chain, address: string): Promise<Me> {
@@ -69,6 +72,7 @@ export async function me(chain: Chain, address: string): Promise<Me> {
     api.view.PartyBranch.offices_of(address),
     api.view.OwnersAssembly.estates_of(address),
   ]);
+  const estatesOfMyUnits = (await Promise.all(offices.map((u) => api.view.OwnersAssembly.estates_in(u)))).flat();
   return {
     address,
     community: residency?.[0],
@@ -79,6 +83,7 @@ export async function me(chain: Chain, address: string): Promise<Me> {
     quota,
     balance: account.data.free,
     ownsHomes: estates.length > 0,
+    estatesOfMyUnits,
   };
 }
 
@@ -588,6 +593,18 @@ const estateView = (id: number, e: StoredEstate): EstateView => ({
   revenue: e.revenue,
   depositRate: e.deposit_rate,
 });
+
+/** An estate by id. */
+export async function estate(chain: Chain, id: number): Promise<EstateView | undefined> {
+  const e = await chain.api.view.OwnersAssembly.estate(id);
+  return e && estateView(id, e);
+}
+
+/** Paper ballots of a vote recorded and waiting for a second person's countersignature. */
+export async function pendingPaperBallots(chain: Chain, vote: number): Promise<{ owner: string; recordedBy: string }[]> {
+  const entries = await chain.api.query.OwnersAssembly.PaperBallots.getEntries(vote);
+  return entries.map(({ keyArgs: [, owner], value }) => ({ owner, recordedBy: value.recorded_by }));
+}
 
 /** The estates where `who` votes, with the homes and area they vote for. */
 export async function myEstates(chain: Chain, who: string): Promise<{ estate: EstateView; mine: { units: number; area: number } }[]> {

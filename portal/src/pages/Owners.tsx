@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import {
-  actions, assemblyVotes, myEstates,
-  type AssemblyMatterView, type AssemblyVoteView, type EstateView, type OwnersChoice, type OwnersCount,
+  actions, assemblyVotes, ASSEMBLY_MOTION_CATEGORIES, estate as readEstate, myEstates, parseAmount, pendingPaperBallots,
+  type AssemblyMatterView, type AssemblyVoteView, type Choice, type EstateView, type OwnersChoice, type OwnersCount,
 } from '../chain';
 import { Amount } from '../components/Amount';
 import { Countdown } from '../components/Countdown';
@@ -18,27 +18,41 @@ import { chain, me } from '../state';
  */
 export function Owners() {
   const m = me.value;
-  const estates = useLive((c, who) => (who ? myEstates(c, who) : Promise.resolve([])));
+  const others = (m?.estatesOfMyUnits ?? []).join();
+  const estates = useLive(async (c, who) => {
+    const mine = who ? await myEstates(c, who) : [];
+    const theirs = await Promise.all((m?.estatesOfMyUnits ?? [])
+      .filter((id) => !mine.some((x) => x.estate.id === id))
+      .map((id) => readEstate(c, id)));
+    return [...mine, ...theirs.flatMap((e) => (e ? [{ estate: e, mine: undefined }] : []))];
+  }, [others]);
   if (!m) return <p class="hint">{t('home.chooseAccount')}</p>;
   if (estates && estates.length === 0) return <p class="hint" data-testid="no-estate">{t('owners.none')}</p>;
   return (
     <>
-      {(estates ?? []).map(({ estate, mine }) => (
-        <div key={estate.id}>
-          <EstateFigures estate={estate} mine={mine} />
-          <EstateVotes estate={estate.id} />
-        </div>
-      ))}
+      {(estates ?? []).map(({ estate, mine }) => {
+        // Who convenes: the committee in office, or while there is none the community's officers.
+        const steward = estate.committee.length > 0
+          ? estate.committee.includes(m.address)
+          : m.estatesOfMyUnits.includes(estate.id);
+        return (
+          <div key={estate.id}>
+            <EstateFigures estate={estate} mine={mine} />
+            {steward && <CallVote estate={estate.id} />}
+            <EstateVotes estate={estate.id} steward={steward} />
+          </div>
+        );
+      })}
     </>
   );
 }
 
 const m2 = (area: number) => area.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 
-function EstateFigures({ estate: e, mine }: { estate: EstateView; mine: { units: number; area: number } }) {
+function EstateFigures({ estate: e, mine }: { estate: EstateView; mine?: { units: number; area: number } }) {
   return (
     <Section id={`estate-${e.id}`} title={e.name}>
-      <p data-testid="my-homes">{t('owners.mine', { units: mine.units, area: m2(mine.area) })}</p>
+      {mine && <p data-testid="my-homes">{t('owners.mine', { units: mine.units, area: m2(mine.area) })}</p>}
       <dl class="figures">
         <dt>{t('owners.register')}</dt>
         <dd data-testid="estate-register">{t('owners.registerFigures', { units: e.units, owners: e.owners, area: m2(e.area) })}</dd>
@@ -55,13 +69,117 @@ function EstateFigures({ estate: e, mine }: { estate: EstateView; mine: { units:
   );
 }
 
-function EstateVotes({ estate }: { estate: number }) {
+function EstateVotes({ estate, steward }: { estate: number; steward: boolean }) {
   const votes = useLive((c, who) => assemblyVotes(c, estate, who), [estate]);
   return (
     <Section id={`estate-${estate}-votes`} title={t('owners.votes')}>
       {votes && votes.length === 0 && <p class="hint">{t('owners.noVotes')}</p>}
-      {(votes ?? []).map((v) => <VoteCard key={v.id} vote={v} />)}
+      {(votes ?? []).map((v) => <VoteCard key={v.id} vote={v} steward={steward} />)}
     </Section>
+  );
+}
+
+/** For the committee (or, before one, the community's officers): call a vote of one matter. */
+function CallVote({ estate }: { estate: number }) {
+  const [kind, setKind] = useState<'motion' | 'pay' | 'election'>('motion');
+  const [category, setCategory] = useState<string>('OtherMajor');
+  const [title, setTitle] = useState('');
+  const [to, setTo] = useState('');
+  const [amount, setAmount] = useState('');
+  const [seats, setSeats] = useState('5');
+  const [days, setDays] = useState('7');
+  const action = useAction();
+  const c = chain.value;
+  if (!c) return null;
+  const blocks = (d: number) => Math.max(1, Math.round((d * 86_400_000) / c.blockMs));
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const value = parseAmount(amount, c.decimals);
+    const matter = kind === 'pay' ? { kind, to: to.trim(), amount: value ?? 0n }
+      : kind === 'election' ? { kind, seats: Number(seats), termBlocks: blocks(5 * 365) }
+        : { kind, category };
+    const sent = await action.run(actions(c).callAssemblyVote(estate, title.trim(), matter, blocks(Number(days))));
+    if (sent?.ok) setTitle('');
+  };
+  const id = (name: string) => `call-${estate}-${name}`;
+  return (
+    <Section id={`call-vote-${estate}`} title={t('owners.callVote')}>
+      <form onSubmit={submit}>
+        <label for={id('kind')}>{t('owners.kind')}</label>
+        <select id={id('kind')} value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as typeof kind)}>
+          {(['motion', 'pay', 'election'] as const).map((k) => <option key={k} value={k}>{t(`owners.kinds.${k}`)}</option>)}
+        </select>
+        <label for={id('title')}>{t('owners.matterTitle')}</label>
+        <input id={id('title')} required maxLength={80} value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
+        {kind === 'motion' && (
+          <>
+            <label for={id('category')}>{t('owners.categoryLabel')}</label>
+            <select id={id('category')} value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value)}>
+              {ASSEMBLY_MOTION_CATEGORIES.map((k) => <option key={k} value={k}>{t(`owners.category.${k}`)}</option>)}
+            </select>
+          </>
+        )}
+        {kind === 'pay' && (
+          <>
+            <label for={id('to')}>{t('owners.payTo')}</label>
+            <input id={id('to')} required value={to} onInput={(e) => setTo((e.target as HTMLInputElement).value)} />
+            <label for={id('amount')}>{t('owners.amount')}</label>
+            <input id={id('amount')} required inputMode="decimal" value={amount} onInput={(e) => setAmount((e.target as HTMLInputElement).value)} />
+          </>
+        )}
+        {kind === 'election' && (
+          <>
+            <label for={id('seats')}>{t('owners.seatsLabel')}</label>
+            <input id={id('seats')} type="number" min={1} max={11} value={seats} onInput={(e) => setSeats((e.target as HTMLInputElement).value)} />
+          </>
+        )}
+        <label for={id('days')}>{t('owners.votingDays')}</label>
+        <input id={id('days')} type="number" min={1} max={60} value={days} onInput={(e) => setDays((e.target as HTMLInputElement).value)} />
+        <p class="hint">{t('owners.noticeHint')}</p>
+        <button type="submit" disabled={action.busy}>{t('owners.callButton')}</button>
+      </form>
+      <TxProgress stage={action.stage} />
+    </Section>
+  );
+}
+
+/** For stewards, while a vote of one motion is open: record an owner's paper ballot, and
+ * countersign those another steward recorded. */
+function PaperBallots({ vote: v }: { vote: AssemblyVoteView }) {
+  const [owner, setOwner] = useState('');
+  const [choice, setChoice] = useState<Choice>('Aye');
+  const pending = useLive((c) => pendingPaperBallots(c, v.id), [v.id, v.turnout.owners]);
+  const action = useAction();
+  const c = chain.value;
+  const m = me.value;
+  if (!c || !m) return null;
+  const id = (name: string) => `paper-${v.id}-${name}`;
+  return (
+    <details>
+      <summary>{t('owners.paper')}</summary>
+      <form onSubmit={async (e) => { e.preventDefault(); const sent = await action.run(actions(c).recordOwnersPaperBallot(v.id, owner.trim(), choice)); if (sent?.ok) setOwner(''); }}>
+        <label for={id('owner')}>{t('owners.paperOwner')}</label>
+        <input id={id('owner')} required value={owner} onInput={(e) => setOwner((e.target as HTMLInputElement).value)} />
+        <label for={id('choice')}>{t('owners.paperChoice')}</label>
+        <select id={id('choice')} value={choice} onChange={(e) => setChoice((e.target as HTMLSelectElement).value as Choice)}>
+          {(['Aye', 'Nay', 'Abstain'] as const).map((x) => <option key={x} value={x}>{t(`choices.${x}`)}</option>)}
+        </select>
+        <button type="submit" disabled={action.busy}>{t('owners.paperRecord')}</button>
+      </form>
+      <ul data-testid="paper-pending">
+        {(pending ?? []).map((p) => (
+          <li key={p.owner}>
+            <Who address={p.owner} /> · {t('owners.recordedBy')} <Who address={p.recordedBy} />{' '}
+            {p.recordedBy !== m.address && (
+              <button type="button" disabled={action.busy} onClick={() => void action.run(actions(c).countersignOwnersPaperBallot(v.id, p.owner))}>
+                {t('owners.countersign')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <TxProgress stage={action.stage} />
+    </details>
   );
 }
 
@@ -78,7 +196,7 @@ function Participation({ turnout, electorate }: { turnout: OwnersCount; electora
   );
 }
 
-function VoteCard({ vote: v }: { vote: AssemblyVoteView }) {
+function VoteCard({ vote: v, steward }: { vote: AssemblyVoteView; steward: boolean }) {
   return (
     <article data-testid={`assembly-vote-${v.id}`} aria-labelledby={`assembly-vote-${v.id}-title`} class="topic">
       <h3 id={`assembly-vote-${v.id}-title`}>
@@ -91,6 +209,7 @@ function VoteCard({ vote: v }: { vote: AssemblyVoteView }) {
       {v.stage === 'closed'
         ? <Results vote={v} />
         : <MyBallot vote={v} />}
+      {steward && v.stage === 'open' && v.matters.length === 1 && v.matters[0].question.kind === 'motion' && <PaperBallots vote={v} />}
     </article>
   );
 }
@@ -101,7 +220,7 @@ function MyBallot({ vote: v }: { vote: AssemblyVoteView }) {
   const action = useAction();
   const c = chain.value;
   if (!c) return null;
-  if (!v.myHolding) return <p class="hint">{t('owners.notInElectorate')}</p>;
+  if (!v.myHolding) return v.stage === 'closed' ? null : <p class="hint">{t('owners.notInElectorate')}</p>;
   if (v.voted) return <><p data-testid="voted">{t('owners.voted')}</p><TxProgress stage={action.stage} /></>;
   if (v.stage === 'notice') return <p class="hint">{t('owners.notOpenYet', { area: m2(v.myHolding.area) })}</p>;
   const set = (i: number, choice: OwnersChoice) => setChoices(choices.map((x, j) => (j === i ? choice : x)));
