@@ -208,7 +208,7 @@ test('a secret ballot: the portal seals the vote, keeps the salt in the browser,
 test('every page passes an accessibility scan with no serious or critical problems, in both text sizes', async () => {
   const dave = await open('Dave');
   const ferdie = await open('Ferdie');
-  for (const [page, names] of [[ferdie, ['home', 'topics', 'affairs', 'money', 'volunteer', 'help']], [dave, ['officer', 'affairs']]]) {
+  for (const [page, names] of [[ferdie, ['home', 'topics', 'affairs', 'owners', 'money', 'volunteer', 'help']], [dave, ['officer', 'affairs', 'owners']]]) {
     for (const name of names) {
       await go(page, name);
       await page.waitForTimeout(1500);
