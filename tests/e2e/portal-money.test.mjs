@@ -209,6 +209,14 @@ test('an owner votes in the owners\' assembly from the portal; officers record a
   await card.locator('button:text-is("投票")').click();
   await settled(card);
   await card.locator('[data-testid=voted]').waitFor({ timeout: 30000 });
+  // Ferdie pays into the maintenance fund for his first flat: his own money, never free.
+  const deposits = ferdie.locator('section[aria-labelledby=estate-0-title]');
+  assert.equal(await deposits.locator('[data-testid=my-deposits] tbody tr').count(), 2);
+  await deposits.locator('#deposit-0-amount').fill('5');
+  await deposits.locator('button:text-is("缴纳维修资金")').click();
+  await settled(deposits);
+  await deposits.locator('[data-testid=estate-fund]:has-text("5 ")').waitFor({ timeout: 30000 });
+  assert.equal((await api.query.ownersAssembly.deposits(0, 0)).toBigInt(), 5n * UNITS);
 
   // Dave, Plum Garden's secretary (no homes here; no committee elected), records Dave//stash's
   // paper ballot; Eve, a second officer, countersigns it.

@@ -169,6 +169,9 @@ export const actions = (chain: Chain) => {
       tx.OwnersAssembly.record_paper_ballot({ vote, owner, choices: [Enum(choice)] }),
     countersignOwnersPaperBallot: (vote: number, owner: string) =>
       tx.OwnersAssembly.countersign_paper_ballot({ vote, owner }),
+    /** A payment into the maintenance fund for a home (the payer's own money: never free). */
+    depositFund: (estate: number, property: number, amount: bigint) =>
+      tx.OwnersAssembly.deposit_fund({ estate, property, amount }),
     nominate: (vote: number, matter: number, candidate: string) =>
       tx.OwnersAssembly.nominate({ vote, matter, candidate }),
     grantRole: (who: string, role: string, unit: number) =>

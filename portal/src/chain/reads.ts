@@ -600,6 +600,17 @@ export async function estate(chain: Chain, id: number): Promise<EstateView | und
   return e && estateView(id, e);
 }
 
+/** The homes `who` votes for in an estate (first page of its register), with their
+ * maintenance-fund deposits: due at the assembly's rate, and paid. */
+export async function myHomes(chain: Chain, estate: number, who: string): Promise<{ id: number; building: number; area: number; due: bigint; paid: bigint }[]> {
+  const { api } = chain;
+  const units = (await api.view.OwnersAssembly.properties(estate, 0)).filter(([, p]) => p.voter === who);
+  const deposits = await Promise.all(units.map(([id]) => api.view.OwnersAssembly.deposit_due(estate, id)));
+  return units.map(([id, p], i) => ({
+    id, building: p.building, area: Number(p.area) / CM2_PER_M2, due: deposits[i][0], paid: deposits[i][1],
+  }));
+}
+
 /** Paper ballots of a vote recorded and waiting for a second person's countersignature. */
 export async function pendingPaperBallots(chain: Chain, vote: number): Promise<{ owner: string; recordedBy: string }[]> {
   const entries = await chain.api.query.OwnersAssembly.PaperBallots.getEntries(vote);

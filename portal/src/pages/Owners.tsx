@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import {
-  actions, assemblyVotes, ASSEMBLY_MOTION_CATEGORIES, estate as readEstate, myEstates, parseAmount, pendingPaperBallots,
+  actions, assemblyVotes, ASSEMBLY_MOTION_CATEGORIES, estate as readEstate, myEstates, myHomes, parseAmount, pendingPaperBallots,
   type AssemblyMatterView, type AssemblyVoteView, type Choice, type EstateView, type OwnersChoice, type OwnersCount,
 } from '../chain';
 import { Amount } from '../components/Amount';
@@ -65,7 +65,49 @@ function EstateFigures({ estate: e, mine }: { estate: EstateView; mine?: { units
         <dt>{t('owners.company')}</dt>
         <dd>{e.company ? <Who address={e.company} /> : t('owners.noCompany')}</dd>
       </dl>
+      {mine && <MyHomes estate={e.id} />}
     </Section>
+  );
+}
+
+/** My homes in the estate and their maintenance-fund deposits, with a payment form. */
+function MyHomes({ estate }: { estate: number }) {
+  const homes = useLive((c, who) => (who ? myHomes(c, estate, who) : Promise.resolve([])), [estate]);
+  const [home, setHome] = useState<number | undefined>(undefined);
+  const [amount, setAmount] = useState('');
+  const action = useAction();
+  const c = chain.value;
+  if (!c || !homes?.length) return null;
+  const chosen = home ?? homes[0].id;
+  const value = parseAmount(amount, c.decimals);
+  return (
+    <>
+      <table data-testid="my-deposits">
+        <caption>{t('owners.deposits')}</caption>
+        <thead><tr><th scope="col">{t('owners.home')}</th><th scope="col">{t('owners.area')}</th><th scope="col">{t('owners.due')}</th><th scope="col">{t('owners.paid')}</th></tr></thead>
+        <tbody>
+          {homes.map((h) => (
+            <tr key={h.id}>
+              <td>{t('owners.homeName', { building: h.building, id: h.id })}</td>
+              <td>{m2(h.area)}</td>
+              <td><Amount value={h.due} /></td>
+              <td><Amount value={h.paid} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form class="inline" onSubmit={async (e) => { e.preventDefault(); if (value === undefined) return; const sent = await action.run(actions(c).depositFund(estate, chosen, value)); if (sent?.ok) setAmount(''); }}>
+        <label for={`deposit-${estate}-home`}>{t('owners.home')}</label>
+        <select id={`deposit-${estate}-home`} value={chosen} onChange={(e) => setHome(Number((e.target as HTMLSelectElement).value))}>
+          {homes.map((h) => <option key={h.id} value={h.id}>{t('owners.homeName', { building: h.building, id: h.id })}</option>)}
+        </select>
+        <label for={`deposit-${estate}-amount`}>{t('owners.amount')}</label>
+        <input id={`deposit-${estate}-amount`} required inputMode="decimal" value={amount} onInput={(e) => setAmount((e.target as HTMLInputElement).value)} />
+        <button type="submit" disabled={action.busy || value === undefined}>{t('owners.pay')}</button>
+      </form>
+      <p class="hint">{t('owners.payHint')}</p>
+      <TxProgress stage={action.stage} />
+    </>
   );
 }
 
