@@ -26,20 +26,21 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn close_due(now: BlockNumberFor<T>) -> Weight {
 		let mut weight = T::WeightInfo::on_initialize_idle();
 		for id in Closing::<T>::take(now) {
-			let matters = Votes::<T>::get(id).map_or(0, |v| v.matters.len() as u32);
-			Self::close_vote(id, now);
+			let matters = Self::close_vote(id, now);
 			weight.saturating_accrue(T::WeightInfo::on_initialize_close(matters));
 		}
 		weight
 	}
 
-	/// Counts vote `id`, carries out what it approved, and publishes the outcome.
-	pub(crate) fn close_vote(id: VoteId, now: BlockNumberFor<T>) {
-		let Some(mut vote) = Votes::<T>::get(id) else { return };
+	/// Counts vote `id`, carries out what it approved, and publishes the outcome; returns how
+	/// many matters it counted (the hook's weight).
+	pub(crate) fn close_vote(id: VoteId, now: BlockNumberFor<T>) -> u32 {
+		let Some(mut vote) = Votes::<T>::get(id) else { return 0 };
 		if vote.status == VoteStatus::Closed {
-			return;
+			return 0;
 		}
-		let Some(mut estate) = Estates::<T>::get(vote.estate) else { return };
+		let Some(mut estate) = Estates::<T>::get(vote.estate) else { return 0 };
+		let counted = vote.matters.len() as u32;
 		let (fund, revenue) = Self::commitments(&vote.matters);
 		estate.fund_committed = estate.fund_committed.saturating_sub(fund);
 		estate.revenue_committed = estate.revenue_committed.saturating_sub(revenue);
@@ -126,6 +127,7 @@ impl<T: Config> Pallet<T> {
 			participation,
 			outcomes,
 		});
+		counted
 	}
 
 	/// Of `passing` (index, count), the best `seats` by owners then area. Candidates tied for
