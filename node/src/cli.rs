@@ -58,4 +58,9 @@ pub enum Subcommand {
 	/// The on-chain commitment of a property certificate's number under the housing desk's key
 	/// (or `--generate-key` to make the key).
 	PropertyCommitment(crate::commitment::PropertyCommitmentCmd),
+
+	/// Anonymous ballots: a resident's ballot key, a ballot made from it, and the ring-VRF's
+	/// figures on this machine.
+	#[command(subcommand)]
+	Ballot(crate::ballot::BallotCmd),
 }

@@ -118,6 +118,7 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		Some(Subcommand::ResidentCommitment(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
 		Some(Subcommand::PropertyCommitment(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
+		Some(Subcommand::Ballot(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
 		Some(Subcommand::ChainInfo(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))

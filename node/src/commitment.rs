@@ -167,7 +167,7 @@ pub fn read_key(path: &PathBuf) -> Result<[u8; KEY_LENGTH], String> {
 	parse_key(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn parse_key(text: &str) -> Result<[u8; KEY_LENGTH], String> {
+pub(crate) fn parse_key(text: &str) -> Result<[u8; KEY_LENGTH], String> {
 	let text = text.trim();
 	let text = text.strip_prefix("0x").unwrap_or(text);
 	if text.len() != 2 * KEY_LENGTH || !text.chars().all(|c| c.is_ascii_hexdigit()) {
@@ -181,7 +181,7 @@ fn parse_key(text: &str) -> Result<[u8; KEY_LENGTH], String> {
 	Ok(key)
 }
 
-fn new_key() -> Result<[u8; KEY_LENGTH], String> {
+pub(crate) fn new_key() -> Result<[u8; KEY_LENGTH], String> {
 	let mut key = [0u8; KEY_LENGTH];
 	fs::File::open("/dev/urandom")
 		.and_then(|mut random| random.read_exact(&mut key))
@@ -189,7 +189,7 @@ fn new_key() -> Result<[u8; KEY_LENGTH], String> {
 	Ok(key)
 }
 
-fn write_new_key(path: &PathBuf, key: &[u8; KEY_LENGTH]) -> Result<(), String> {
+pub(crate) fn write_new_key(path: &PathBuf, key: &[u8; KEY_LENGTH]) -> Result<(), String> {
 	use std::{io::Write, os::unix::fs::OpenOptionsExt};
 	let mut file =
 		fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map_err(
@@ -198,7 +198,7 @@ fn write_new_key(path: &PathBuf, key: &[u8; KEY_LENGTH]) -> Result<(), String> {
 	writeln!(file, "{}", hex(key)).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
 	bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -1,5 +1,6 @@
 //! `gongzhi-node`: the Gongzhi Chain node. See the README for how to run it.
 
+mod ballot;
 mod benchmarking;
 mod chain_spec;
 mod cli;

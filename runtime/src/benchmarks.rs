@@ -20,5 +20,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_assistance, Assistance]
 	[pallet_public_affairs, PublicAffairs]
 	[pallet_owners_assembly, OwnersAssembly]
+	[pallet_anonymous_ballot, AnonymousBallot]
 	[pallet_validator_set, ValidatorSet]
 );

@@ -78,7 +78,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("gongzhi"),
 	impl_name: Cow::Borrowed("gongzhi-node"),
 	authoring_version: 1,
-	spec_version: 107,
+	spec_version: 108,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -94,11 +94,15 @@ pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 /// A block with its justification.
 pub type SignedBlock = generic::SignedBlock<Block>;
 
-/// The checks every signed transaction goes through, in this order. Polkadot.js knows every one
-/// of them, so wallets sign for this chain without custom types: `ChargeCivicFees` presents
+/// The checks every transaction goes through, in this order. `AuthorizeCall` comes first: a
+/// general transaction that names no account (an anonymous ballot) is authorised by its call's
+/// own check, and every later check sees that; for signed transactions it does nothing.
+/// Polkadot.js knows every one of them, so wallets sign for this chain without custom types
+/// (`AuthorizeCall` adds nothing to what is signed): `ChargeCivicFees` presents
 /// itself as `ChargeTransactionPayment` (same identifier, encoding and type), and only decides
 /// on chain whether a verified resident's civic call is free.
 pub type TxExtension = (
+	frame_system::AuthorizeCall<Runtime>,
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
@@ -217,4 +221,6 @@ mod runtime {
 	pub type PublicAffairs = pallet_public_affairs;
 	#[runtime::pallet_index(36)]
 	pub type OwnersAssembly = pallet_owners_assembly;
+	#[runtime::pallet_index(37)]
+	pub type AnonymousBallot = pallet_anonymous_ballot;
 }

@@ -179,15 +179,36 @@ fn development_chains_have_short_consultation_periods_and_the_district_the_runti
 #[test]
 fn an_immortal_transaction_is_refused_so_a_reaped_account_cannot_replay_old_ones() {
 	use gongzhi_runtime::configs::transactions::{CheckMortalEra, IMMORTAL_TRANSACTION};
+	use frame_support::{dispatch::GetDispatchInfo, pallet_prelude::TransactionSource};
 	use sp_runtime::{
 		generic::Era,
-		traits::TransactionExtension,
+		traits::{TransactionExtension, TxBaseImplication},
 		transaction_validity::{InvalidTransaction, TransactionValidityError},
 	};
 	common::new_ext("development").execute_with(|| {
 		let refused: TransactionValidityError =
 			InvalidTransaction::Custom(IMMORTAL_TRANSACTION).into();
-		assert_eq!(CheckMortalEra::from(Era::Immortal).implicit(), Err(refused));
+		let call = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		let validate = |origin: gongzhi_runtime::RuntimeOrigin| {
+			let immortal = CheckMortalEra::from(Era::Immortal);
+			let implicit = immortal.implicit().expect("the genesis hash");
+			immortal
+				.validate(
+					origin,
+					&call,
+					&call.get_dispatch_info(),
+					0,
+					implicit,
+					&TxBaseImplication(()),
+					TransactionSource::External,
+				)
+				.map(|_| ())
+		};
+		// Every transaction an account signs must be mortal ...
+		assert_eq!(validate(common::signed(Alice)), Err(refused));
+		// ... while a general one authorised by its call (an anonymous ballot, which names no
+		// account and bounds its own life) may be immortal.
+		assert_eq!(validate(frame_system::RawOrigin::Authorized.into()), Ok(()));
 		// A mortal era born at a known block is taken, and names that block's hash.
 		let birth = gongzhi_runtime::System::block_hash(0);
 		assert_eq!(CheckMortalEra::from(Era::mortal(64, 0)).implicit(), Ok(birth));

@@ -34,7 +34,7 @@ test('every error of the civic pallets has a plain message in Chinese and in Eng
   const locales = ['zh-CN', 'en'].map((l) => JSON.parse(readFileSync(join(REPO, 'portal', 'src', 'i18n', `${l}.json`), 'utf8')));
   const missing = [];
   const civic = ['partyBranch', 'consultation', 'communityTreasury', 'volunteerCredits', 'assistance', 'publicAffairs', 'ownersAssembly'];
-  for (const pallet of [...civic, 'proxy']) {
+  for (const pallet of [...civic, 'anonymousBallot', 'proxy']) {
     const name = pallet[0].toUpperCase() + pallet.slice(1);
     for (const error of Object.keys(api.errors[pallet])) {
       // One shared message per kind of personal data (errors.personalData), checked below.

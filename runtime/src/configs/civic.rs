@@ -93,7 +93,7 @@ impl pallet_party_branch::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	// The storage an application takes (about 120 bytes), priced as every deposit of the chain.
 	type ApplicationDeposit = ApplicationDeposit;
-	type OnResidentChange = super::civic_votes::CivicVoteGrant;
+	type OnResidentChange = super::ballots::ResidentChanges;
 	type WeightInfo = pallet_party_branch::weights::SubstrateWeight<Runtime>;
 }
 
@@ -306,7 +306,9 @@ impl CivicCalls {
 			RuntimeCall::VolunteerCredits(..) |
 			RuntimeCall::Assistance(..) |
 			RuntimeCall::PublicAffairs(..) |
-			RuntimeCall::OwnersAssembly(..) => true,
+			RuntimeCall::OwnersAssembly(..) |
+			// A ballot itself is no signed call (it names no account); registering a key is.
+			RuntimeCall::AnonymousBallot(..) => true,
 			_ => false,
 		}
 	}

@@ -12,6 +12,7 @@
 //! - [`transactions`]: what a transaction must carry to be taken (a mortal era).
 
 pub mod accounts;
+pub mod ballots;
 pub mod civic;
 pub mod civic_votes;
 pub mod consensus;

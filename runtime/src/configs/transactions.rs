@@ -12,7 +12,7 @@
 //! for it as it signs for any Substrate chain.
 
 use codec::{Decode, DecodeWithMemTracking, Encode};
-use frame_support::pallet_prelude::TransactionSource;
+use frame_support::{pallet_prelude::TransactionSource, traits::OriginTrait};
 use scale_info::TypeInfo;
 use sp_runtime::{
 	generic::Era,
@@ -44,9 +44,8 @@ impl TransactionExtension<RuntimeCall> for CheckMortalEra {
 	type Pre = ();
 
 	fn implicit(&self) -> Result<Self::Implicit, TransactionValidityError> {
-		if self.0 .0.is_immortal() {
-			return Err(InvalidTransaction::Custom(IMMORTAL_TRANSACTION).into());
-		}
+		// An immortal era's implicit is the genesis hash; `validate` refuses it for every
+		// transaction an account signs.
 		self.0.implicit()
 	}
 
@@ -64,11 +63,38 @@ impl TransactionExtension<RuntimeCall> for CheckMortalEra {
 		inherited_implication: &impl Implication,
 		source: TransactionSource,
 	) -> ValidateResult<Self::Val, RuntimeCall> {
-		if self.0 .0.is_immortal() {
+		// A general transaction authorised by its call (an anonymous ballot) names no account
+		// and carries no nonce: its call bounds its life (a ballot, its poll's close) and keeps
+		// it from being replayed (a ballot, its sequence number). Every signed one is mortal.
+		let authorized =
+			matches!(origin.as_system_ref(), Some(frame_system::RawOrigin::Authorized));
+		if self.0 .0.is_immortal() && !authorized {
 			return Err(InvalidTransaction::Custom(IMMORTAL_TRANSACTION).into());
 		}
 		self.0.validate(origin, call, info, len, self_implicit, inherited_implication, source)
 	}
 
 	impl_tx_ext_default!(RuntimeCall; prepare);
+}
+
+/// A general transaction of `call`: no account, no signature, immortal, no nonce, no tip, no
+/// metadata hash. Only a call with its own `authorize` check (an anonymous ballot) passes the
+/// pool in this form; any other is refused as `UnknownOrigin`.
+pub fn general_transaction(call: RuntimeCall) -> crate::UncheckedExtrinsic {
+	let extensions: crate::TxExtension = (
+		frame_system::AuthorizeCall::<Runtime>::new(),
+		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		frame_system::CheckSpecVersion::<Runtime>::new(),
+		frame_system::CheckTxVersion::<Runtime>::new(),
+		frame_system::CheckGenesis::<Runtime>::new(),
+		CheckMortalEra::from(sp_runtime::generic::Era::Immortal),
+		frame_system::CheckNonce::<Runtime>::from(0),
+		frame_system::CheckWeight::<Runtime>::new(),
+		pallet_party_branch::ChargeCivicFees::new(
+			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+		),
+		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
+		frame_system::WeightReclaim::<Runtime>::new(),
+	);
+	crate::UncheckedExtrinsic::new_transaction(call, extensions)
 }

@@ -1,0 +1,269 @@
+//! Benchmarks: every call, the ballot check (`authorize`) with the runtime's real ring-VRF,
+//! and the `on_idle` steps, each in its worst case.
+
+use super::*;
+
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::{traits::Get, BoundedVec};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use gongzhi_primitives::civic::{CivicRegistryBenchmarkHelper, Role, UnitId};
+use sp_runtime::traits::{One, Saturating};
+
+use verifiable::GenerateVerifiable;
+
+fn resident<T: Config>(name: &'static str, index: u32, community: UnitId) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	T::RegistryHelper::register_resident(&who, community);
+	who
+}
+
+fn officer<T: Config>(name: &'static str, community: UnitId) -> T::AccountId {
+	let who: T::AccountId = account(name, 0, 0);
+	T::RegistryHelper::appoint_officer(&who, community);
+	who
+}
+
+/// A root over `keys`, built with the runtime's setup data.
+fn root_of<T: Config>(keys: &[MemberOf<T>]) -> RootOf<T> {
+	let mut building = T::Crypto::start_members(T::RingConfig::get());
+	T::Crypto::push_members(&mut building, keys.iter().cloned(), T::Chunks::lookup)
+		.expect("valid keys");
+	T::Crypto::finish_members(building)
+}
+
+/// Community rings `0..count`, full, current, with the root over `keys` (the worst case for a
+/// search for room; the members are copies, as only their number matters here).
+fn full_rings<T: Config>(community: UnitId, count: u32, keys: &[MemberOf<T>]) {
+	let root = root_of::<T>(keys);
+	let filler = keys[0].clone();
+	let members: BoundedVec<_, T::MaxRingSize> =
+		BoundedVec::try_from(vec![filler; T::MaxRingSize::get() as usize]).expect("the size");
+	for index in 0..count {
+		Rings::<T>::insert(
+			community,
+			index,
+			Ring::<T> {
+				members: members.clone(),
+				built: members.len() as u32,
+				rebuild: false,
+				building: T::Crypto::start_members(T::RingConfig::get()),
+				root: Some(root.clone()),
+				revision: 1,
+			},
+		);
+	}
+	RingCount::<T>::insert(community, count);
+}
+
+/// Builds every waiting ring.
+fn build_all<T: Config>() {
+	let mut meter = frame_support::weights::WeightMeter::new();
+	Pallet::<T>::build_rings(&mut meter);
+}
+
+/// Poll 0 in `community`, with ring 0 over the helper's first `keys` keys (their owners
+/// registered), open from now.
+fn poll_with_ring<T: Config>(community: UnitId, keys: u32) -> (T::AccountId, PollId) {
+	for (index, key) in T::BenchmarkHelper::keys(keys).into_iter().enumerate() {
+		let who = resident::<T>("voter", index as u32, community);
+		Pallet::<T>::do_register_key(who, key).expect("registered");
+	}
+	build_all::<T>();
+	let opener = officer::<T>("opener", community);
+	let terms = PollTerms {
+		question: [7; 32],
+		options: T::MaxOptions::get().min(255) as u8,
+		voting_period: T::MaxVotingPeriod::get(),
+		changes_allowed: true,
+	};
+	Pallet::<T>::do_open_poll(opener.clone(), community, terms).expect("opened");
+	(opener, NextPoll::<T>::get() - 1)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register_key() {
+		let community = T::RegistryHelper::create_community();
+		let keys = T::BenchmarkHelper::keys(2);
+		full_rings::<T>(community, T::MaxRingsPerCommunity::get() - 1, &keys[1..]);
+		let who = resident::<T>("who", 0, community);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), keys[0].clone());
+		assert!(Keys::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn replace_key() {
+		let community = T::RegistryHelper::create_community();
+		let keys = T::BenchmarkHelper::keys(3);
+		let who = resident::<T>("who", 0, community);
+		Pallet::<T>::do_register_key(who.clone(), keys[0].clone()).expect("registered");
+		build_all::<T>();
+		// Ring 0 has room for the new key only after the old one leaves; later rings are full.
+		full_rings::<T>(community, 0, &keys[2..]);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), keys[1].clone());
+		assert_eq!(Keys::<T>::get(&who).map(|r| r.key), Some(keys[1].clone()));
+	}
+
+	#[benchmark]
+	fn remove_key() {
+		let community = T::RegistryHelper::create_community();
+		let keys = T::BenchmarkHelper::keys(1);
+		let who = resident::<T>("who", 0, community);
+		Pallet::<T>::do_register_key(who.clone(), keys[0].clone()).expect("registered");
+		build_all::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+		assert!(!Keys::<T>::contains_key(&who));
+	}
+
+	#[benchmark]
+	fn open_poll(r: Linear<1, { T::MaxRingsPerCommunity::get() }>) {
+		let community = T::RegistryHelper::create_community();
+		full_rings::<T>(community, r, &T::BenchmarkHelper::keys(1));
+		let opener = officer::<T>("opener", community);
+		let terms = PollTerms {
+			question: [7; 32],
+			options: T::MaxOptions::get().min(255) as u8,
+			voting_period: T::MaxVotingPeriod::get(),
+			changes_allowed: true,
+		};
+		#[extrinsic_call]
+		_(RawOrigin::Signed(opener), community, terms);
+		assert_eq!(Polls::<T>::get(0).map(|p| p.rings.len() as u32), Some(r));
+	}
+
+	/// The proof check a ballot's `authorize` runs, with a real proof (the runtime's helper).
+	#[benchmark]
+	fn authorize_ballot() {
+		let community = T::RegistryHelper::create_community();
+		let (_, poll) = poll_with_ring::<T>(community, 8);
+		assert_eq!(poll, 0, "the helper's ballot is for poll 0");
+		let (alias, proof) = T::BenchmarkHelper::ballot();
+		let result;
+		#[block]
+		{
+			result = Pallet::<T>::authorize_ballot(poll, 0, 0, 0, &alias, &proof);
+		}
+		assert!(result.is_ok(), "the helper's ballot checks");
+	}
+
+	/// Counting a ballot that replaces the alias's last one.
+	#[benchmark]
+	fn cast() {
+		let community = T::RegistryHelper::create_community();
+		let (_, poll) = poll_with_ring::<T>(community, 1);
+		let alias = [3u8; 32];
+		Pallet::<T>::do_cast(poll, 1, 0, alias).expect("counted");
+		let (_, proof) = T::BenchmarkHelper::ballot();
+		#[extrinsic_call]
+		_(RawOrigin::Authorized, poll, 0, 0, 1, alias, proof);
+		assert_eq!(Ballots::<T>::get(poll, alias).map(|b| b.sequence), Some(1));
+	}
+
+	#[benchmark]
+	fn record_paper_count(v: Linear<1, { T::MaxPaperVoters::get() }>) {
+		let community = T::RegistryHelper::create_community();
+		let voters: Vec<T::AccountId> =
+			(0..v).map(|i| resident::<T>("paper", i, community)).collect();
+		let (_, poll) = poll_with_ring::<T>(community, 1);
+		let recorder: T::AccountId = account("recorder", 0, 0);
+		T::RegistryHelper::grant_role(&recorder, Role::PollingOfficer, community);
+		let mut counts = vec![0u32; T::MaxOptions::get() as usize];
+		counts[0] = v;
+		let counts = BoundedVec::try_from(counts).expect("one per option");
+		let listed = BoundedVec::try_from(voters).expect("within the bound");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(recorder), poll, 1, counts, listed);
+		assert!(PaperCounts::<T>::contains_key(poll, 1));
+	}
+
+	#[benchmark]
+	fn countersign_paper_count() {
+		let community = T::RegistryHelper::create_community();
+		let voter = resident::<T>("paper", 0, community);
+		let (opener, poll) = poll_with_ring::<T>(community, 1);
+		let recorder: T::AccountId = account("recorder", 0, 0);
+		T::RegistryHelper::grant_role(&recorder, Role::PollingOfficer, community);
+		let mut counts = vec![0u32; T::MaxOptions::get() as usize];
+		counts[0] = 1;
+		Pallet::<T>::do_record_paper_count(
+			recorder,
+			poll,
+			1,
+			BoundedVec::try_from(counts).expect("one per option"),
+			BoundedVec::try_from(vec![voter]).expect("one"),
+		)
+		.expect("recorded");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(opener), poll, 1);
+		assert_eq!(Polls::<T>::get(poll).map(|p| p.paper), Some(1));
+	}
+
+	#[benchmark]
+	fn reject_paper_count(v: Linear<1, { T::MaxPaperVoters::get() }>) {
+		let community = T::RegistryHelper::create_community();
+		let voters: Vec<T::AccountId> =
+			(0..v).map(|i| resident::<T>("paper", i, community)).collect();
+		let (opener, poll) = poll_with_ring::<T>(community, 1);
+		let recorder: T::AccountId = account("recorder", 0, 0);
+		T::RegistryHelper::grant_role(&recorder, Role::PollingOfficer, community);
+		let mut counts = vec![0u32; T::MaxOptions::get() as usize];
+		counts[0] = v;
+		Pallet::<T>::do_record_paper_count(
+			recorder,
+			poll,
+			1,
+			BoundedVec::try_from(counts).expect("one per option"),
+			BoundedVec::try_from(voters).expect("within the bound"),
+		)
+		.expect("recorded");
+		#[extrinsic_call]
+		_(RawOrigin::Signed(opener), poll, 1);
+		assert!(!PaperCounts::<T>::contains_key(poll, 1));
+	}
+
+	/// One `on_idle` step adding `k` keys to a root, and finishing it.
+	#[benchmark]
+	fn build_step(k: Linear<1, { T::MaxKeysPerBuildStep::get() }>) {
+		let community = T::RegistryHelper::create_community();
+		for (index, key) in T::BenchmarkHelper::keys(k).into_iter().enumerate() {
+			let who = resident::<T>("key", index as u32, community);
+			Pallet::<T>::do_register_key(who, key).expect("registered");
+		}
+		let finished;
+		#[block]
+		{
+			finished = Pallet::<T>::build_step(community, 0, k);
+		}
+		assert!(finished && Rings::<T>::get(community, 0).is_some_and(|r| r.is_current()));
+	}
+
+	/// One pruning step removing `n` ballots of a poll past its retention.
+	#[benchmark]
+	fn prune_step(n: Linear<1, { T::MaxPrunedPerStep::get() }>) {
+		let community = T::RegistryHelper::create_community();
+		let (_, poll) = poll_with_ring::<T>(community, 1);
+		for i in 0..n {
+			let mut alias = [0u8; 32];
+			alias[..4].copy_from_slice(&i.to_le_bytes());
+			Ballots::<T>::insert(poll, alias, Ballot { choice: 0, sequence: 0 });
+		}
+		let closes = Polls::<T>::get(poll).map(|p| p.closes).unwrap_or_default();
+		let now: BlockNumberFor<T> =
+			closes.saturating_add(T::Retention::get()).saturating_add(One::one());
+		frame_system::Pallet::<T>::set_block_number(now);
+		#[block]
+		{
+			Pallet::<T>::prune(now, &mut frame_support::weights::WeightMeter::new());
+		}
+		assert_eq!(Ballots::<T>::iter_prefix(poll).count() as u32, n.saturating_sub(n.min(T::MaxPrunedPerStep::get())));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext().0, crate::mock::Test);
+}

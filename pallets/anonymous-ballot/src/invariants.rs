@@ -1,0 +1,49 @@
+//! The pallet's invariants, checked by `try_state` (and after every unit test).
+
+use crate::pallet::*;
+use frame_support::ensure;
+use sp_runtime::TryRuntimeError;
+
+impl<T: Config> Pallet<T> {
+	/// Every key is in its ring and owned by its account; rings are within their bounds and
+	/// queued while behind; every poll's tally adds up to its voters; the expiry list names
+	/// every poll once.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let mut keys = 0u32;
+		for (who, record) in Keys::<T>::iter() {
+			keys += 1;
+			ensure!(KeyOwners::<T>::get(&record.key) == Some(who.clone()), "a key's owner differs");
+			let ring = Rings::<T>::get(record.community, record.ring).ok_or("a key's ring is missing")?;
+			ensure!(ring.members.contains(&record.key), "a key is missing from its ring");
+			ensure!(
+				KeyHistory::<T>::get(&who).is_some_and(|span| span.until.is_none()),
+				"a key holder's span is closed"
+			);
+		}
+		ensure!(KeyOwners::<T>::iter().count() as u32 == keys, "keys and owners differ in number");
+		let waiting = Waiting::<T>::get();
+		let mut in_rings = 0u32;
+		for (community, index, ring) in Rings::<T>::iter() {
+			ensure!(index < RingCount::<T>::get(community), "a ring beyond its community's count");
+			ensure!(ring.built as usize <= ring.members.len(), "a root holds more keys than its ring");
+			in_rings += ring.members.len() as u32;
+			ensure!(
+				ring.is_current() || waiting.contains(&(community, index)),
+				"a ring is behind and not queued"
+			);
+		}
+		ensure!(in_rings == keys, "rings hold keys nobody has");
+		let expiry = Expiry::<T>::get();
+		ensure!(expiry.windows(2).all(|w| w[0].0 <= w[1].0), "the expiry list is out of order");
+		for (poll, record) in Polls::<T>::iter() {
+			ensure!(expiry.iter().filter(|(_, p)| *p == poll).count() == 1, "a poll not in expiry once");
+			let total: u64 = record.tally.iter().map(|c| u64::from(*c)).sum();
+			ensure!(
+				total == u64::from(record.online) + u64::from(record.paper),
+				"a tally does not add up to its voters"
+			);
+			ensure!(record.online <= record.keys, "more online voters than keys");
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,207 @@
+//! Polls: opening one with the community's roots fixed, checking an anonymous ballot
+//! (`authorize`), counting it, and pruning closed polls after their retention.
+
+use crate::{pallet::*, types::*, weights::WeightInfo};
+use alloc::vec;
+use frame_support::{pallet_prelude::*, weights::WeightMeter};
+use frame_system::pallet_prelude::BlockNumberFor;
+use gongzhi_primitives::civic::{CivicRegistry, Role, UnitId, UnitLevel};
+use sp_runtime::{
+	traits::{Saturating, UniqueSaturatedInto},
+	transaction_validity::{InvalidTransaction, TransactionValidityError, ValidTransaction},
+};
+use verifiable::GenerateVerifiable;
+
+/// The priority of a ballot in the pool: ballots pay no fee, so they are not ordered by one.
+const BALLOT_PRIORITY: u64 = 1 << 20;
+
+impl<T: Config> Pallet<T> {
+	/// Whether `who` may open polls and record paper counts in `community`.
+	pub(crate) fn is_polling_officer(who: &T::AccountId, community: UnitId) -> bool {
+		T::Registry::is_officer(who, community) ||
+			T::Registry::has_role(who, Role::PollingOfficer, community)
+	}
+
+	pub(crate) fn do_open_poll(
+		who: T::AccountId,
+		community: UnitId,
+		terms: PollTerms<BlockNumberFor<T>>,
+	) -> Result<u32, DispatchError> {
+		ensure!(
+			T::Registry::level_of(community) == Some(UnitLevel::Community),
+			Error::<T>::NotACommunity
+		);
+		ensure!(Self::is_polling_officer(&who, community), Error::<T>::NotAPollingOfficer);
+		ensure!(
+			terms.options >= 2 && u32::from(terms.options) <= T::MaxOptions::get(),
+			Error::<T>::BadOptions
+		);
+		ensure!(
+			terms.voting_period >= T::MinVotingPeriod::get() &&
+				terms.voting_period <= T::MaxVotingPeriod::get(),
+			Error::<T>::BadVotingPeriod
+		);
+		let (rings, keys) = Self::current_roots(community)?;
+		let ring_count = rings.len() as u32;
+		let now = frame_system::Pallet::<T>::block_number();
+		let closes = now.saturating_add(terms.voting_period);
+		let poll = NextPoll::<T>::get();
+		let next = poll.checked_add(1).ok_or(Error::<T>::NoMoreIds)?;
+		let prune_at = closes.saturating_add(T::Retention::get());
+		Expiry::<T>::try_mutate(|expiry| {
+			let position = expiry.partition_point(|(at, _)| *at <= prune_at);
+			expiry.try_insert(position, (prune_at, poll)).map_err(|_| Error::<T>::TooManyPolls)
+		})?;
+		let tally = BoundedVec::try_from(vec![0u32; terms.options as usize])
+			.map_err(|_| Error::<T>::BadOptions)?;
+		Polls::<T>::insert(
+			poll,
+			Poll::<T> {
+				community,
+				opener: who,
+				question: terms.question,
+				opened: now,
+				closes,
+				changes_allowed: terms.changes_allowed,
+				rings,
+				keys,
+				tally,
+				online: 0,
+				paper: 0,
+			},
+		);
+		NextPoll::<T>::put(next);
+		Self::deposit_event(Event::PollOpened {
+			poll,
+			community,
+			question: terms.question,
+			options: terms.options,
+			closes,
+			keys,
+		});
+		Ok(ring_count)
+	}
+
+	/// Everything a ballot must pass, short of the proof: the poll is open, the choice and ring
+	/// exist, and `sequence` is the alias's next ballot. Returns the poll.
+	pub fn check_ballot(
+		poll: PollId,
+		ring: RingIndex,
+		choice: u8,
+		sequence: u32,
+		alias: &Alias,
+	) -> Result<Poll<T>, Error<T>> {
+		let record = Polls::<T>::get(poll).ok_or(Error::<T>::UnknownPoll)?;
+		ensure!(record.is_open(frame_system::Pallet::<T>::block_number()), Error::<T>::PollClosed);
+		ensure!(u32::from(choice) < record.options(), Error::<T>::BadChoice);
+		ensure!((ring as usize) < record.rings.len(), Error::<T>::UnknownRing);
+		match Ballots::<T>::get(poll, alias) {
+			None => ensure!(sequence == 0, Error::<T>::WrongSequence),
+			Some(_) if !record.changes_allowed => return Err(Error::<T>::AlreadyVoted),
+			Some(last) =>
+				ensure!(sequence == last.sequence.saturating_add(1), Error::<T>::WrongSequence),
+		}
+		Ok(record)
+	}
+
+	/// The `authorize` check of [`Pallet::cast`]: [`Pallet::check_ballot`], then the proof
+	/// against the ring's fixed root. A refusal is a custom invalid-transaction code: the
+	/// index of the [`Error`] variant.
+	pub fn authorize_ballot(
+		poll: PollId,
+		ring: RingIndex,
+		choice: u8,
+		sequence: u32,
+		alias: &Alias,
+		proof: &ProofOf<T>,
+	) -> Result<(ValidTransaction, Weight), TransactionValidityError> {
+		let invalid = |error: Error<T>| -> TransactionValidityError {
+			let index = error.encode().first().copied().unwrap_or(u8::MAX);
+			InvalidTransaction::Custom(index).into()
+		};
+		let record = Self::check_ballot(poll, ring, choice, sequence, alias).map_err(invalid)?;
+		let root = record.rings.get(ring as usize).ok_or_else(|| invalid(Error::UnknownRing))?;
+		let valid = T::Crypto::is_valid(
+			Self::ring_config(),
+			proof,
+			root,
+			&ballot_context(poll),
+			alias,
+			&ballot_message(poll, choice, sequence),
+		);
+		if !valid {
+			return Err(invalid(Error::BadProof));
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		let longevity: u64 = record.closes.saturating_sub(now).unique_saturated_into();
+		let tx = ValidTransaction {
+			priority: BALLOT_PRIORITY,
+			requires: vec![],
+			// One ballot per alias and sequence number in the pool and in a block.
+			provides: vec![(b"gongzhi/ballot", poll, alias, sequence).encode()],
+			longevity: longevity.max(1),
+			propagate: true,
+		};
+		Ok((tx, Weight::zero()))
+	}
+
+	pub(crate) fn do_cast(
+		poll: PollId,
+		choice: u8,
+		sequence: u32,
+		alias: Alias,
+	) -> DispatchResult {
+		let mut record = Polls::<T>::get(poll).ok_or(Error::<T>::UnknownPoll)?;
+		let last = Ballots::<T>::get(poll, alias);
+		match last {
+			Some(last) => {
+				if let Some(count) = record.tally.get_mut(last.choice as usize) {
+					*count = count.saturating_sub(1);
+				}
+			},
+			None => record.online = record.online.saturating_add(1),
+		}
+		let count = record.tally.get_mut(choice as usize).ok_or(Error::<T>::BadChoice)?;
+		*count = count.saturating_add(1);
+		Ballots::<T>::insert(poll, alias, Ballot { choice, sequence });
+		Polls::<T>::insert(poll, record);
+		Self::deposit_event(Event::BallotCast { poll, alias, choice, sequence });
+		Ok(())
+	}
+
+	/// Prunes polls whose retention has ended, [`Config::MaxPrunedPerStep`] records a step, as
+	/// far as `meter` allows.
+	pub(crate) fn prune(now: BlockNumberFor<T>, meter: &mut WeightMeter) {
+		let limit = T::MaxPrunedPerStep::get();
+		loop {
+			let Some(&(at, poll)) = Expiry::<T>::get().first() else { return };
+			if at > now || meter.try_consume(T::WeightInfo::prune_step(limit)).is_err() {
+				return;
+			}
+			let mut left = limit;
+			'maps: for map in 0..3 {
+				let take = left as usize;
+				let removed = match map {
+					0 => Ballots::<T>::drain_prefix(poll).take(take).count(),
+					1 => PaperVoters::<T>::drain_prefix(poll).take(take).count(),
+					_ => PaperCounts::<T>::drain_prefix(poll).take(take).count(),
+				} as u32;
+				left = left.saturating_sub(removed);
+				if left == 0 {
+					break 'maps;
+				}
+			}
+			if left == 0 {
+				// A full step: there may be more; the next step (this block, if the meter
+				// allows) goes on.
+				continue;
+			}
+			// Fewer than `limit` were left in all three: the poll is empty now.
+			Polls::<T>::remove(poll);
+			Expiry::<T>::mutate(|expiry| {
+				expiry.retain(|(_, p)| *p != poll);
+			});
+			Self::deposit_event(Event::PollPruned { poll });
+		}
+	}
+}

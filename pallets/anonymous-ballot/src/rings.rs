@@ -1,0 +1,190 @@
+//! Ballot keys and the rings that hold them: registering, replacing and removing keys, and
+//! building ring roots a bounded step at a time in `on_idle`.
+
+use crate::{pallet::*, types::*, weights::WeightInfo};
+use frame_support::{pallet_prelude::*, weights::WeightMeter};
+use frame_system::pallet_prelude::BlockNumberFor;
+use gongzhi_primitives::civic::{CivicRegistry, UnitId};
+use verifiable::GenerateVerifiable;
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_register_key(who: T::AccountId, key: MemberOf<T>) -> DispatchResult {
+		let community = T::Registry::community_of(&who).ok_or(Error::<T>::NotAResident)?;
+		ensure!(!Keys::<T>::contains_key(&who), Error::<T>::HasKey);
+		let now = frame_system::Pallet::<T>::block_number();
+		let ring = Self::add_key(&who, key.clone(), community)?;
+		Keys::<T>::insert(&who, KeyRecord { key, community, ring });
+		KeyHistory::<T>::mutate(&who, |span| match span {
+			// Registered again after a withdrawal: the span reaches back to the first key, so
+			// a poll opened in between refuses a paper ballot too (never a double vote).
+			Some(span) => span.until = None,
+			None => *span = Some(KeySpan { since: now, until: None }),
+		});
+		Self::deposit_event(Event::KeyRegistered { who, community, ring });
+		Ok(())
+	}
+
+	pub(crate) fn do_replace_key(who: T::AccountId, key: MemberOf<T>) -> DispatchResult {
+		let old = Keys::<T>::get(&who).ok_or(Error::<T>::NoKey)?;
+		let community = T::Registry::community_of(&who).ok_or(Error::<T>::NotAResident)?;
+		Self::take_key(&who, &old)?;
+		let ring = Self::add_key(&who, key.clone(), community)?;
+		Keys::<T>::insert(&who, KeyRecord { key, community, ring });
+		Self::deposit_event(Event::KeyReplaced { who, community, ring });
+		Ok(())
+	}
+
+	pub(crate) fn do_remove_key(who: &T::AccountId) -> DispatchResult {
+		let old = Keys::<T>::get(who).ok_or(Error::<T>::NoKey)?;
+		Keys::<T>::remove(who);
+		let now = frame_system::Pallet::<T>::block_number();
+		KeyHistory::<T>::mutate(who, |span| {
+			if let Some(span) = span {
+				span.until = Some(now);
+			}
+		});
+		let queued = Self::take_key(who, &old);
+		Self::deposit_event(Event::KeyRemoved {
+			who: who.clone(),
+			community: old.community,
+			ring: old.ring,
+		});
+		queued
+	}
+
+	/// Checks `key` and puts it in the first ring of `community` with room, queued for building.
+	fn add_key(
+		who: &T::AccountId,
+		key: MemberOf<T>,
+		community: UnitId,
+	) -> Result<RingIndex, DispatchError> {
+		ensure!(T::Crypto::is_member_valid(&key), Error::<T>::InvalidKey);
+		ensure!(!KeyOwners::<T>::contains_key(&key), Error::<T>::KeyTaken);
+		let count = RingCount::<T>::get(community);
+		let mut index = 0;
+		let mut ring = loop {
+			if index == count {
+				ensure!(count < T::MaxRingsPerCommunity::get(), Error::<T>::RingsFull);
+				RingCount::<T>::insert(community, count + 1);
+				break Ring::<T> {
+					members: Default::default(),
+					built: 0,
+					rebuild: false,
+					building: T::Crypto::start_members(Self::ring_config()),
+					root: None,
+					revision: 0,
+				};
+			}
+			match Rings::<T>::get(community, index) {
+				Some(ring) if (ring.members.len() as u32) < T::MaxRingSize::get() => break ring,
+				_ => index += 1,
+			}
+		};
+		ring.members.try_push(key.clone()).map_err(|_| Error::<T>::RingsFull)?;
+		Self::enqueue(community, index)?;
+		Rings::<T>::insert(community, index, ring);
+		KeyOwners::<T>::insert(&key, who);
+		Ok(index)
+	}
+
+	/// Takes `record`'s key out of its ring, which is then built again from empty.
+	fn take_key(who: &T::AccountId, record: &KeyRecordOf<T>) -> DispatchResult {
+		KeyOwners::<T>::remove(&record.key);
+		let _ = who;
+		Rings::<T>::mutate(record.community, record.ring, |ring| {
+			if let Some(ring) = ring {
+				if let Some(position) = ring.members.iter().position(|k| k == &record.key) {
+					// Order matters only to provers, who read it from the chain.
+					ring.members.swap_remove(position);
+				}
+				ring.rebuild = true;
+			}
+		});
+		Self::enqueue(record.community, record.ring)
+	}
+
+	/// Puts a ring in the build queue unless it is there.
+	fn enqueue(community: UnitId, ring: RingIndex) -> DispatchResult {
+		Waiting::<T>::try_mutate(|waiting| {
+			if !waiting.contains(&(community, ring)) {
+				waiting.try_push((community, ring)).map_err(|_| Error::<T>::BuildQueueFull)?;
+			}
+			Ok(())
+		})
+	}
+
+	/// Brings waiting rings' roots up to date, first come first built, as far as `meter` allows:
+	/// each step adds at most [`Config::MaxKeysPerBuildStep`] keys to one root.
+	pub(crate) fn build_rings(meter: &mut WeightMeter) {
+		let step = T::MaxKeysPerBuildStep::get();
+		loop {
+			let Some(&(community, index)) = Waiting::<T>::get().first() else { return };
+			if meter.try_consume(T::WeightInfo::build_step(step)).is_err() {
+				return;
+			}
+			let finished = Self::build_step(community, index, step);
+			if finished {
+				Waiting::<T>::mutate(|waiting| {
+					waiting.retain(|entry| *entry != (community, index));
+				});
+			}
+		}
+	}
+
+	/// One step on one ring; `true` once its root holds all its keys (or the ring is gone).
+	pub(crate) fn build_step(community: UnitId, index: RingIndex, step: u32) -> bool {
+		let Some(mut ring) = Rings::<T>::get(community, index) else { return true };
+		if ring.rebuild {
+			ring.building = T::Crypto::start_members(Self::ring_config());
+			ring.built = 0;
+			ring.rebuild = false;
+		}
+		let start = ring.built as usize;
+		let end = ring.members.len().min(start.saturating_add(step as usize));
+		let keys = ring.members.get(start..end).unwrap_or_default().iter().cloned();
+		if let Err(error) = T::Crypto::push_members(&mut ring.building, keys, T::Chunks::lookup) {
+			// Keys are checked when registered and the setup's data is compiled in, so this
+			// is a defect: the ring is rebuilt from empty next time rather than left wrong.
+			log::error!(target: crate::LOG_TARGET, "building ring {community}/{index}: {error:?}");
+			ring.rebuild = true;
+			Rings::<T>::insert(community, index, ring);
+			return false;
+		}
+		ring.built = end as u32;
+		let finished = end == ring.members.len();
+		if finished {
+			ring.root = Some(T::Crypto::finish_members(ring.building.clone()));
+			ring.revision = ring.revision.saturating_add(1);
+			Self::deposit_event(Event::RingBuilt {
+				community,
+				ring: index,
+				revision: ring.revision,
+				keys: ring.members.len() as u32,
+			});
+		}
+		Rings::<T>::insert(community, index, ring);
+		finished
+	}
+
+	/// The roots of `community`'s rings and how many keys they hold, if every one is current.
+	pub(crate) fn current_roots(
+		community: UnitId,
+	) -> Result<(BoundedVec<RootOf<T>, T::MaxRingsPerCommunity>, u32), DispatchError> {
+		let mut roots = BoundedVec::new();
+		let mut keys = 0u32;
+		for index in 0..RingCount::<T>::get(community) {
+			let ring = Rings::<T>::get(community, index).ok_or(Error::<T>::RingsBeingBuilt)?;
+			ensure!(ring.is_current(), Error::<T>::RingsBeingBuilt);
+			keys = keys.saturating_add(ring.members.len() as u32);
+			let root = ring.root.ok_or(Error::<T>::RingsBeingBuilt)?;
+			roots.try_push(root).map_err(|_| Error::<T>::RingsFull)?;
+		}
+		ensure!(keys > 0, Error::<T>::NoKeys);
+		Ok((roots, keys))
+	}
+
+	/// Whether `who` votes online in a poll opened at `opened`: they had a key by then.
+	pub(crate) fn votes_online(who: &T::AccountId, opened: BlockNumberFor<T>) -> bool {
+		KeyHistory::<T>::get(who).is_some_and(|span| span.covers(opened))
+	}
+}

@@ -1,0 +1,567 @@
+//! Behaviour of anonymous ballots, each test ending in the pallet's invariants.
+
+use crate::{mock::*, Error, Event, *};
+use codec::Encode;
+use frame_support::{assert_noop, assert_ok, traits::Hooks, weights::Weight, BoundedVec};
+use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
+
+fn register(who: AccountId) {
+	assert_ok!(AnonymousBallot::register_key(RuntimeOrigin::signed(who), key(who)));
+}
+
+/// Keys of residents `who` registered, and their rings built.
+fn registered(who: impl IntoIterator<Item = AccountId>) {
+	for w in who {
+		register(w);
+	}
+	run_to_block(System::block_number() + 1);
+}
+
+fn terms(options: u8, changes_allowed: bool) -> PollTerms<u64> {
+	PollTerms { question: [9; 32], options, voting_period: 10, changes_allowed }
+}
+
+fn open(changes_allowed: bool) -> PollId {
+	assert_ok!(AnonymousBallot::open_poll(
+		RuntimeOrigin::signed(PLUM_SECRETARY),
+		PLUM,
+		terms(3, changes_allowed)
+	));
+	NextPoll::<Test>::get() - 1
+}
+
+/// The keys of ring `ring` of Plum, as a prover reads them.
+fn ring_keys(ring: RingIndex) -> Vec<[u8; 32]> {
+	Rings::<Test>::get(PLUM, ring).expect("a ring").members.into_inner()
+}
+
+/// `who` casts `choice` in `poll` as their ballot number `sequence`.
+fn cast(
+	who: AccountId,
+	poll: PollId,
+	choice: u8,
+	sequence: u32,
+) -> Result<sp_runtime::DispatchResult, TransactionValidityError> {
+	let ring = Keys::<Test>::get(who).expect("a key").ring;
+	let (alias, proof) = prove(who as u32, &ring_keys(ring), poll, choice, sequence);
+	submit(RuntimeCall::AnonymousBallot(crate::Call::cast {
+		poll,
+		ring,
+		choice,
+		sequence,
+		alias,
+		proof,
+	}))
+}
+
+fn refused(error: Error<Test>) -> Result<sp_runtime::DispatchResult, TransactionValidityError> {
+	let index = codec::Encode::encode(&error)[0];
+	Err(InvalidTransaction::Custom(index).into())
+}
+
+fn tally(poll: PollId) -> Vec<u32> {
+	Polls::<Test>::get(poll).expect("a poll").tally.into_inner()
+}
+
+#[test]
+fn a_resident_registers_a_key_and_its_ring_root_is_built_in_on_idle() {
+	new_test_ext().execute_with(|| {
+		register(10);
+		assert_eq!(last_event(), Event::KeyRegistered { who: 10, community: PLUM, ring: 0 });
+		let ring = Rings::<Test>::get(PLUM, 0).unwrap();
+		assert!(!ring.is_current());
+		assert_eq!(Waiting::<Test>::get().into_inner(), vec![(PLUM, 0)]);
+		run_to_block(2);
+		let ring = Rings::<Test>::get(PLUM, 0).unwrap();
+		assert!(ring.is_current());
+		assert_eq!(ring.revision, 1);
+		assert!(Waiting::<Test>::get().is_empty());
+		assert_eq!(
+			last_event(),
+			Event::RingBuilt { community: PLUM, ring: 0, revision: 1, keys: 1 }
+		);
+	});
+}
+
+#[test]
+fn only_residents_register_one_key_each_and_a_key_is_accepted_once() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AnonymousBallot::register_key(RuntimeOrigin::signed(NOBODY), key(NOBODY)),
+			Error::<Test>::NotAResident
+		);
+		register(10);
+		assert_noop!(
+			AnonymousBallot::register_key(RuntimeOrigin::signed(10), key(99)),
+			Error::<Test>::HasKey
+		);
+		assert_noop!(
+			AnonymousBallot::register_key(RuntimeOrigin::signed(11), key(10)),
+			Error::<Test>::KeyTaken
+		);
+		// Another community's resident cannot take it either.
+		assert_noop!(
+			AnonymousBallot::register_key(RuntimeOrigin::signed(BAMBOO_RESIDENT), key(10)),
+			Error::<Test>::KeyTaken
+		);
+	});
+}
+
+#[test]
+fn keys_fill_a_ring_then_start_the_next_and_a_full_community_is_refused() {
+	new_test_ext().execute_with(|| {
+		// Rings of 3, at most 3 rings: 9 keys.
+		for who in 10..=18 {
+			register(who);
+		}
+		assert_eq!(RingCount::<Test>::get(PLUM), 3);
+		assert_eq!(Keys::<Test>::get(13).unwrap().ring, 1);
+		assert_eq!(Keys::<Test>::get(18).unwrap().ring, 2);
+		assert_noop!(
+			AnonymousBallot::register_key(RuntimeOrigin::signed(19), key(19)),
+			Error::<Test>::RingsFull
+		);
+		// A key that leaves makes room, in its own ring.
+		assert_ok!(AnonymousBallot::remove_key(RuntimeOrigin::signed(11)));
+		register(19);
+		assert_eq!(Keys::<Test>::get(19).unwrap().ring, 0);
+	});
+}
+
+#[test]
+fn building_is_bounded_per_step_and_by_the_weight_left_in_the_block() {
+	new_test_ext().execute_with(|| {
+		for who in 10..=12 {
+			register(who);
+		}
+		// Two keys a step: the first step leaves the ring behind.
+		let one_step = <() as WeightInfo>::build_step(2);
+		System::set_block_number(2);
+		AnonymousBallot::on_idle(2, one_step);
+		let ring = Rings::<Test>::get(PLUM, 0).unwrap();
+		assert_eq!((ring.built, ring.root.is_some()), (2, false));
+		// No room in the block: nothing happens.
+		AnonymousBallot::on_idle(2, Weight::zero());
+		assert_eq!(Rings::<Test>::get(PLUM, 0).unwrap().built, 2);
+		AnonymousBallot::on_idle(2, one_step);
+		assert!(Rings::<Test>::get(PLUM, 0).unwrap().is_current());
+	});
+}
+
+#[test]
+fn polls_are_opened_by_officers_with_sensible_terms_once_every_ring_is_built() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AnonymousBallot::open_poll(RuntimeOrigin::signed(PLUM_SECRETARY), PLUM, terms(3, false)),
+			Error::<Test>::NoKeys
+		);
+		register(10);
+		assert_noop!(
+			AnonymousBallot::open_poll(RuntimeOrigin::signed(PLUM_SECRETARY), PLUM, terms(3, false)),
+			Error::<Test>::RingsBeingBuilt
+		);
+		run_to_block(2);
+		for who in [10, NOBODY, BAMBOO_SECRETARY] {
+			assert_noop!(
+				AnonymousBallot::open_poll(RuntimeOrigin::signed(who), PLUM, terms(3, false)),
+				Error::<Test>::NotAPollingOfficer
+			);
+		}
+		assert_noop!(
+			AnonymousBallot::open_poll(RuntimeOrigin::signed(PLUM_SECRETARY), STREET, terms(3, false)),
+			Error::<Test>::NotACommunity
+		);
+		for bad in [1, 5] {
+			assert_noop!(
+				AnonymousBallot::open_poll(RuntimeOrigin::signed(PLUM_SECRETARY), PLUM, terms(bad, false)),
+				Error::<Test>::BadOptions
+			);
+		}
+		let mut short = terms(2, false);
+		short.voting_period = 1;
+		assert_noop!(
+			AnonymousBallot::open_poll(RuntimeOrigin::signed(PLUM_SECRETARY), PLUM, short),
+			Error::<Test>::BadVotingPeriod
+		);
+		assert_ok!(AnonymousBallot::open_poll(
+			RuntimeOrigin::signed(POLLING_OFFICER),
+			PLUM,
+			terms(3, false)
+		));
+		assert_eq!(
+			last_event(),
+			Event::PollOpened {
+				poll: 0,
+				community: PLUM,
+				question: [9; 32],
+				options: 3,
+				closes: 12,
+				keys: 1
+			}
+		);
+	});
+}
+
+#[test]
+fn a_valid_ballot_is_counted_and_nothing_stored_names_an_account() {
+	new_test_ext().execute_with(|| {
+		registered(10..=14);
+		let poll = open(false);
+		assert_eq!(cast(10, poll, 2, 0), Ok(Ok(())));
+		assert_eq!(cast(11, poll, 0, 0), Ok(Ok(())));
+		assert_eq!(tally(poll), vec![1, 0, 1]);
+		assert_eq!(Polls::<Test>::get(poll).unwrap().online, 2);
+		// The ballots are stored under aliases; the event carries the alias, no account.
+		let (alias, _) = prove(10, &ring_keys(0), poll, 2, 0);
+		assert_eq!(Ballots::<Test>::get(poll, alias), Some(Ballot { choice: 2, sequence: 0 }));
+		assert!(matches!(
+			events().last(),
+			Some(Event::BallotCast { poll: 0, choice: 0, sequence: 0, .. })
+		));
+		let stored: Vec<_> = Ballots::<Test>::iter_prefix(poll).map(|(alias, _)| alias).collect();
+		for who in 10..=14u64 {
+			assert!(!stored.iter().any(|alias| alias.as_slice().windows(8).any(|w| w == who.encode())));
+		}
+	});
+}
+
+#[test]
+fn an_alias_votes_once_where_changes_are_not_allowed() {
+	new_test_ext().execute_with(|| {
+		registered(10..=12);
+		let poll = open(false);
+		assert_eq!(cast(10, poll, 1, 0), Ok(Ok(())));
+		let before = Polls::<Test>::get(poll);
+		// The same key again, with any choice or number: refused in the pool.
+		assert_eq!(cast(10, poll, 1, 0), refused(Error::AlreadyVoted));
+		assert_eq!(cast(10, poll, 2, 1), refused(Error::AlreadyVoted));
+		assert_eq!(Polls::<Test>::get(poll), before);
+	});
+}
+
+#[test]
+fn where_changes_are_allowed_the_last_ballot_counts_and_an_old_one_cannot_be_replayed() {
+	new_test_ext().execute_with(|| {
+		registered(10..=12);
+		let poll = open(true);
+		let ring = ring_keys(0);
+		let (alias, first) = prove(10, &ring, poll, 0, 0);
+		let first_call = RuntimeCall::AnonymousBallot(crate::Call::cast {
+			poll,
+			ring: 0,
+			choice: 0,
+			sequence: 0,
+			alias,
+			proof: first,
+		});
+		assert_eq!(submit(first_call.clone()), Ok(Ok(())));
+		assert_eq!(cast(10, poll, 2, 1), Ok(Ok(())));
+		assert_eq!(tally(poll), vec![0, 0, 1]);
+		assert_eq!(Polls::<Test>::get(poll).unwrap().online, 1);
+		// Replaying the first ballot's transaction cannot undo the change.
+		assert_eq!(submit(first_call), refused(Error::WrongSequence));
+		// Nor can a ballot skip a number.
+		assert_eq!(cast(10, poll, 1, 3), refused(Error::WrongSequence));
+		assert_eq!(tally(poll), vec![0, 0, 1]);
+	});
+}
+
+#[test]
+fn a_proof_for_another_poll_choice_or_ring_is_refused_with_state_unchanged() {
+	new_test_ext().execute_with(|| {
+		registered(10..=13);
+		let first = open(false);
+		let second = open(false);
+		let (alias, proof) = prove(10, &ring_keys(0), first, 1, 0);
+		let call = |poll, ring, choice| {
+			RuntimeCall::AnonymousBallot(crate::Call::cast {
+				poll,
+				ring,
+				choice,
+				sequence: 0,
+				alias,
+				proof: proof.clone(),
+			})
+		};
+		let before = (Polls::<Test>::get(first), Polls::<Test>::get(second));
+		assert_eq!(submit(call(second, 0, 1)), refused(Error::BadProof));
+		assert_eq!(submit(call(first, 0, 2)), refused(Error::BadProof));
+		// Resident 13's key is in ring 1: a proof over ring 0's keys does not check there.
+		assert_eq!(submit(call(first, 1, 1)), refused(Error::BadProof));
+		assert_eq!(submit(call(first, 5, 1)), refused(Error::UnknownRing));
+		assert_eq!(submit(call(first, 0, 3)), refused(Error::BadChoice));
+		assert_eq!(submit(call(9, 0, 1)), refused(Error::UnknownPoll));
+		assert_eq!((Polls::<Test>::get(first), Polls::<Test>::get(second)), before);
+		// A ballot is no signed call either.
+		assert_noop!(
+			AnonymousBallot::cast(RuntimeOrigin::signed(10), first, 0, 1, 0, alias, proof.clone()),
+			sp_runtime::DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn a_key_registered_after_the_opening_is_outside_the_poll() {
+	new_test_ext().execute_with(|| {
+		registered(10..=11);
+		let poll = open(false);
+		registered([12]);
+		// 12's key is in ring 0 now, but not in the root the poll fixed.
+		assert_eq!(cast(12, poll, 0, 0), refused(Error::BadProof));
+		assert_eq!(Polls::<Test>::get(poll).unwrap().keys, 2);
+		// The next poll has it.
+		let next = open(false);
+		assert_eq!(cast(12, next, 0, 0), Ok(Ok(())));
+	});
+}
+
+#[test]
+fn a_revoked_residents_key_leaves_the_ring_and_cannot_vote_in_polls_opened_afterwards() {
+	new_test_ext().execute_with(|| {
+		registered(10..=12);
+		let before = open(false);
+		assert_ok!(PartyBranch::revoke(
+			RuntimeOrigin::signed(PLUM_SECRETARY),
+			11,
+			pallet_party_branch::RevocationReason::MovedAway
+		));
+		// The runtime wires the registry's removal hook to this.
+		AnonymousBallot::resident_removed(&11);
+		assert!(Keys::<Test>::get(11).is_none());
+		assert_eq!(last_event(), Event::KeyRemoved { who: 11, community: PLUM, ring: 0 });
+		// Until the ring is rebuilt, no poll opens.
+		assert_noop!(
+			AnonymousBallot::open_poll(RuntimeOrigin::signed(PLUM_SECRETARY), PLUM, terms(3, false)),
+			Error::<Test>::RingsBeingBuilt
+		);
+		run_to_block(System::block_number() + 1);
+		let after = open(false);
+		assert_eq!(Polls::<Test>::get(after).unwrap().keys, 2);
+		// 11 proves against the old ring's keys: the new root does not hold them.
+		let old_ring = vec![key(10), key(11), key(12)];
+		let (alias, proof) = prove(11, &old_ring, after, 0, 0);
+		let call = |poll| {
+			RuntimeCall::AnonymousBallot(crate::Call::cast {
+				poll,
+				ring: 0,
+				choice: 0,
+				sequence: 0,
+				alias,
+				proof: proof.clone(),
+			})
+		};
+		assert_eq!(submit(call(after)), refused(Error::BadProof));
+		// In the poll opened before the revocation, the fixed root still holds the key.
+		let (alias, proof) = prove(11, &old_ring, before, 0, 0);
+		assert_eq!(
+			submit(RuntimeCall::AnonymousBallot(crate::Call::cast {
+				poll: before,
+				ring: 0,
+				choice: 0,
+				sequence: 0,
+				alias,
+				proof
+			})),
+			Ok(Ok(()))
+		);
+		// The others still vote in the new poll.
+		assert_eq!(cast(12, after, 1, 0), Ok(Ok(())));
+	});
+}
+
+#[test]
+fn ballots_after_the_close_are_refused() {
+	new_test_ext().execute_with(|| {
+		registered(10..=11);
+		let poll = open(false);
+		run_to_block(Polls::<Test>::get(poll).unwrap().closes);
+		assert_eq!(cast(10, poll, 0, 0), refused(Error::PollClosed));
+		assert_eq!(tally(poll), vec![0, 0, 0]);
+	});
+}
+
+fn counts(c: &[u32]) -> BoundedVec<u32, ConstU32<4>> {
+	BoundedVec::try_from(c.to_vec()).unwrap()
+}
+
+fn voters(v: &[AccountId]) -> BoundedVec<AccountId, ConstU32<4>> {
+	BoundedVec::try_from(v.to_vec()).unwrap()
+}
+
+use frame_support::traits::ConstU32;
+
+#[test]
+fn a_paper_count_enters_the_tally_only_when_a_second_officer_countersigns_it() {
+	new_test_ext().execute_with(|| {
+		registered([10]);
+		let poll = open(false);
+		assert_noop!(
+			AnonymousBallot::record_paper_count(
+				RuntimeOrigin::signed(15),
+				poll,
+				1,
+				counts(&[1, 0, 0]),
+				voters(&[16])
+			),
+			Error::<Test>::NotAPollingOfficer
+		);
+		assert_noop!(
+			AnonymousBallot::record_paper_count(
+				RuntimeOrigin::signed(POLLING_OFFICER),
+				poll,
+				1,
+				counts(&[2, 0, 0]),
+				voters(&[16])
+			),
+			Error::<Test>::CountsDoNotAddUp
+		);
+		assert_ok!(AnonymousBallot::record_paper_count(
+			RuntimeOrigin::signed(POLLING_OFFICER),
+			poll,
+			1,
+			counts(&[1, 1, 0]),
+			voters(&[16, 17])
+		));
+		assert_eq!(tally(poll), vec![0, 0, 0]);
+		assert_noop!(
+			AnonymousBallot::countersign_paper_count(RuntimeOrigin::signed(POLLING_OFFICER), poll, 1),
+			Error::<Test>::SameOfficer
+		);
+		assert_noop!(
+			AnonymousBallot::countersign_paper_count(RuntimeOrigin::signed(BAMBOO_SECRETARY), poll, 1),
+			Error::<Test>::NotAPollingOfficer
+		);
+		assert_ok!(AnonymousBallot::countersign_paper_count(
+			RuntimeOrigin::signed(PLUM_COMMITTEE),
+			poll,
+			1
+		));
+		assert_eq!(tally(poll), vec![1, 1, 0]);
+		assert_eq!(Polls::<Test>::get(poll).unwrap().paper, 2);
+		assert_noop!(
+			AnonymousBallot::countersign_paper_count(RuntimeOrigin::signed(PLUM_SECRETARY), poll, 1),
+			Error::<Test>::AlreadyCountersigned
+		);
+		assert_eq!(PaperVoters::<Test>::get(poll, 16), Some(1));
+	});
+}
+
+#[test]
+fn residents_with_a_key_and_residents_who_voted_on_paper_cannot_vote_on_paper() {
+	new_test_ext().execute_with(|| {
+		registered([10]);
+		let poll = open(false);
+		let record = |station, v: &[AccountId]| {
+			AnonymousBallot::record_paper_count(
+				RuntimeOrigin::signed(POLLING_OFFICER),
+				poll,
+				station,
+				counts(&[v.len() as u32, 0, 0]),
+				voters(v),
+			)
+		};
+		assert_noop!(record(1, &[10]), Error::<Test>::VotesOnline);
+		assert_noop!(record(1, &[BAMBOO_RESIDENT]), Error::<Test>::NotInElectorate);
+		assert_noop!(record(1, &[NOBODY]), Error::<Test>::NotInElectorate);
+		assert_noop!(record(1, &[16, 16]), Error::<Test>::AlreadyVotedOnPaper);
+		assert_ok!(record(1, &[16]));
+		assert_noop!(record(1, &[17]), Error::<Test>::StationRecorded);
+		assert_noop!(record(2, &[16]), Error::<Test>::AlreadyVotedOnPaper);
+		// A key withdrawn after the opening was in the poll's roots: still online only.
+		assert_ok!(AnonymousBallot::remove_key(RuntimeOrigin::signed(10)));
+		assert_noop!(record(2, &[10]), Error::<Test>::VotesOnline);
+		// A key registered after the opening is outside the poll: paper is open to them.
+		register(17);
+		assert_ok!(record(2, &[17]));
+	});
+}
+
+#[test]
+fn a_rejected_paper_count_frees_its_voters_to_be_recorded_again() {
+	new_test_ext().execute_with(|| {
+		registered([10]);
+		let poll = open(false);
+		assert_ok!(AnonymousBallot::record_paper_count(
+			RuntimeOrigin::signed(POLLING_OFFICER),
+			poll,
+			1,
+			counts(&[0, 2, 0]),
+			voters(&[16, 17])
+		));
+		assert_ok!(AnonymousBallot::reject_paper_count(RuntimeOrigin::signed(PLUM_SECRETARY), poll, 1));
+		assert!(PaperCounts::<Test>::get(poll, 1).is_none());
+		assert!(PaperVoters::<Test>::get(poll, 16).is_none());
+		assert_eq!(tally(poll), vec![0, 0, 0]);
+		assert_ok!(AnonymousBallot::record_paper_count(
+			RuntimeOrigin::signed(POLLING_OFFICER),
+			poll,
+			1,
+			counts(&[1, 1, 0]),
+			voters(&[16, 17])
+		));
+	});
+}
+
+#[test]
+fn closed_polls_are_pruned_after_their_retention_a_bounded_step_at_a_time() {
+	new_test_ext().execute_with(|| {
+		registered(10..=14);
+		let poll = open(false);
+		for who in 10..=14 {
+			assert_eq!(cast(who, poll, 0, 0), Ok(Ok(())));
+		}
+		let closes = Polls::<Test>::get(poll).unwrap().closes;
+		run_to_block(closes + RETENTION - 1);
+		assert!(Polls::<Test>::get(poll).is_some());
+		// Two records a step: the first step leaves three ballots.
+		System::set_block_number(closes + RETENTION);
+		AnonymousBallot::on_idle(closes + RETENTION, <() as WeightInfo>::prune_step(2));
+		assert_eq!(Ballots::<Test>::iter_prefix(poll).count(), 3);
+		assert!(Polls::<Test>::get(poll).is_some());
+		run_to_block(closes + RETENTION + 1);
+		assert!(Polls::<Test>::get(poll).is_none());
+		assert_eq!(Ballots::<Test>::iter_prefix(poll).count(), 0);
+		assert!(Expiry::<Test>::get().is_empty());
+		assert_eq!(last_event(), Event::PollPruned { poll });
+	});
+}
+
+#[test]
+fn at_most_max_polls_are_kept() {
+	new_test_ext().execute_with(|| {
+		registered([10]);
+		for _ in 0..3 {
+			open(false);
+		}
+		assert_noop!(
+			AnonymousBallot::open_poll(RuntimeOrigin::signed(PLUM_SECRETARY), PLUM, terms(3, false)),
+			Error::<Test>::TooManyPolls
+		);
+	});
+}
+
+#[test]
+fn a_replaced_key_votes_in_new_polls_and_the_old_one_does_not() {
+	new_test_ext().execute_with(|| {
+		registered(10..=11);
+		assert_ok!(AnonymousBallot::replace_key(RuntimeOrigin::signed(10), key(50)));
+		assert_eq!(last_event(), Event::KeyReplaced { who: 10, community: PLUM, ring: 0 });
+		assert!(KeyOwners::<Test>::get(key(10)).is_none());
+		run_to_block(System::block_number() + 1);
+		let poll = open(false);
+		let keys = ring_keys(0);
+		assert!(keys.contains(&key(50)) && !keys.contains(&key(10)));
+		let (alias, proof) = prove(50, &keys, poll, 1, 0);
+		assert_eq!(
+			submit(RuntimeCall::AnonymousBallot(crate::Call::cast {
+				poll,
+				ring: 0,
+				choice: 1,
+				sequence: 0,
+				alias,
+				proof
+			})),
+			Ok(Ok(()))
+		);
+	});
+}

@@ -1,0 +1,202 @@
+//! What the pallet stores: ballot keys, rings, polls, ballots and paper counts.
+
+use crate::Config;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::*, BoundedVec};
+use frame_system::pallet_prelude::BlockNumberFor;
+use gongzhi_primitives::civic::UnitId;
+use scale_info::TypeInfo;
+use verifiable::GenerateVerifiable;
+
+/// A poll's number, from 0.
+pub type PollId = u32;
+/// A ring's number within its community, from 0.
+pub type RingIndex = u32;
+/// A polling station's number within a poll, chosen by the polling officer.
+pub type StationId = u32;
+/// The pseudonym a ballot key has in one poll (the ring-VRF output): the same key gives the
+/// same alias in one poll and unlinkable aliases in two.
+pub type Alias = verifiable::Alias;
+
+/// A resident's public ballot key (a Bandersnatch point on the chain).
+pub type MemberOf<T> = <<T as Config>::Crypto as GenerateVerifiable>::Member;
+/// A ring's root: the commitment to its members that proofs are checked against.
+pub type RootOf<T> = <<T as Config>::Crypto as GenerateVerifiable>::Members;
+/// A ring root while members are being added to it.
+pub type IntermediateOf<T> = <<T as Config>::Crypto as GenerateVerifiable>::Intermediate;
+/// A ring membership proof.
+pub type ProofOf<T> = <<T as Config>::Crypto as GenerateVerifiable>::Proof;
+/// A piece of the setup's fixed data that ring building reads.
+pub type ChunkOf<T> = <<T as Config>::Crypto as GenerateVerifiable>::StaticChunk;
+
+/// Where the setup's fixed data (the ring builder's points of the trusted setup) comes from.
+/// Ring roots are only as honest as this data: the runtime serves the points compiled into the
+/// `verifiable` crate, never anything a transaction could change.
+pub trait StaticChunks<Chunk> {
+	/// The points at `range`, or `Err` if the range is outside the setup.
+	fn lookup(range: core::ops::Range<usize>) -> Result<alloc::vec::Vec<Chunk>, ()>;
+}
+
+/// Setups with no fixed data (the test verifier).
+impl StaticChunks<()> for () {
+	fn lookup(range: core::ops::Range<usize>) -> Result<alloc::vec::Vec<()>, ()> {
+		Ok(alloc::vec![(); range.len()])
+	}
+}
+
+/// A resident's ballot key.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct KeyRecord<Member> {
+	/// The public key.
+	pub key: Member,
+	/// The community whose ring holds it.
+	pub community: UnitId,
+	/// The ring that holds it.
+	pub ring: RingIndex,
+}
+
+/// The record of a ballot key.
+pub type KeyRecordOf<T> = KeyRecord<MemberOf<T>>;
+
+/// When an account has had a ballot key: from `since` (its first, kept when the key is
+/// replaced) until `until` (when it was withdrawn or its resident removed; `None` while it
+/// has one). A poll opened in that span has the key in its roots, so its paper ballot is
+/// refused.
+///
+/// The bounds are exact because a poll cannot open while a ring of its community is behind its
+/// keys: a key registered in the block a poll opens was registered after the opening (not in
+/// its roots), and a key removed in that block was removed after it (in its roots).
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct KeySpan<BlockNumber> {
+	/// When the account first registered a key.
+	pub since: BlockNumber,
+	/// When its key was last withdrawn, if it has none now.
+	pub until: Option<BlockNumber>,
+}
+
+impl<BlockNumber: PartialOrd + Copy> KeySpan<BlockNumber> {
+	/// Whether the account had a key when a poll opened at `opened`.
+	pub fn covers(&self, opened: BlockNumber) -> bool {
+		self.since < opened && self.until.map_or(true, |until| opened <= until)
+	}
+}
+
+/// A ring: up to [`Config::MaxRingSize`] ballot keys of one community, and its root.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Ring<T: Config> {
+	/// The keys, in the order they were added to the root.
+	pub members: BoundedVec<MemberOf<T>, T::MaxRingSize>,
+	/// How many of `members` the root under construction holds.
+	pub built: u32,
+	/// Whether a key left the ring: the root is built again from empty.
+	pub rebuild: bool,
+	/// The root under construction.
+	pub building: IntermediateOf<T>,
+	/// The last finished root, which polls opening now fix; `None` before the first.
+	pub root: Option<RootOf<T>>,
+	/// How many roots have been finished.
+	pub revision: u32,
+}
+
+impl<T: Config> Ring<T> {
+	/// Whether the last finished root holds exactly the ring's members.
+	pub fn is_current(&self) -> bool {
+		!self.rebuild && self.built as usize == self.members.len() && self.root.is_some()
+	}
+}
+
+/// A secret poll: one question with numbered options, answered by anonymous ballots against
+/// the community's ring roots as they were when it opened.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Poll<T: Config> {
+	/// The community whose residents vote.
+	pub community: UnitId,
+	/// The officer who opened it.
+	pub opener: T::AccountId,
+	/// The blake2-256 hash of the question and its options, published off chain (a notice).
+	pub question: [u8; 32],
+	/// The block it opened at: the electorate's keys and residency are fixed there.
+	pub opened: BlockNumberFor<T>,
+	/// The first block at which ballots are refused.
+	pub closes: BlockNumberFor<T>,
+	/// Whether a voter may replace their ballot until the close (their last one counts).
+	pub changes_allowed: bool,
+	/// The community's ring roots when the poll opened, by ring index.
+	pub rings: BoundedVec<RootOf<T>, T::MaxRingsPerCommunity>,
+	/// How many keys those roots hold: the online electorate.
+	pub keys: u32,
+	/// Ballots per option, online and countersigned paper counts together.
+	pub tally: BoundedVec<u32, T::MaxOptions>,
+	/// Voters online (aliases that cast a ballot).
+	pub online: u32,
+	/// Voters on paper (in countersigned counts).
+	pub paper: u32,
+}
+
+impl<T: Config> Poll<T> {
+	/// Whether ballots are taken at `now`.
+	pub fn is_open(&self, now: BlockNumberFor<T>) -> bool {
+		now < self.closes
+	}
+	/// The number of options.
+	pub fn options(&self) -> u32 {
+		self.tally.len() as u32
+	}
+}
+
+/// An alias's ballot in a poll.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
+pub struct Ballot {
+	/// The option chosen, from 0.
+	pub choice: u8,
+	/// 0 for the first ballot, one more for each replacement. A ballot must carry the next
+	/// number, so an old ballot transaction replayed later cannot undo a change.
+	pub sequence: u32,
+}
+
+/// A polling station's paper count, waiting for a second officer.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct PaperCount<T: Config> {
+	/// The polling officer who recorded it.
+	pub recorder: T::AccountId,
+	/// Ballots per option.
+	pub counts: BoundedVec<u32, T::MaxOptions>,
+	/// The residents who voted on paper there: public, so they cannot also vote online.
+	pub voters: BoundedVec<T::AccountId, T::MaxPaperVoters>,
+	/// Whether a second officer countersigned it (then it is in the tally).
+	pub countersigned: Option<T::AccountId>,
+}
+
+/// The options a poll may have, as a call argument.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, Debug)]
+pub struct PollTerms<BlockNumber> {
+	/// The blake2-256 hash of the question and its options.
+	pub question: [u8; 32],
+	/// How many options (2 to [`Config::MaxOptions`]).
+	pub options: u8,
+	/// How long ballots are taken, in blocks.
+	pub voting_period: BlockNumber,
+	/// Whether a voter may replace their ballot until the close.
+	pub changes_allowed: bool,
+}
+
+/// The context a ballot key's alias is taken in for `poll`: the alias is the same for every
+/// ballot of one key in one poll, and unlinkable between polls.
+pub fn ballot_context(poll: PollId) -> alloc::vec::Vec<u8> {
+	(b"gongzhi/ballot/v1", poll).encode()
+}
+
+/// What a ballot proof signs: the poll, the choice and the ballot's sequence number. A proof for
+/// one choice cannot be reused for another, nor an old ballot replayed over a newer one.
+pub fn ballot_message(poll: PollId, choice: u8, sequence: u32) -> alloc::vec::Vec<u8> {
+	(b"gongzhi/ballot/v1/choice", poll, choice, sequence).encode()
+}

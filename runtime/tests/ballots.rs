@@ -1,0 +1,169 @@
+//! Anonymous ballots in the real runtime: ring roots built from the setup's points compiled in,
+//! real Bandersnatch proofs checked against them, and a ballot as a general transaction through
+//! every transaction extension of the chain.
+
+mod common;
+
+use frame_support::traits::Hooks;
+use gongzhi_runtime::{
+	configs::{
+		ballots::{benchmark_ballot, BallotCrypto, BallotRingDomain},
+		transactions::general_transaction,
+	},
+	AnonymousBallot, Executive, Runtime, RuntimeCall, RuntimeOrigin, System,
+};
+use pallet_anonymous_ballot::{ballot_context, ballot_message, PollTerms};
+use sp_keyring::Sr25519Keyring::*;
+use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
+use verifiable::GenerateVerifiable;
+
+const PLUM_GARDEN: u32 = 3;
+
+fn secret(seed: u8) -> <BallotCrypto as GenerateVerifiable>::Secret {
+	BallotCrypto::new_secret([seed; 32])
+}
+
+/// Ferdie and Charlie//stash (residents of Plum Garden) register keys; the ring is built; Dave
+/// opens poll 0. Returns the ring's keys.
+fn poll_with_two_keys() -> Vec<[u8; 32]> {
+	for (who, seed) in [(Ferdie, 1u8), (CharlieStash, 2)] {
+		let key = BallotCrypto::member_from_secret(&secret(seed));
+		AnonymousBallot::register_key(RuntimeOrigin::signed(who.to_account_id()), key)
+			.expect("a resident registers a key");
+	}
+	AnonymousBallot::on_idle(System::block_number(), frame_support::weights::Weight::MAX);
+	let terms =
+		PollTerms { question: [1; 32], options: 2, voting_period: 100, changes_allowed: false };
+	AnonymousBallot::open_poll(RuntimeOrigin::signed(Dave.to_account_id()), PLUM_GARDEN, terms)
+		.expect("the community's secretary opens a poll");
+	pallet_anonymous_ballot::Rings::<Runtime>::get(PLUM_GARDEN, 0)
+		.expect("a ring")
+		.members
+		.into_inner()
+}
+
+fn ballot(keys: &[[u8; 32]], seed: u8, choice: u8) -> RuntimeCall {
+	let commitment = BallotCrypto::open(
+		BallotRingDomain::get(),
+		&BallotCrypto::member_from_secret(&secret(seed)),
+		keys.iter().cloned(),
+	)
+	.expect("the key is in the ring");
+	let (proof, alias) = BallotCrypto::create(
+		commitment,
+		&secret(seed),
+		&ballot_context(0),
+		&ballot_message(0, choice, 0),
+	)
+	.expect("a proof");
+	RuntimeCall::AnonymousBallot(pallet_anonymous_ballot::Call::cast {
+		poll: 0,
+		ring: 0,
+		choice,
+		sequence: 0,
+		alias,
+		proof,
+	})
+}
+
+#[test]
+fn a_real_ballot_passes_every_extension_as_a_general_transaction_and_is_counted() {
+	common::new_ext("development").execute_with(|| {
+		let keys = poll_with_two_keys();
+		let applied = Executive::apply_extrinsic(general_transaction(ballot(&keys, 1, 1)));
+		assert!(matches!(applied, Ok(Ok(()))), "{applied:?}");
+		let poll = pallet_anonymous_ballot::Polls::<Runtime>::get(0).expect("the poll");
+		assert_eq!((poll.tally.into_inner(), poll.online), (vec![0, 1], 1));
+		// The same ballot again: its alias has voted.
+		let again = Executive::apply_extrinsic(general_transaction(ballot(&keys, 1, 0)));
+		assert!(matches!(again, Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(_)))));
+	});
+}
+
+#[test]
+fn a_forged_or_foreign_proof_is_refused_and_other_calls_cannot_go_unsigned() {
+	common::new_ext("development").execute_with(|| {
+		let keys = poll_with_two_keys();
+		// A key outside the ring proves over a ring it put itself in: the root differs.
+		let mut outsider_ring = keys.clone();
+		outsider_ring.push(BallotCrypto::member_from_secret(&secret(9)));
+		let forged = Executive::apply_extrinsic(general_transaction(ballot(&outsider_ring, 9, 0)));
+		assert!(matches!(forged, Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(_)))));
+		// A proof's bytes changed.
+		let RuntimeCall::AnonymousBallot(pallet_anonymous_ballot::Call::cast {
+			poll, ring, choice, sequence, alias, mut proof,
+		}) = ballot(&keys, 2, 0)
+		else {
+			unreachable!()
+		};
+		proof[40] ^= 1;
+		let tampered = Executive::apply_extrinsic(general_transaction(RuntimeCall::AnonymousBallot(
+			pallet_anonymous_ballot::Call::cast { poll, ring, choice, sequence, alias, proof },
+		)));
+		assert!(tampered.is_err());
+		// Any other call as a general transaction names nobody and is refused (here already by
+		// the rule that only authorised general transactions may be immortal).
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1] });
+		assert!(matches!(
+			Executive::apply_extrinsic(general_transaction(remark)),
+			Err(TransactionValidityError::Invalid(_))
+		));
+		assert_eq!(pallet_anonymous_ballot::Polls::<Runtime>::get(0).map(|p| p.online), Some(0));
+	});
+}
+
+#[test]
+fn removing_a_resident_takes_their_ballot_key_out_of_the_ring() {
+	common::new_ext("development").execute_with(|| {
+		let keys = poll_with_two_keys();
+		assert_eq!(keys.len(), 2);
+		pallet_party_branch::Pallet::<Runtime>::revoke(
+			RuntimeOrigin::signed(Dave.to_account_id()),
+			Ferdie.to_account_id(),
+			pallet_party_branch::RevocationReason::MovedAway,
+		)
+		.expect("the secretary revokes a resident");
+		assert!(pallet_anonymous_ballot::Keys::<Runtime>::get(Ferdie.to_account_id()).is_none());
+		let ring = pallet_anonymous_ballot::Rings::<Runtime>::get(PLUM_GARDEN, 0).expect("a ring");
+		assert_eq!(ring.members.len(), 1);
+		assert!(!ring.is_current());
+	});
+}
+
+/// The benchmarks' ballot (made offline, since no prover runs in the runtime) checks against
+/// the root of its keys built from the setup's points. If it does not, the test prints a fresh
+/// one to paste into `benchmark_ballot::FIXTURE`.
+#[test]
+fn the_benchmark_ballot_checks_against_its_ring() {
+	let entropy = benchmark_ballot::entropy;
+	let keys: Vec<_> = (0..benchmark_ballot::RING)
+		.map(|i| BallotCrypto::member_from_secret(&BallotCrypto::new_secret(entropy(i))))
+		.collect();
+	let mut building = BallotCrypto::start_members(BallotRingDomain::get());
+	BallotCrypto::push_members(&mut building, keys.iter().cloned(), |range| {
+		<gongzhi_runtime::configs::ballots::SetupPoints as pallet_anonymous_ballot::StaticChunks<_>>::lookup(range)
+	})
+	.expect("the setup's points");
+	let root = BallotCrypto::finish_members(building);
+	let (alias, proof) = benchmark_ballot::FIXTURE;
+	let alias: [u8; 32] = benchmark_ballot::decode_hex(alias).try_into().unwrap_or_default();
+	let proof = benchmark_ballot::decode_hex(proof).try_into().unwrap_or_default();
+	let valid = BallotCrypto::is_valid(
+		BallotRingDomain::get(),
+		&proof,
+		&root,
+		&ballot_context(0),
+		&alias,
+		&ballot_message(0, 0, 0),
+	);
+	if !valid {
+		let secret = BallotCrypto::new_secret(entropy(0));
+		let commitment =
+			BallotCrypto::open(BallotRingDomain::get(), &keys[0], keys.iter().cloned()).unwrap();
+		let (proof, alias) =
+			BallotCrypto::create(commitment, &secret, &ballot_context(0), &ballot_message(0, 0, 0))
+				.unwrap();
+		let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+		panic!("a fresh fixture:\n(\"{}\",\n\"{}\")", hex(&alias), hex(&proof));
+	}
+}
