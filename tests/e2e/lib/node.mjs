@@ -1,6 +1,9 @@
 // Starting and stopping the real gongzhi-node, the way an operator does, for end-to-end tests.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import {
+  mkdtempSync, rmSync, createWriteStream, existsSync, readFileSync, statSync, openSync, closeSync,
+  writeFileSync, renameSync, unlinkSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -66,11 +69,57 @@ export async function rpcHttp(url, method, params = []) {
 }
 
 /**
+ * The development chain as a raw chain spec, written once per node binary and shared by every
+ * test process: `gongzhi-node build-spec --chain dev --raw`.
+ *
+ * Why: a node started from the `dev` preset builds its genesis state by running the runtime, and
+ * each of those runs compiles the wasm blob anew (about 3 s of both cores each, twice, before the
+ * client compiles it a third time). With four test files starting nodes at once on a 2-core
+ * machine that is most of a minute of start-up. A raw spec is the genesis state itself, as a
+ * district's published spec is, so the node compiles the blob once. `--dev` keeps all its other
+ * meanings (Alice's keys, forced authoring, open RPC CORS); `chain-spec.test.mjs` still starts
+ * nodes from presets. GONGZHI_E2E_DEV_PRESET=1 turns this off.
+ */
+async function devChainSpec() {
+  const bin = nodeBinary();
+  const { size, mtimeMs } = statSync(bin);
+  const path = join(tmpdir(), `gongzhi-dev-raw-${size}-${Math.floor(mtimeMs)}.json`);
+  const lock = `${path}.lock`;
+  for (let waited = 0; !existsSync(path); waited += 250) {
+    let fd;
+    try {
+      fd = openSync(lock, 'wx');
+    } catch {
+      // Another test process is writing it; a lock older than two minutes belongs to a dead one.
+      const stale = existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 120000;
+      if (stale) rmSync(lock, { force: true });
+      else await sleep(250);
+      continue;
+    }
+    try {
+      const raw = await new Promise((res, rej) => execFile(bin, ['build-spec', '--chain', 'dev', '--raw'],
+        { maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) =>
+          (err ? rej(new Error(`build-spec --chain dev --raw failed: ${stderr}`)) : res(stdout))));
+      writeFileSync(`${path}.part`, raw);
+      renameSync(`${path}.part`, path);
+    } finally {
+      closeSync(fd);
+      unlinkSync(lock);
+    }
+  }
+  return path;
+}
+
+/**
  * Starts gongzhi-node with `args` (e.g. ['--dev']) on free loopback ports and a temporary base
  * path, and connects @polkadot/api to it. Network discovery stays on this machine: no mDNS, no
- * telemetry, p2p on 127.0.0.1 only.
+ * telemetry, p2p on 127.0.0.1 only. `--dev` without `--chain` starts from the development chain's
+ * raw spec (`devChainSpec`).
  */
 export async function startNode(args, { name = 'node', logDir } = {}) {
+  if (args.includes('--dev') && !args.includes('--chain') && process.env.GONGZHI_E2E_DEV_PRESET !== '1') {
+    args = [...args, '--chain', await devChainSpec()];
+  }
   const basePath = mkdtempSync(join(tmpdir(), `gongzhi-${name}-`));
   const rpcPort = await freePort();
   const p2pPort = await freePort();
@@ -95,7 +144,9 @@ export async function startNode(args, { name = 'node', logDir } = {}) {
   const wsUrl = `ws://127.0.0.1:${rpcPort}`;
   const httpUrl = `http://127.0.0.1:${rpcPort}`;
   let up = false;
-  for (let i = 0; i < 240 && !up; i++) {
+  // Up to three minutes: on a 2-core machine running four test files, start-up (which compiles the
+  // runtime's wasm) takes far longer than on an idle one.
+  for (let i = 0; i < 720 && !up; i++) {
     if (proc.exitCode !== null) throw new Error(`${name} exited (${proc.exitCode}):\n${output}`);
     await sleep(250);
     up = await rpcHttp(httpUrl, 'system_health').then(() => true, () => false);
