@@ -167,3 +167,36 @@ fn the_benchmark_ballot_checks_against_its_ring() {
 		panic!("a fresh fixture:\n(\"{}\",\n\"{}\")", hex(&alias), hex(&proof));
 	}
 }
+
+/// Stored roots skip the curve checks on the way back from storage (`Trusted`), so they must be
+/// byte for byte what the checked decoding reads, and the checked decoding must still refuse a
+/// damaged root: a transaction can never hand the chain a root.
+#[test]
+fn a_stored_root_reads_back_as_the_checked_root_and_a_damaged_one_is_refused() {
+	use codec::{Decode, Encode};
+	use pallet_anonymous_ballot::Trusted;
+	use scale_info::TypeInfo;
+	type Root = <BallotCrypto as GenerateVerifiable>::Members;
+	type Building = <BallotCrypto as GenerateVerifiable>::Intermediate;
+	common::new_ext("development").execute_with(|| {
+		let keys = poll_with_two_keys();
+		let ring = pallet_anonymous_ballot::Rings::<Runtime>::get(PLUM_GARDEN, 0).expect("a ring");
+		let root = ring.root.expect("a built root");
+		let bytes = root.encode();
+		assert_eq!(Root::decode(&mut &bytes[..]).expect("a valid root"), root.0);
+		assert_eq!(Trusted::<Root>::encode(&root), root.0.encode());
+		let building = ring.building.encode();
+		assert_eq!(Building::decode(&mut &building[..]).expect("valid points"), ring.building.0);
+		// The metadata describes the stored bytes as the root type itself.
+		assert_eq!(Trusted::<Root>::type_info(), Root::type_info());
+		// The poll holds the same root, and a real ballot checks against it.
+		let poll = pallet_anonymous_ballot::Polls::<Runtime>::get(0).expect("poll 0");
+		assert_eq!(poll.rings[0], root);
+		let applied = Executive::apply_extrinsic(general_transaction(ballot(&keys, 1, 0)));
+		assert!(matches!(applied, Ok(Ok(()))), "{applied:?}");
+		// Checked decoding refuses bytes that are not a point of the group.
+		let mut damaged = bytes.clone();
+		damaged[5] ^= 0x55;
+		assert!(Root::decode(&mut &damaged[..]).is_err());
+	});
+}

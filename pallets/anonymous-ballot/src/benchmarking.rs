@@ -47,8 +47,8 @@ fn full_rings<T: Config>(community: UnitId, count: u32, keys: &[MemberOf<T>]) {
 				members: members.clone(),
 				built: members.len() as u32,
 				rebuild: false,
-				building: T::Crypto::start_members(T::RingConfig::get()),
-				root: Some(root.clone()),
+				building: Trusted(T::Crypto::start_members(T::RingConfig::get())),
+				root: Some(Trusted(root.clone())),
 				revision: 1,
 			},
 		);

@@ -117,6 +117,8 @@ pub mod pallet {
 		type Crypto: GenerateVerifiable<
 			Member: DecodeWithMemTracking,
 			Proof: DecodeWithMemTracking,
+			Members: verifiable::DecodeUnchecked,
+			Intermediate: verifiable::DecodeUnchecked,
 		>;
 
 		/// The setup's domain the rings use (the chain: the smallest, 2^11, for 255 keys).

@@ -124,7 +124,7 @@ impl<T: Config> Pallet<T> {
 		let valid = T::Crypto::is_valid(
 			Self::ring_config(),
 			proof,
-			root,
+			&root.0,
 			&ballot_context(poll),
 			alias,
 			&ballot_message(poll, choice, sequence),

@@ -70,7 +70,7 @@ impl<T: Config> Pallet<T> {
 					members: Default::default(),
 					built: 0,
 					rebuild: false,
-					building: T::Crypto::start_members(Self::ring_config()),
+					building: Trusted(T::Crypto::start_members(Self::ring_config())),
 					root: None,
 					revision: 0,
 				};
@@ -135,14 +135,14 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn build_step(community: UnitId, index: RingIndex, step: u32) -> bool {
 		let Some(mut ring) = Rings::<T>::get(community, index) else { return true };
 		if ring.rebuild {
-			ring.building = T::Crypto::start_members(Self::ring_config());
+			ring.building = Trusted(T::Crypto::start_members(Self::ring_config()));
 			ring.built = 0;
 			ring.rebuild = false;
 		}
 		let start = ring.built as usize;
 		let end = ring.members.len().min(start.saturating_add(step as usize));
 		let keys = ring.members.get(start..end).unwrap_or_default().iter().cloned();
-		if let Err(error) = T::Crypto::push_members(&mut ring.building, keys, T::Chunks::lookup) {
+		if let Err(error) = T::Crypto::push_members(&mut ring.building.0, keys, T::Chunks::lookup) {
 			// Keys are checked when registered and the setup's data is compiled in, so this
 			// is a defect: the ring is rebuilt from empty next time rather than left wrong.
 			log::error!(target: crate::LOG_TARGET, "building ring {community}/{index}: {error:?}");
@@ -153,7 +153,7 @@ impl<T: Config> Pallet<T> {
 		ring.built = end as u32;
 		let finished = end == ring.members.len();
 		if finished {
-			ring.root = Some(T::Crypto::finish_members(ring.building.clone()));
+			ring.root = Some(Trusted(T::Crypto::finish_members(ring.building.0.clone())));
 			ring.revision = ring.revision.saturating_add(1);
 			Self::deposit_event(Event::RingBuilt {
 				community,
@@ -169,7 +169,7 @@ impl<T: Config> Pallet<T> {
 	/// The roots of `community`'s rings and how many keys they hold, if every one is current.
 	pub(crate) fn current_roots(
 		community: UnitId,
-	) -> Result<(BoundedVec<RootOf<T>, T::MaxRingsPerCommunity>, u32), DispatchError> {
+	) -> Result<(BoundedVec<StoredRoot<T>, T::MaxRingsPerCommunity>, u32), DispatchError> {
 		let mut roots = BoundedVec::new();
 		let mut keys = 0u32;
 		for index in 0..RingCount::<T>::get(community) {
