@@ -45,7 +45,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AnonymousBallot::KeyHistory` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn register_key() -> Weight {
 		// Proof size measured: `11734`, estimated: `461463`.
-		Weight::from_parts(209_713_583_000, 461463)
+		Weight::from_parts(1_282_477_000, 461463)
 			.saturating_add(T::DbWeight::get().reads(45))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -63,7 +63,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AnonymousBallot::RingCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn replace_key() -> Weight {
 		// Proof size measured: `2053`, estimated: `12797`.
-		Weight::from_parts(6_659_302_000, 12797)
+		Weight::from_parts(781_632_000, 12797)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -79,7 +79,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AnonymousBallot::KeyOwners` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn remove_key() -> Weight {
 		// Proof size measured: `1514`, estimated: `12797`.
-		Weight::from_parts(5_919_451_000, 12797)
+		Weight::from_parts(137_405_000, 12797)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -98,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `r` ranges over `[1, 40]`.
 	fn open_poll(r: u32, ) -> Weight {
 		// Proof size measured: `10069`, estimated: `4099`.
-		Weight::from_parts(5_907_399_069, 4099)
-			.saturating_add(Weight::from_parts(5_304_826_271, 0).saturating_mul(r.into()))
+		Weight::from_parts(122_705_580, 4099)
+			.saturating_add(Weight::from_parts(27_575_745, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -111,7 +111,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AnonymousBallot::Ballots` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	fn authorize_ballot() -> Weight {
 		// Proof size measured: `676`, estimated: `15152`.
-		Weight::from_parts(36_115_329_000, 15152)
+		Weight::from_parts(32_277_352_000, 15152)
 			.saturating_add(T::DbWeight::get().reads(2))
 	}
 	/// Storage: `AnonymousBallot::Polls` (r:1 w:1)
@@ -120,7 +120,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AnonymousBallot::Ballots` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	fn cast() -> Weight {
 		// Proof size measured: `763`, estimated: `15152`.
-		Weight::from_parts(1_712_536_000, 15152)
+		Weight::from_parts(74_190_000, 15152)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -141,8 +141,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `v` ranges over `[1, 200]`.
 	fn record_paper_count(v: u32, ) -> Weight {
 		// Proof size measured: `1948`, estimated: `15152`.
-		Weight::from_parts(1_580_991_071, 15152)
-			.saturating_add(Weight::from_parts(19_421_809, 0).saturating_mul(v.into()))
+		Weight::from_parts(41_406_487, 15152)
+			.saturating_add(Weight::from_parts(21_652_159, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -157,7 +157,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	fn countersign_paper_count() -> Weight {
 		// Proof size measured: `1602`, estimated: `15152`.
-		Weight::from_parts(1_409_966_000, 15152)
+		Weight::from_parts(115_712_000, 15152)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -172,8 +172,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `v` ranges over `[1, 200]`.
 	fn reject_paper_count(v: u32, ) -> Weight {
 		// Proof size measured: `1571`, estimated: `15152`.
-		Weight::from_parts(1_488_517_107, 15152)
-			.saturating_add(Weight::from_parts(2_803_908, 0).saturating_mul(v.into()))
+		Weight::from_parts(119_207_370, 15152)
+			.saturating_add(Weight::from_parts(3_701_961, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
@@ -183,8 +183,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `k` ranges over `[1, 255]`.
 	fn build_step(k: u32, ) -> Weight {
 		// Proof size measured: `1082`, estimated: `12797`.
-		Weight::from_parts(11_401_287_876, 12797)
-			.saturating_add(Weight::from_parts(1_182_673_227, 0).saturating_mul(k.into()))
+		Weight::from_parts(18_205_265_680, 12797)
+			.saturating_add(Weight::from_parts(977_806_081, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -201,8 +201,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[1, 100]`.
 	fn prune_step(n: u32, ) -> Weight {
 		// Proof size measured: `321`, estimated: `10021`.
-		Weight::from_parts(80_183_078, 10021)
-			.saturating_add(Weight::from_parts(9_105_775, 0).saturating_mul(n.into()))
+		Weight::from_parts(77_048_721, 10021)
+			.saturating_add(Weight::from_parts(8_856_206, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -214,40 +214,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures for tests, priced with ParityDB's weights.
 impl WeightInfo for () {
 	fn register_key() -> Weight {
-		Weight::from_parts(209_713_583_000, 461463)
+		Weight::from_parts(1_282_477_000, 461463)
 			.saturating_add(ParityDbWeight::get().reads(45))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn replace_key() -> Weight {
-		Weight::from_parts(6_659_302_000, 12797)
+		Weight::from_parts(781_632_000, 12797)
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn remove_key() -> Weight {
-		Weight::from_parts(5_919_451_000, 12797)
+		Weight::from_parts(137_405_000, 12797)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn open_poll(r: u32, ) -> Weight {
-		Weight::from_parts(5_907_399_069, 4099)
-			.saturating_add(Weight::from_parts(5_304_826_271, 0).saturating_mul(r.into()))
+		Weight::from_parts(122_705_580, 4099)
+			.saturating_add(Weight::from_parts(27_575_745, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(3))
 			.saturating_add(Weight::from_parts(0, 11807).saturating_mul(r.into()))
 	}
 	fn authorize_ballot() -> Weight {
-		Weight::from_parts(36_115_329_000, 15152)
+		Weight::from_parts(32_277_352_000, 15152)
 			.saturating_add(ParityDbWeight::get().reads(2))
 	}
 	fn cast() -> Weight {
-		Weight::from_parts(1_712_536_000, 15152)
+		Weight::from_parts(74_190_000, 15152)
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn record_paper_count(v: u32, ) -> Weight {
-		Weight::from_parts(1_580_991_071, 15152)
-			.saturating_add(Weight::from_parts(19_421_809, 0).saturating_mul(v.into()))
+		Weight::from_parts(41_406_487, 15152)
+			.saturating_add(Weight::from_parts(21_652_159, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(1))
@@ -255,26 +255,26 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2600).saturating_mul(v.into()))
 	}
 	fn countersign_paper_count() -> Weight {
-		Weight::from_parts(1_409_966_000, 15152)
+		Weight::from_parts(115_712_000, 15152)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn reject_paper_count(v: u32, ) -> Weight {
-		Weight::from_parts(1_488_517_107, 15152)
-			.saturating_add(Weight::from_parts(2_803_908, 0).saturating_mul(v.into()))
+		Weight::from_parts(119_207_370, 15152)
+			.saturating_add(Weight::from_parts(3_701_961, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))
 	}
 	fn build_step(k: u32, ) -> Weight {
-		Weight::from_parts(11_401_287_876, 12797)
-			.saturating_add(Weight::from_parts(1_182_673_227, 0).saturating_mul(k.into()))
+		Weight::from_parts(18_205_265_680, 12797)
+			.saturating_add(Weight::from_parts(977_806_081, 0).saturating_mul(k.into()))
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn prune_step(n: u32, ) -> Weight {
-		Weight::from_parts(80_183_078, 10021)
-			.saturating_add(Weight::from_parts(9_105_775, 0).saturating_mul(n.into()))
+		Weight::from_parts(77_048_721, 10021)
+			.saturating_add(Weight::from_parts(8_856_206, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2))
