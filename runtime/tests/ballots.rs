@@ -66,29 +66,50 @@ fn ballot(keys: &[[u8; 32]], seed: u8, choice: u8) -> RuntimeCall {
 	})
 }
 
+/// The pool's check of a transaction, as a node runs it before taking it into its pool.
+fn pool_check(call: RuntimeCall) -> sp_runtime::transaction_validity::TransactionValidity {
+	let parent = System::parent_hash();
+	Executive::validate_transaction(
+		sp_runtime::transaction_validity::TransactionSource::External,
+		general_transaction(call),
+		parent,
+	)
+}
+
+/// The end of the block: the ballots taken into it are checked together and counted.
+fn end_block() {
+	AnonymousBallot::on_finalize(System::block_number());
+}
+
 #[test]
 fn a_real_ballot_passes_every_extension_as_a_general_transaction_and_is_counted() {
 	common::new_ext("development").execute_with(|| {
 		let keys = poll_with_two_keys();
+		assert!(pool_check(ballot(&keys, 1, 1)).is_ok(), "the pool takes a real ballot");
 		let applied = Executive::apply_extrinsic(general_transaction(ballot(&keys, 1, 1)));
 		assert!(matches!(applied, Ok(Ok(()))), "{applied:?}");
+		end_block();
 		let poll = pallet_anonymous_ballot::Polls::<Runtime>::get(0).expect("the poll");
 		assert_eq!((poll.tally.into_inner(), poll.online), (vec![0, 1], 1));
-		// The same ballot again: its alias has voted.
+		// The same ballot again: its alias has voted, in the pool and in a block.
+		assert!(pool_check(ballot(&keys, 1, 0)).is_err());
 		let again = Executive::apply_extrinsic(general_transaction(ballot(&keys, 1, 0)));
 		assert!(matches!(again, Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(_)))));
 	});
 }
 
 #[test]
-fn a_forged_or_foreign_proof_is_refused_and_other_calls_cannot_go_unsigned() {
+fn forged_proofs_are_refused_by_the_pool_and_left_uncounted_if_an_author_includes_them() {
 	common::new_ext("development").execute_with(|| {
 		let keys = poll_with_two_keys();
 		// A key outside the ring proves over a ring it put itself in: the root differs.
 		let mut outsider_ring = keys.clone();
 		outsider_ring.push(BallotCrypto::member_from_secret(&secret(9)));
-		let forged = Executive::apply_extrinsic(general_transaction(ballot(&outsider_ring, 9, 0)));
-		assert!(matches!(forged, Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(_)))));
+		let forged = ballot(&outsider_ring, 9, 0);
+		assert!(matches!(
+			pool_check(forged.clone()),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(_)))
+		));
 		// A proof's bytes changed.
 		let RuntimeCall::AnonymousBallot(pallet_anonymous_ballot::Call::cast {
 			poll, ring, choice, sequence, alias, mut proof,
@@ -97,10 +118,31 @@ fn a_forged_or_foreign_proof_is_refused_and_other_calls_cannot_go_unsigned() {
 			unreachable!()
 		};
 		proof[40] ^= 1;
-		let tampered = Executive::apply_extrinsic(general_transaction(RuntimeCall::AnonymousBallot(
-			pallet_anonymous_ballot::Call::cast { poll, ring, choice, sequence, alias, proof },
-		)));
-		assert!(tampered.is_err());
+		let tampered = RuntimeCall::AnonymousBallot(pallet_anonymous_ballot::Call::cast {
+			poll, ring, choice, sequence, alias, proof,
+		});
+		assert!(pool_check(tampered.clone()).is_err());
+		// An author who skipped the pool's check puts both in a block between two real
+		// ballots: the batched check at the block's end counts the real ones only.
+		for call in [ballot(&keys, 1, 1), forged, tampered, ballot(&keys, 2, 0)] {
+			let applied = Executive::apply_extrinsic(general_transaction(call));
+			assert!(matches!(applied, Ok(Ok(()))), "{applied:?}");
+		}
+		end_block();
+		let poll = pallet_anonymous_ballot::Polls::<Runtime>::get(0).expect("the poll");
+		assert_eq!((poll.tally.into_inner(), poll.online), (vec![1, 1], 2));
+		let refused = System::events()
+			.into_iter()
+			.filter(|r| {
+				matches!(
+					r.event,
+					gongzhi_runtime::RuntimeEvent::AnonymousBallot(
+						pallet_anonymous_ballot::Event::BallotRefused { .. }
+					)
+				)
+			})
+			.count();
+		assert_eq!(refused, 2);
 		// Any other call as a general transaction names nobody and is refused (here already by
 		// the rule that only authorised general transactions may be immortal).
 		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1] });
@@ -108,7 +150,6 @@ fn a_forged_or_foreign_proof_is_refused_and_other_calls_cannot_go_unsigned() {
 			Executive::apply_extrinsic(general_transaction(remark)),
 			Err(TransactionValidityError::Invalid(_))
 		));
-		assert_eq!(pallet_anonymous_ballot::Polls::<Runtime>::get(0).map(|p| p.online), Some(0));
 	});
 }
 

@@ -119,9 +119,11 @@ test('they vote anonymously with real proofs; a second ballot is refused; the ta
     const hash = await api.rpc.chain.getBlockHash(n);
     const block = await api.rpc.chain.getBlock(hash);
     const events = await (await api.at(hash)).query.system.events();
+    let ballotsHere = 0;
     block.block.extrinsics.forEach((ext, index) => {
       if (ext.method.section !== 'anonymousBallot' || ext.method.method !== 'cast') return;
       ballotsSeen += 1;
+      ballotsHere += 1;
       assert.equal(ext.isSigned, false, 'a ballot names no account');
       const bytes = ext.toHex();
       const mine = events.filter(({ phase }) => phase.isApplyExtrinsic && phase.asApplyExtrinsic.toNumber() === index);
@@ -129,8 +131,13 @@ test('they vote anonymously with real proofs; a second ballot is refused; the ta
       for (const account of accounts) {
         assert.ok(!bytes.includes(account) && !eventBytes.includes(account), 'no account in a ballot or its events');
       }
-      assert.ok(mine.some(({ event }) => event.section === 'anonymousBallot' && event.method === 'BallotCast'));
     });
+    // The block's ballots are counted at its end, after one batched check of their proofs.
+    const counted = events.filter(({ phase, event }) => phase.isFinalization &&
+      event.section === 'anonymousBallot' && event.method === 'BallotCast');
+    assert.equal(counted.length, ballotsHere, `every ballot of block #${n} counted at its end`);
+    const countedBytes = counted.map(({ event }) => event.toHex()).join('');
+    for (const account of accounts) assert.ok(!countedBytes.includes(account), 'no account in a counted ballot');
   }
   assert.equal(ballotsSeen, 10);
   const stored = await api.query.anonymousBallot.ballots.entries(poll);

@@ -1,5 +1,6 @@
-//! Benchmarks: every call, the ballot check (`authorize`) with the runtime's real ring-VRF,
-//! and the `on_idle` steps, each in its worst case.
+//! Benchmarks: every call, the ballot checks (`authorize` in the pool, the batched check at a
+//! block's end) with the runtime's real ring-VRF, and the `on_idle` steps, each in its worst
+//! case.
 
 use super::*;
 
@@ -8,7 +9,10 @@ use frame_benchmarking::v2::*;
 use frame_support::{traits::Get, BoundedVec};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use gongzhi_primitives::civic::{CivicRegistryBenchmarkHelper, Role, UnitId};
-use sp_runtime::traits::{One, Saturating};
+use sp_runtime::{
+	traits::{One, Saturating},
+	transaction_validity::TransactionSource,
+};
 
 use verifiable::GenerateVerifiable;
 
@@ -138,7 +142,8 @@ mod benchmarks {
 		assert_eq!(Polls::<T>::get(0).map(|p| p.rings.len() as u32), Some(r));
 	}
 
-	/// The proof check a ballot's `authorize` runs, with a real proof (the runtime's helper).
+	/// The proof check a ballot's `authorize` runs in the pool, with a real proof (the
+	/// runtime's helper). The pool's cost, not the block's: shown in the docs, charged nowhere.
 	#[benchmark]
 	fn authorize_ballot() {
 		let community = T::RegistryHelper::create_community();
@@ -148,22 +153,93 @@ mod benchmarks {
 		let result;
 		#[block]
 		{
-			result = Pallet::<T>::authorize_ballot(poll, 0, 0, 0, &alias, &proof);
+			result = Pallet::<T>::authorize_ballot(
+				TransactionSource::External,
+				poll,
+				0,
+				0,
+				0,
+				&alias,
+				&proof,
+			);
 		}
 		assert!(result.is_ok(), "the helper's ballot checks");
 	}
 
-	/// Counting a ballot that replaces the alias's last one.
+	/// A ballot's `authorize` in a block: everything but the proof. Worst case: the alias has
+	/// a counted ballot, which this one replaces.
+	#[benchmark]
+	fn admit_ballot() {
+		let community = T::RegistryHelper::create_community();
+		let (_, poll) = poll_with_ring::<T>(community, 1);
+		let (alias, proof) = T::BenchmarkHelper::ballot();
+		Ballots::<T>::insert(poll, alias, Ballot { choice: 0, sequence: 0 });
+		let result;
+		#[block]
+		{
+			result = Pallet::<T>::authorize_ballot(
+				TransactionSource::InBlock,
+				poll,
+				0,
+				1,
+				1,
+				&alias,
+				&proof,
+			);
+		}
+		assert!(result.is_ok(), "the ballot is admitted");
+	}
+
+	/// Taking a ballot into a block that holds all but one of the ballots it takes.
 	#[benchmark]
 	fn cast() {
 		let community = T::RegistryHelper::create_community();
 		let (_, poll) = poll_with_ring::<T>(community, 1);
-		let alias = [3u8; 32];
-		Pallet::<T>::do_cast(poll, 1, 0, alias).expect("counted");
-		let (_, proof) = T::BenchmarkHelper::ballot();
+		let (alias, proof) = T::BenchmarkHelper::ballot();
+		let ballot = PendingBallot::<T> { poll, ring: 0, choice: 0, sequence: 0, alias, proof };
+		let taken = T::MaxBallotsPerBlock::get() - 1;
+		Pending::<T>::put(vec![ballot.clone(); taken as usize]);
 		#[extrinsic_call]
-		_(RawOrigin::Authorized, poll, 0, 0, 1, alias, proof);
+		_(RawOrigin::Authorized, poll, 0, 1, 0, [9u8; 32], ballot.proof.clone());
+		assert_eq!(Pending::<T>::decode_len(), Some(taken as usize + 1));
+	}
+
+	/// Counting one ballot after the batched check (it replaces the alias's last one), and
+	/// forgetting its place in the block.
+	#[benchmark]
+	fn count_ballot() {
+		let community = T::RegistryHelper::create_community();
+		let (_, poll) = poll_with_ring::<T>(community, 1);
+		let (alias, proof) = T::BenchmarkHelper::ballot();
+		Ballots::<T>::insert(poll, alias, Ballot { choice: 0, sequence: 0 });
+		PendingSequence::<T>::insert(poll, alias, 1);
+		let ballot = PendingBallot::<T> { poll, ring: 0, choice: 1, sequence: 1, alias, proof };
+		let counted;
+		#[block]
+		{
+			PendingSequence::<T>::remove(poll, alias);
+			counted = Pallet::<T>::count_ballot(&ballot);
+		}
+		assert!(counted);
 		assert_eq!(Ballots::<T>::get(poll, alias).map(|b| b.sequence), Some(1));
+	}
+
+	/// The batched check of `n` ballots' proofs at a block's end (the helper's ballot `n`
+	/// times: the work is that of `n` proofs), reading them from [`Pending`].
+	#[benchmark]
+	fn check_batch(n: Linear<1, { T::MaxBallotsPerBlock::get().min(64) }>) {
+		let community = T::RegistryHelper::create_community();
+		let (_, poll) = poll_with_ring::<T>(community, 8);
+		let (alias, proof) = T::BenchmarkHelper::ballot();
+		let ballot = PendingBallot::<T> { poll, ring: 0, choice: 0, sequence: 0, alias, proof };
+		Pending::<T>::put(vec![ballot; n as usize]);
+		let verdicts;
+		#[block]
+		{
+			let pending = Pending::<T>::take();
+			verdicts = Pallet::<T>::check_proofs(&pending);
+		}
+		assert!(verdicts.len() == n as usize && verdicts.iter().all(|v| *v), "every proof holds");
 	}
 
 	#[benchmark]

@@ -44,6 +44,9 @@ impl<T: Config> Pallet<T> {
 			);
 			ensure!(record.online <= record.keys, "more online voters than keys");
 		}
+		// The block's ballots are counted at its end: nothing waits between blocks.
+		ensure!(Pending::<T>::decode_len().unwrap_or(0) == 0, "ballots left uncounted");
+		ensure!(PendingSequence::<T>::iter().next().is_none(), "a block's alias sequence left");
 		Ok(())
 	}
 }

@@ -30,12 +30,20 @@
 //!   removed before the opening cannot vote in it.
 //! - **Ballots.** [`Pallet::cast`] takes the poll, the ring the key is in, the choice, the
 //!   ballot's sequence number, the alias and the proof. It needs no signature and pays no fee:
-//!   the call's `authorize` check (run by `frame_system::AuthorizeCall` in the pool and again
-//!   when the block is built) verifies the proof against the ring's fixed root, with the poll
-//!   as the context and (poll, choice, sequence) as the message. An invalid proof, a ballot for
-//!   a closed poll or a second ballot of an alias where changes are not allowed never enters a
-//!   block. Where changes are allowed the alias's last ballot counts, and each must carry the
-//!   next sequence number, so an old ballot replayed cannot undo a change.
+//!   the call's `authorize` check (run by `frame_system::AuthorizeCall`) verifies the proof
+//!   against the ring's fixed root in the transaction pool, with the poll as the context and
+//!   (poll, choice, sequence) as the message. An invalid proof, a ballot for a closed poll or a
+//!   second ballot of an alias where changes are not allowed never enters the pool. Where
+//!   changes are allowed the alias's last ballot counts, and each must carry the next sequence
+//!   number, so an old ballot replayed cannot undo a change.
+//! - **Batched checks in a block.** A proof checked alone costs about 32 ms of a block's 2 s;
+//!   checked together, a block's proofs cost a fraction of that each. So in a block the
+//!   `authorize` check does everything but the proof, [`Pallet::cast`] puts the ballot in
+//!   [`Pending`], and `on_finalize` checks all the block's proofs as one batch and counts the
+//!   ballots that pass ([`Event::BallotCast`]); one that does not — which only a block author
+//!   who skipped the pool's check could include — is left out of the tally
+//!   ([`Event::BallotRefused`]). The block is charged the batch's cost through the ballots'
+//!   weights: its fixed part by the first ballot of the block, its per-proof part by each.
 //! - **Paper ballots.** Residents without a ballot key vote on paper at a polling station. A
 //!   polling officer records the station's count per option and the residents who voted there
 //!   ([`Pallet::record_paper_count`]); a different officer countersigns it
@@ -169,6 +177,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPaperVoters: Get<u32>;
 
+		/// The most ballots one block takes (their proofs are checked together at its end).
+		/// Above what the block's weight admits, so that weight, not this, is the limit.
+		#[pallet::constant]
+		type MaxBallotsPerBlock: Get<u32>;
+
 		/// Weights of this pallet's calls and hooks, measured by its benchmarks.
 		type WeightInfo: WeightInfo;
 
@@ -254,6 +267,20 @@ pub mod pallet {
 	pub type Expiry<T: Config> =
 		StorageValue<_, BoundedVec<(BlockNumberFor<T>, PollId), T::MaxPolls>, ValueQuery>;
 
+	/// The ballots of the block being built, in order, waiting for the batched proof check in
+	/// `on_finalize`, which empties it: never in the state between blocks. Unbounded only in
+	/// type: at most [`Config::MaxBallotsPerBlock`] ballots, each with a proof of the crypto's
+	/// fixed size (787 bytes on the chain).
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type Pending<T: Config> = StorageValue<_, alloc::vec::Vec<PendingBallot<T>>, ValueQuery>;
+
+	/// The latest ballot number of each alias among [`Pending`], so that the next ballot of the
+	/// same alias in the same block is checked against it. Emptied with [`Pending`].
+	#[pallet::storage]
+	pub type PendingSequence<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PollId, Blake2_128Concat, Alias, u32, OptionQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -274,8 +301,13 @@ pub mod pallet {
 			closes: BlockNumberFor<T>,
 			keys: u32,
 		},
-		/// An anonymous ballot was cast (`sequence` above 0: it replaced the alias's last one).
+		/// An anonymous ballot was counted (`sequence` above 0: it replaced the alias's last
+		/// one).
 		BallotCast { poll: PollId, alias: Alias, choice: u8, sequence: u32 },
+		/// A ballot in the block failed the batched proof check (or came after one of its
+		/// alias's that did) and was not counted. Only an author who skipped the pool's check
+		/// includes one.
+		BallotRefused { poll: PollId, alias: Alias, sequence: u32 },
 		/// A polling officer recorded a station's paper count.
 		PaperCountRecorded { poll: PollId, station: StationId, by: T::AccountId, voters: u32 },
 		/// A second officer countersigned it: it is in the tally.
@@ -350,6 +382,8 @@ pub mod pallet {
 		SameOfficer,
 		/// The poll's number space is used up.
 		NoMoreIds,
+		/// The block holds as many ballots as it takes: the ballot waits for the next block.
+		TooManyBallotsInBlock,
 	}
 
 	#[pallet::hooks]
@@ -361,6 +395,12 @@ pub mod pallet {
 			meter.consumed()
 		}
 
+		/// Checks the block's ballots' proofs as one batch and counts those that pass. Its
+		/// weight is charged through the ballots' own (see [`Pallet::cast`]).
+		fn on_finalize(_now: BlockNumberFor<T>) {
+			Self::count_pending();
+		}
+
 		fn integrity_test() {
 			assert!(T::MaxRingSize::get() > 0, "a ring holds at least one key");
 			assert!(T::MaxRingsPerCommunity::get() > 0, "a community has at least one ring");
@@ -368,6 +408,7 @@ pub mod pallet {
 			assert!(T::MaxPrunedPerStep::get() > 0, "pruning must make progress");
 			assert!(T::MaxOptions::get() >= 2 && T::MaxOptions::get() <= 256, "2..=256 options");
 			assert!(T::MinVotingPeriod::get() <= T::MaxVotingPeriod::get(), "a valid range");
+			assert!(T::MaxBallotsPerBlock::get() > 0, "a block takes ballots");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -434,21 +475,27 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::open_poll(rings)).into())
 		}
 
-		/// An anonymous ballot: no signature, no fee. `authorize` (in the pool and when the
-		/// block is built) checks `proof` against ring `ring` of `poll` with the poll as the
-		/// context, gives `alias`, and that the ballot is the alias's next one; the call then
-		/// counts it, replacing the alias's last ballot if there was one.
+		/// An anonymous ballot: no signature, no fee. `authorize` checks that the poll is open,
+		/// the choice and ring exist and the ballot is the alias's next one; in the pool it also
+		/// checks `proof` against ring `ring` of `poll` (the poll as the context, giving
+		/// `alias`). In a block the call puts the ballot in [`Pending`]; `on_finalize` checks
+		/// the block's proofs together and counts each ballot that passes, replacing the
+		/// alias's last ballot if there was one.
 		///
 		/// Origin: `Authorized` (a general transaction authorised by this check). Emits
-		/// [`Event::BallotCast`]. Refused in the pool with the errors of
-		/// [`Pallet::check_ballot`] as custom invalid-transaction codes (their index in
-		/// [`Error`]).
+		/// [`Event::BallotCast`] (or [`Event::BallotRefused`]) at the block's end. Refused in
+		/// the pool with the errors of [`Pallet::check_ballot`] and [`Error::BadProof`] as
+		/// custom invalid-transaction codes (their index in [`Error`]); in a full block with
+		/// [`Error::TooManyBallotsInBlock`] (it waits for the next).
+		///
+		/// Weight: the ballot's share of the block's batched check. The first ballot of a
+		/// block declares and pays the batch's fixed part too; the others are refunded it.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::cast())]
-		#[pallet::authorize(|_source, poll, ring, choice, sequence, alias, proof| {
-			Pallet::<T>::authorize_ballot(*poll, *ring, *choice, *sequence, alias, proof)
+		#[pallet::weight(Pallet::<T>::ballot_weight(true))]
+		#[pallet::authorize(|source, poll, ring, choice, sequence, alias, proof| {
+			Pallet::<T>::authorize_ballot(source, *poll, *ring, *choice, *sequence, alias, proof)
 		})]
-		#[pallet::weight_of_authorize(T::WeightInfo::authorize_ballot())]
+		#[pallet::weight_of_authorize(T::WeightInfo::admit_ballot())]
 		pub fn cast(
 			origin: OriginFor<T>,
 			poll: PollId,
@@ -457,10 +504,10 @@ pub mod pallet {
 			sequence: u32,
 			alias: Alias,
 			proof: ProofOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			frame_system::ensure_authorized(origin)?;
-			let _ = (ring, &proof);
-			Self::do_cast(poll, choice, sequence, alias)
+			let first = Self::do_cast(PendingBallot { poll, ring, choice, sequence, alias, proof })?;
+			Ok(Some(Self::ballot_weight(first)).into())
 		}
 
 		/// A polling officer (or an officer) of the poll's community records a polling

@@ -72,6 +72,7 @@ pallet_party_branch::impl_mock_config!(Test);
 
 pub const RING_SIZE: u32 = 3;
 pub const RETENTION: u64 = 10;
+pub const MAX_BALLOTS_PER_BLOCK: u32 = 4;
 
 impl pallet_anonymous_ballot::Config for Test {
 	type Registry = PartyBranch;
@@ -89,6 +90,7 @@ impl pallet_anonymous_ballot::Config for Test {
 	type Retention = ConstU64<RETENTION>;
 	type MaxPrunedPerStep = ConstU32<2>;
 	type MaxPaperVoters = ConstU32<4>;
+	type MaxBallotsPerBlock = ConstU32<MAX_BALLOTS_PER_BLOCK>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type RegistryHelper = PartyBranch;
@@ -188,16 +190,46 @@ pub fn prove(
 	(alias, proof)
 }
 
-/// Submits `call` as a general transaction, unsigned, as a block builder applies it: the
-/// authorisation, then the dispatch. `Err` is a refusal in the pool (never in a block).
-pub fn submit(call: RuntimeCall) -> Result<DispatchResult, TransactionValidityError> {
-	let tx = Extrinsic::new_transaction(call, (frame_system::AuthorizeCall::<Test>::new(),));
+/// A general transaction of `call`: no signature, only the authorising extension.
+fn general(call: RuntimeCall) -> Extrinsic {
+	Extrinsic::new_transaction(call, (frame_system::AuthorizeCall::<Test>::new(),))
+}
+
+/// Applies `tx` as a block builder does (its `authorize` with the in-block source, then the
+/// dispatch), after checking it in the pool first if `pool`. `Err` is a refusal.
+fn apply(tx: Extrinsic, pool: bool) -> Result<DispatchResult, TransactionValidityError> {
 	let info = tx.get_dispatch_info();
 	let len = tx.encoded_size();
 	let checked = Checkable::check(tx, &frame_system::ChainContext::<Test>::default())?;
-	checked.validate::<Test>(TransactionSource::External, &info, len)?;
+	if pool {
+		checked.validate::<Test>(TransactionSource::External, &info, len)?;
+	}
 	let applied = checked.apply::<Test>(&info, len)?;
 	Ok(applied.map(|_| ()).map_err(|e| e.error))
+}
+
+/// Submits `call` as a general transaction through the pool into a block of its own: the
+/// pool's check, the block's, the dispatch, and the block's end (where ballots are counted).
+/// `Err` is a refusal in the pool (never in a block).
+pub fn submit(call: RuntimeCall) -> Result<DispatchResult, TransactionValidityError> {
+	let result = submit_in_block(call);
+	end_block();
+	result
+}
+
+/// Like [`submit`] but leaves the block open: more transactions may follow into it.
+pub fn submit_in_block(call: RuntimeCall) -> Result<DispatchResult, TransactionValidityError> {
+	apply(general(call), true)
+}
+
+/// Puts `call` in the open block without the pool's check, as an author who skipped it would.
+pub fn include_unchecked(call: RuntimeCall) -> Result<DispatchResult, TransactionValidityError> {
+	apply(general(call), false)
+}
+
+/// The end of the open block: this pallet's `on_finalize`.
+pub fn end_block() {
+	AnonymousBallot::on_finalize(System::block_number());
 }
 
 /// Runs the blocks after the current one up to `n`, with this pallet's `on_idle` given room.

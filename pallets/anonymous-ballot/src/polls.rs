@@ -8,7 +8,9 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use gongzhi_primitives::civic::{CivicRegistry, Role, UnitId, UnitLevel};
 use sp_runtime::{
 	traits::{Saturating, UniqueSaturatedInto},
-	transaction_validity::{InvalidTransaction, TransactionValidityError, ValidTransaction},
+	transaction_validity::{
+		InvalidTransaction, TransactionSource, TransactionValidityError, ValidTransaction,
+	},
 };
 use verifiable::GenerateVerifiable;
 
@@ -95,19 +97,23 @@ impl<T: Config> Pallet<T> {
 		ensure!(record.is_open(frame_system::Pallet::<T>::block_number()), Error::<T>::PollClosed);
 		ensure!(u32::from(choice) < record.options(), Error::<T>::BadChoice);
 		ensure!((ring as usize) < record.rings.len(), Error::<T>::UnknownRing);
-		match Ballots::<T>::get(poll, alias) {
+		// The alias's last ballot: one taken into this block, or else one counted before.
+		let last = PendingSequence::<T>::get(poll, alias)
+			.or_else(|| Ballots::<T>::get(poll, alias).map(|ballot| ballot.sequence));
+		match last {
 			None => ensure!(sequence == 0, Error::<T>::WrongSequence),
 			Some(_) if !record.changes_allowed => return Err(Error::<T>::AlreadyVoted),
-			Some(last) =>
-				ensure!(sequence == last.sequence.saturating_add(1), Error::<T>::WrongSequence),
+			Some(last) => ensure!(sequence == last.saturating_add(1), Error::<T>::WrongSequence),
 		}
 		Ok(record)
 	}
 
-	/// The `authorize` check of [`Pallet::cast`]: [`Pallet::check_ballot`], then the proof
-	/// against the ring's fixed root. A refusal is a custom invalid-transaction code: the
-	/// index of the [`Error`] variant.
+	/// The `authorize` check of [`Pallet::cast`]: [`Pallet::check_ballot`], then, in the pool,
+	/// the proof against the ring's fixed root; in a block, room in [`Pending`] instead (the
+	/// proof is checked with the block's others in `on_finalize`). A refusal is a custom
+	/// invalid-transaction code: the index of the [`Error`] variant.
 	pub fn authorize_ballot(
+		source: TransactionSource,
 		poll: PollId,
 		ring: RingIndex,
 		choice: u8,
@@ -120,17 +126,26 @@ impl<T: Config> Pallet<T> {
 			InvalidTransaction::Custom(index).into()
 		};
 		let record = Self::check_ballot(poll, ring, choice, sequence, alias).map_err(invalid)?;
-		let root = record.rings.get(ring as usize).ok_or_else(|| invalid(Error::UnknownRing))?;
-		let valid = T::Crypto::is_valid(
-			Self::ring_config(),
-			proof,
-			&root.0,
-			&ballot_context(poll),
-			alias,
-			&ballot_message(poll, choice, sequence),
-		);
-		if !valid {
-			return Err(invalid(Error::BadProof));
+		if source == TransactionSource::InBlock {
+			// A full block: the block builder leaves the ballot in the pool for the next one.
+			let taken = Pending::<T>::decode_len().unwrap_or(0) as u32;
+			if taken >= T::MaxBallotsPerBlock::get() {
+				return Err(InvalidTransaction::ExhaustsResources.into());
+			}
+		} else {
+			let root =
+				record.rings.get(ring as usize).ok_or_else(|| invalid(Error::UnknownRing))?;
+			let valid = T::Crypto::is_valid(
+				Self::ring_config(),
+				proof,
+				&root.0,
+				&ballot_context(poll),
+				alias,
+				&ballot_message(poll, choice, sequence),
+			);
+			if !valid {
+				return Err(invalid(Error::BadProof));
+			}
 		}
 		let now = frame_system::Pallet::<T>::block_number();
 		let longevity: u64 = record.closes.saturating_sub(now).unique_saturated_into();
@@ -145,28 +160,111 @@ impl<T: Config> Pallet<T> {
 		Ok((tx, Weight::zero()))
 	}
 
-	pub(crate) fn do_cast(
-		poll: PollId,
-		choice: u8,
-		sequence: u32,
-		alias: Alias,
-	) -> DispatchResult {
-		let mut record = Polls::<T>::get(poll).ok_or(Error::<T>::UnknownPoll)?;
-		let last = Ballots::<T>::get(poll, alias);
+	/// What [`Pallet::cast`] costs the block: taking the ballot, counting it, and its share of
+	/// the batched proof check — with the check's fixed part if it is the block's first ballot.
+	pub fn ballot_weight(first: bool) -> Weight {
+		let share = if first {
+			T::WeightInfo::check_batch(1)
+		} else {
+			T::WeightInfo::check_batch(1).saturating_sub(T::WeightInfo::check_batch(0))
+		};
+		T::WeightInfo::cast().saturating_add(T::WeightInfo::count_ballot()).saturating_add(share)
+	}
+
+	/// Takes an authorised ballot into the block; `true` if it is the block's first.
+	pub(crate) fn do_cast(ballot: PendingBallot<T>) -> Result<bool, DispatchError> {
+		let taken = Pending::<T>::decode_len().unwrap_or(0) as u32;
+		ensure!(taken < T::MaxBallotsPerBlock::get(), Error::<T>::TooManyBallotsInBlock);
+		PendingSequence::<T>::insert(ballot.poll, ballot.alias, ballot.sequence);
+		Pending::<T>::append(ballot);
+		Ok(taken == 0)
+	}
+
+	/// `on_finalize`: checks the proofs of the block's ballots as one batch, then counts, in
+	/// order, each ballot whose proof gave its alias and that is still its alias's next.
+	pub(crate) fn count_pending() {
+		let pending = Pending::<T>::take();
+		if pending.is_empty() {
+			return;
+		}
+		let verdicts = Self::check_proofs(&pending);
+		for (ballot, valid) in pending.into_iter().zip(verdicts) {
+			PendingSequence::<T>::remove(ballot.poll, ballot.alias);
+			if !(valid && Self::count_ballot(&ballot)) {
+				Self::deposit_event(Event::BallotRefused {
+					poll: ballot.poll,
+					alias: ballot.alias,
+					sequence: ballot.sequence,
+				});
+			}
+		}
+	}
+
+	/// Whether each ballot's proof holds against its poll's fixed root and gives its alias: one
+	/// combined check when all hold, narrowed down to the failing ones when not.
+	pub fn check_proofs(pending: &[PendingBallot<T>]) -> vec::Vec<bool> {
+		let mut items = vec::Vec::with_capacity(pending.len());
+		let mut places = vec::Vec::with_capacity(pending.len());
+		let mut roots: vec::Vec<(PollId, Option<Poll<T>>)> = vec::Vec::new();
+		for (place, ballot) in pending.iter().enumerate() {
+			if !roots.iter().any(|(poll, _)| *poll == ballot.poll) {
+				roots.push((ballot.poll, Polls::<T>::get(ballot.poll)));
+			}
+			let root = roots
+				.iter()
+				.find(|(poll, _)| *poll == ballot.poll)
+				.and_then(|(_, record)| record.as_ref())
+				.and_then(|record| record.rings.get(ballot.ring as usize));
+			let Some(root) = root else { continue };
+			items.push(verifiable::BatchProofItem {
+				proof: ballot.proof.clone(),
+				config: Self::ring_config(),
+				members: root.0.clone(),
+				context: ballot_context(ballot.poll),
+				message: ballot_message(ballot.poll, ballot.choice, ballot.sequence),
+			});
+			places.push(place);
+		}
+		let mut verdicts = vec![false; pending.len()];
+		for (outcome, place) in T::Crypto::batch_validate_per_item(&items).into_iter().zip(places) {
+			if let (Ok(alias), Some(ballot), Some(verdict)) =
+				(outcome, pending.get(place), verdicts.get_mut(place))
+			{
+				*verdict = alias == ballot.alias;
+			}
+		}
+		verdicts
+	}
+
+	/// Counts a ballot whose proof holds, if it is still its alias's next (a ballot after one
+	/// of its alias's that failed is not); `false` if not counted.
+	pub(crate) fn count_ballot(ballot: &PendingBallot<T>) -> bool {
+		let Some(mut record) = Polls::<T>::get(ballot.poll) else { return false };
+		let last = Ballots::<T>::get(ballot.poll, ballot.alias);
+		let next = match last {
+			None => ballot.sequence == 0,
+			Some(_) if !record.changes_allowed => false,
+			Some(last) => ballot.sequence == last.sequence.saturating_add(1),
+		};
+		if !next || ballot.choice as usize >= record.tally.len() {
+			return false;
+		}
 		match last {
-			Some(last) => {
+			Some(last) =>
 				if let Some(count) = record.tally.get_mut(last.choice as usize) {
 					*count = count.saturating_sub(1);
-				}
-			},
+				},
 			None => record.online = record.online.saturating_add(1),
 		}
-		let count = record.tally.get_mut(choice as usize).ok_or(Error::<T>::BadChoice)?;
-		*count = count.saturating_add(1);
+		if let Some(count) = record.tally.get_mut(ballot.choice as usize) {
+			*count = count.saturating_add(1);
+		}
+		let (poll, alias, choice, sequence) =
+			(ballot.poll, ballot.alias, ballot.choice, ballot.sequence);
 		Ballots::<T>::insert(poll, alias, Ballot { choice, sequence });
 		Polls::<T>::insert(poll, record);
 		Self::deposit_event(Event::BallotCast { poll, alias, choice, sequence });
-		Ok(())
+		true
 	}
 
 	/// Prunes polls whose retention has ended, [`Config::MaxPrunedPerStep`] records a step, as

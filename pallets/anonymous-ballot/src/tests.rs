@@ -35,23 +35,27 @@ fn ring_keys(ring: RingIndex) -> Vec<[u8; 32]> {
 	Rings::<Test>::get(PLUM, ring).expect("a ring").members.into_inner()
 }
 
-/// `who` casts `choice` in `poll` as their ballot number `sequence`.
+/// `who`'s ballot for `choice` in `poll`, their ballot number `sequence`.
+fn ballot_call(who: AccountId, poll: PollId, choice: u8, sequence: u32) -> RuntimeCall {
+	let ring = Keys::<Test>::get(who).expect("a key").ring;
+	let (alias, proof) = prove(who as u32, &ring_keys(ring), poll, choice, sequence);
+	RuntimeCall::AnonymousBallot(crate::Call::cast { poll, ring, choice, sequence, alias, proof })
+}
+
+/// `who` casts `choice` in `poll` as their ballot number `sequence`, in a block of its own.
 fn cast(
 	who: AccountId,
 	poll: PollId,
 	choice: u8,
 	sequence: u32,
 ) -> Result<sp_runtime::DispatchResult, TransactionValidityError> {
+	submit(ballot_call(who, poll, choice, sequence))
+}
+
+/// The alias of `who` in `poll`.
+fn alias_of(who: AccountId, poll: PollId) -> Alias {
 	let ring = Keys::<Test>::get(who).expect("a key").ring;
-	let (alias, proof) = prove(who as u32, &ring_keys(ring), poll, choice, sequence);
-	submit(RuntimeCall::AnonymousBallot(crate::Call::cast {
-		poll,
-		ring,
-		choice,
-		sequence,
-		alias,
-		proof,
-	}))
+	prove(who as u32, &ring_keys(ring), poll, 0, 0).0
 }
 
 fn refused(error: Error<Test>) -> Result<sp_runtime::DispatchResult, TransactionValidityError> {
@@ -563,5 +567,174 @@ fn a_replaced_key_votes_in_new_polls_and_the_old_one_does_not() {
 			})),
 			Ok(Ok(()))
 		);
+	});
+}
+
+#[test]
+fn a_blocks_ballots_wait_for_its_end_and_are_counted_together() {
+	new_test_ext().execute_with(|| {
+		registered(10..=12);
+		let poll = open(false);
+		for (who, choice) in [(10, 0), (11, 2), (12, 2)] {
+			assert_eq!(submit_in_block(ballot_call(who, poll, choice, 0)), Ok(Ok(())));
+		}
+		// In the block: taken, not yet counted.
+		assert_eq!(Pending::<Test>::decode_len(), Some(3));
+		assert_eq!(tally(poll), vec![0, 0, 0]);
+		assert!(!events().iter().any(|e| matches!(e, Event::BallotCast { .. })));
+		end_block();
+		assert_eq!(tally(poll), vec![1, 0, 2]);
+		assert_eq!(Polls::<Test>::get(poll).unwrap().online, 3);
+		assert_eq!(events().iter().filter(|e| matches!(e, Event::BallotCast { .. })).count(), 3);
+		// Nothing of the block is left in the state.
+		assert_eq!(Pending::<Test>::decode_len(), None);
+		assert_eq!(PendingSequence::<Test>::iter().count(), 0);
+	});
+}
+
+#[test]
+fn a_ballot_whose_proof_an_author_did_not_check_is_not_counted_and_the_blocks_others_are() {
+	new_test_ext().execute_with(|| {
+		registered(10..=12);
+		let poll = open(false);
+		// Resident 11's proof is for option 0; the transaction says option 2. The pool refuses
+		// it; an author who skips the pool's check can still put it in a block.
+		let ring = ring_keys(0);
+		let (alias, proof) = prove(11, &ring, poll, 0, 0);
+		let forged = RuntimeCall::AnonymousBallot(crate::Call::cast {
+			poll,
+			ring: 0,
+			choice: 2,
+			sequence: 0,
+			alias,
+			proof,
+		});
+		assert_eq!(submit_in_block(forged.clone()), refused(Error::BadProof));
+		assert_eq!(submit_in_block(ballot_call(10, poll, 1, 0)), Ok(Ok(())));
+		assert_eq!(include_unchecked(forged), Ok(Ok(())));
+		assert_eq!(submit_in_block(ballot_call(12, poll, 1, 0)), Ok(Ok(())));
+		end_block();
+		assert_eq!(tally(poll), vec![0, 2, 0]);
+		assert_eq!(Ballots::<Test>::get(poll, alias), None);
+		assert!(events().contains(&Event::BallotRefused { poll, alias, sequence: 0 }));
+		// The resident's own, honest ballot is taken in a later block.
+		assert_eq!(cast(11, poll, 0, 0), Ok(Ok(())));
+		assert_eq!(tally(poll), vec![1, 2, 0]);
+	});
+}
+
+#[test]
+fn a_ballot_after_its_aliass_refused_one_in_the_same_block_is_not_counted_either() {
+	new_test_ext().execute_with(|| {
+		registered(10..=11);
+		let poll = open(true);
+		let ring = ring_keys(0);
+		let (alias, proof) = prove(10, &ring, poll, 0, 0);
+		let forged = RuntimeCall::AnonymousBallot(crate::Call::cast {
+			poll,
+			ring: 0,
+			choice: 1,
+			sequence: 0,
+			alias,
+			proof,
+		});
+		assert_eq!(include_unchecked(forged), Ok(Ok(())));
+		// A valid ballot number 1 follows number 0 in the block ...
+		assert_eq!(submit_in_block(ballot_call(10, poll, 2, 1)), Ok(Ok(())));
+		end_block();
+		// ... but number 0 failed, so 1 is not the alias's next: neither counts.
+		assert_eq!(tally(poll), vec![0, 0, 0]);
+		assert_eq!(Ballots::<Test>::get(poll, alias), None);
+		assert_eq!(
+			events().iter().filter(|e| matches!(e, Event::BallotRefused { .. })).count(),
+			2
+		);
+	});
+}
+
+#[test]
+fn an_alias_may_change_its_ballot_within_one_block_where_changes_are_allowed_and_not_otherwise() {
+	new_test_ext().execute_with(|| {
+		registered(10..=11);
+		let open_changes = open(true);
+		assert_eq!(submit_in_block(ballot_call(10, open_changes, 0, 0)), Ok(Ok(())));
+		assert_eq!(submit_in_block(ballot_call(10, open_changes, 1, 1)), Ok(Ok(())));
+		// Number 1 again, in the same block: refused.
+		assert_eq!(
+			submit_in_block(ballot_call(10, open_changes, 2, 1)),
+			refused(Error::WrongSequence)
+		);
+		end_block();
+		assert_eq!(tally(open_changes), vec![0, 1, 0]);
+		assert_eq!(Polls::<Test>::get(open_changes).unwrap().online, 1);
+		assert_eq!(
+			Ballots::<Test>::get(open_changes, alias_of(10, open_changes)),
+			Some(Ballot { choice: 1, sequence: 1 })
+		);
+
+		let fixed = open(false);
+		assert_eq!(submit_in_block(ballot_call(11, fixed, 0, 0)), Ok(Ok(())));
+		// A second ballot of the alias in the same block: refused in the pool and in the
+		// block, even from an author who skipped the pool.
+		assert_eq!(submit_in_block(ballot_call(11, fixed, 1, 0)), refused(Error::AlreadyVoted));
+		assert_eq!(include_unchecked(ballot_call(11, fixed, 1, 0)), refused(Error::AlreadyVoted));
+		end_block();
+		assert_eq!(tally(fixed), vec![1, 0, 0]);
+	});
+}
+
+#[test]
+fn a_full_block_leaves_further_ballots_for_the_next_one() {
+	new_test_ext().execute_with(|| {
+		registered(10..=14);
+		let poll = open(false);
+		for who in 10..10 + MAX_BALLOTS_PER_BLOCK as u64 {
+			assert_eq!(submit_in_block(ballot_call(who, poll, 0, 0)), Ok(Ok(())));
+		}
+		// The pool takes the next ballot; the block does not, and the pool keeps it.
+		let next = ballot_call(14, poll, 1, 0);
+		assert_eq!(
+			submit_in_block(next.clone()),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::ExhaustsResources))
+		);
+		end_block();
+		assert_eq!(tally(poll), vec![MAX_BALLOTS_PER_BLOCK, 0, 0]);
+		assert_eq!(submit(next), Ok(Ok(())));
+		assert_eq!(tally(poll), vec![MAX_BALLOTS_PER_BLOCK, 1, 0]);
+	});
+}
+
+#[test]
+fn the_first_ballot_of_a_block_pays_the_batched_checks_fixed_part_and_the_others_do_not() {
+	new_test_ext().execute_with(|| {
+		registered(10..=11);
+		let poll = open(false);
+		let weights: Vec<_> = [10, 11]
+			.into_iter()
+			.map(|who| {
+				let RuntimeCall::AnonymousBallot(crate::Call::cast {
+					poll,
+					ring,
+					choice,
+					sequence,
+					alias,
+					proof,
+				}) = ballot_call(who, poll, 0, 0)
+				else {
+					unreachable!("a ballot")
+				};
+				let origin = RuntimeOrigin::from(frame_system::RawOrigin::Authorized);
+				AnonymousBallot::cast(origin, poll, ring, choice, sequence, alias, proof)
+					.expect("taken")
+					.actual_weight
+			})
+			.collect();
+		let declared = AnonymousBallot::ballot_weight(true);
+		assert_eq!(weights, vec![Some(declared), Some(AnonymousBallot::ballot_weight(false))]);
+		let fixed = <() as crate::WeightInfo>::check_batch(0);
+		assert_eq!(declared - AnonymousBallot::ballot_weight(false), fixed);
+		assert!(fixed.ref_time() > 0);
+		end_block();
+		assert_eq!(tally(poll), vec![2, 0, 0]);
 	});
 }

@@ -205,6 +205,25 @@ pub struct Ballot {
 	pub sequence: u32,
 }
 
+/// A ballot taken into the block being built, counted at the block's end once every ballot of
+/// the block has passed one batched proof check.
+#[derive(CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, TypeInfo, DebugNoBound)]
+#[scale_info(skip_type_params(T))]
+pub struct PendingBallot<T: Config> {
+	/// The poll.
+	pub poll: PollId,
+	/// The ring of the poll the proof is made against.
+	pub ring: RingIndex,
+	/// The option chosen.
+	pub choice: u8,
+	/// The alias's ballot number.
+	pub sequence: u32,
+	/// The alias the proof must give.
+	pub alias: Alias,
+	/// The ring-VRF proof.
+	pub proof: ProofOf<T>,
+}
+
 /// A polling station's paper count, waiting for a second officer.
 #[derive(
 	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo, DebugNoBound,

@@ -18,7 +18,10 @@ pub trait WeightInfo {
 	fn remove_key() -> Weight;
 	fn open_poll(r: u32, ) -> Weight;
 	fn authorize_ballot() -> Weight;
+	fn admit_ballot() -> Weight;
 	fn cast() -> Weight;
+	fn count_ballot() -> Weight;
+	fn check_batch(n: u32, ) -> Weight;
 	fn record_paper_count(v: u32, ) -> Weight;
 	fn countersign_paper_count() -> Weight;
 	fn reject_paper_count(v: u32, ) -> Weight;
@@ -123,6 +126,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(74_190_000, 15152)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
+	}
+	fn admit_ballot() -> Weight {
+		Weight::from_parts(200_000_000, 15152)
+			.saturating_add(T::DbWeight::get().reads(4))
+	}
+	fn count_ballot() -> Weight {
+		Weight::from_parts(200_000_000, 15152)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	fn check_batch(n: u32, ) -> Weight {
+		Weight::from_parts(20_000_000_000, 15152)
+			.saturating_add(Weight::from_parts(15_000_000_000, 0).saturating_mul(n.into()))
 	}
 	/// Storage: `AnonymousBallot::Polls` (r:1 w:0)
 	/// Proof: `AnonymousBallot::Polls` (`max_values`: None, `max_size`: Some(11687), added: 14162, mode: `MaxEncodedLen`)
@@ -244,6 +260,19 @@ impl WeightInfo for () {
 		Weight::from_parts(74_190_000, 15152)
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(2))
+	}
+	fn admit_ballot() -> Weight {
+		Weight::from_parts(200_000_000, 15152)
+			.saturating_add(ParityDbWeight::get().reads(4))
+	}
+	fn count_ballot() -> Weight {
+		Weight::from_parts(200_000_000, 15152)
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(3))
+	}
+	fn check_batch(n: u32, ) -> Weight {
+		Weight::from_parts(20_000_000_000, 15152)
+			.saturating_add(Weight::from_parts(15_000_000_000, 0).saturating_mul(n.into()))
 	}
 	fn record_paper_count(v: u32, ) -> Weight {
 		Weight::from_parts(41_406_487, 15152)

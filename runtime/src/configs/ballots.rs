@@ -60,6 +60,9 @@ impl pallet_anonymous_ballot::Config for Runtime {
 	type MaxPrunedPerStep = ConstU32<100>;
 	// A polling station serves a few hundred residents; larger ones record in several counts.
 	type MaxPaperVoters = ConstU32<200>;
+	// Above the roughly 120 ballots a block's weight admits with batched checks, so the weight
+	// is the limit; 256 ballots' proofs are about 200 KB, for one block only.
+	type MaxBallotsPerBlock = ConstU32<256>;
 	type WeightInfo = pallet_anonymous_ballot::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type RegistryHelper = PartyBranch;
