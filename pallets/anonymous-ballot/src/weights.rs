@@ -48,7 +48,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AnonymousBallot::KeyHistory` (`max_values`: None, `max_size`: Some(57), added: 2532, mode: `MaxEncodedLen`)
 	fn register_key() -> Weight {
 		// Proof size measured: `11734`, estimated: `461463`.
-		Weight::from_parts(1_282_477_000, 461463)
+		Weight::from_parts(1_339_902_000, 461463)
 			.saturating_add(T::DbWeight::get().reads(45))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -66,7 +66,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AnonymousBallot::RingCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	fn replace_key() -> Weight {
 		// Proof size measured: `2053`, estimated: `12797`.
-		Weight::from_parts(781_632_000, 12797)
+		Weight::from_parts(966_848_000, 12797)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(6))
 	}
@@ -82,7 +82,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AnonymousBallot::KeyOwners` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn remove_key() -> Weight {
 		// Proof size measured: `1514`, estimated: `12797`.
-		Weight::from_parts(137_405_000, 12797)
+		Weight::from_parts(100_530_000, 12797)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -101,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `r` ranges over `[1, 40]`.
 	fn open_poll(r: u32, ) -> Weight {
 		// Proof size measured: `10069`, estimated: `4099`.
-		Weight::from_parts(122_705_580, 4099)
-			.saturating_add(Weight::from_parts(27_575_745, 0).saturating_mul(r.into()))
+		Weight::from_parts(104_962_957, 4099)
+			.saturating_add(Weight::from_parts(18_724_473, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -110,35 +110,62 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `AnonymousBallot::Polls` (r:1 w:0)
 	/// Proof: `AnonymousBallot::Polls` (`max_values`: None, `max_size`: Some(11687), added: 14162, mode: `MaxEncodedLen`)
+	/// Storage: `AnonymousBallot::PendingSequence` (r:1 w:0)
+	/// Proof: `AnonymousBallot::PendingSequence` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `AnonymousBallot::Ballots` (r:1 w:0)
 	/// Proof: `AnonymousBallot::Ballots` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	fn authorize_ballot() -> Weight {
-		// Proof size measured: `676`, estimated: `15152`.
-		Weight::from_parts(32_277_352_000, 15152)
-			.saturating_add(T::DbWeight::get().reads(2))
+		// Proof size measured: `863`, estimated: `15152`.
+		Weight::from_parts(30_029_079_000, 15152)
+			.saturating_add(T::DbWeight::get().reads(3))
+	}
+	/// Storage: `AnonymousBallot::Polls` (r:1 w:0)
+	/// Proof: `AnonymousBallot::Polls` (`max_values`: None, `max_size`: Some(11687), added: 14162, mode: `MaxEncodedLen`)
+	/// Storage: `AnonymousBallot::PendingSequence` (r:1 w:0)
+	/// Proof: `AnonymousBallot::PendingSequence` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `AnonymousBallot::Ballots` (r:1 w:0)
+	/// Proof: `AnonymousBallot::Ballots` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
+	/// Storage: `AnonymousBallot::Pending` (r:1 w:0)
+	/// Proof: `AnonymousBallot::Pending` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	fn admit_ballot() -> Weight {
+		// Proof size measured: `823`, estimated: `15152`.
+		Weight::from_parts(44_786_000, 15152)
+			.saturating_add(T::DbWeight::get().reads(4))
+	}
+	/// Storage: `AnonymousBallot::Pending` (r:1 w:1)
+	/// Proof: `AnonymousBallot::Pending` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `AnonymousBallot::PendingSequence` (r:0 w:1)
+	/// Proof: `AnonymousBallot::PendingSequence` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	fn cast() -> Weight {
+		// Proof size measured: `212435`, estimated: `213920`.
+		Weight::from_parts(130_093_000, 213920)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(2))
 	}
 	/// Storage: `AnonymousBallot::Polls` (r:1 w:1)
 	/// Proof: `AnonymousBallot::Polls` (`max_values`: None, `max_size`: Some(11687), added: 14162, mode: `MaxEncodedLen`)
 	/// Storage: `AnonymousBallot::Ballots` (r:1 w:1)
 	/// Proof: `AnonymousBallot::Ballots` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
-	fn cast() -> Weight {
-		// Proof size measured: `763`, estimated: `15152`.
-		Weight::from_parts(74_190_000, 15152)
-			.saturating_add(T::DbWeight::get().reads(2))
-			.saturating_add(T::DbWeight::get().writes(2))
-	}
-	fn admit_ballot() -> Weight {
-		Weight::from_parts(200_000_000, 15152)
-			.saturating_add(T::DbWeight::get().reads(4))
-	}
+	/// Storage: `AnonymousBallot::PendingSequence` (r:0 w:1)
+	/// Proof: `AnonymousBallot::PendingSequence` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn count_ballot() -> Weight {
-		Weight::from_parts(200_000_000, 15152)
+		// Proof size measured: `763`, estimated: `15152`.
+		Weight::from_parts(57_666_000, 15152)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
+	/// Storage: `AnonymousBallot::Pending` (r:1 w:1)
+	/// Proof: `AnonymousBallot::Pending` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
+	/// Storage: `AnonymousBallot::Polls` (r:1 w:0)
+	/// Proof: `AnonymousBallot::Polls` (`max_values`: None, `max_size`: Some(11687), added: 14162, mode: `MaxEncodedLen`)
+	/// Component `n` ranges over `[1, 64]`.
 	fn check_batch(n: u32, ) -> Weight {
-		Weight::from_parts(20_000_000_000, 15152)
-			.saturating_add(Weight::from_parts(15_000_000_000, 0).saturating_mul(n.into()))
+		// Proof size measured: `717`, estimated: `15152`.
+		Weight::from_parts(2_735_081_184, 15152)
+			.saturating_add(Weight::from_parts(12_731_765_976, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(Weight::from_parts(0, 832).saturating_mul(n.into()))
 	}
 	/// Storage: `AnonymousBallot::Polls` (r:1 w:0)
 	/// Proof: `AnonymousBallot::Polls` (`max_values`: None, `max_size`: Some(11687), added: 14162, mode: `MaxEncodedLen`)
@@ -157,8 +184,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `v` ranges over `[1, 200]`.
 	fn record_paper_count(v: u32, ) -> Weight {
 		// Proof size measured: `1948`, estimated: `15152`.
-		Weight::from_parts(41_406_487, 15152)
-			.saturating_add(Weight::from_parts(21_652_159, 0).saturating_mul(v.into()))
+		Weight::from_parts(304_821_383, 15152)
+			.saturating_add(Weight::from_parts(19_859_108, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -173,7 +200,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	fn countersign_paper_count() -> Weight {
 		// Proof size measured: `1602`, estimated: `15152`.
-		Weight::from_parts(115_712_000, 15152)
+		Weight::from_parts(111_906_000, 15152)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -188,8 +215,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `v` ranges over `[1, 200]`.
 	fn reject_paper_count(v: u32, ) -> Weight {
 		// Proof size measured: `1571`, estimated: `15152`.
-		Weight::from_parts(119_207_370, 15152)
-			.saturating_add(Weight::from_parts(3_701_961, 0).saturating_mul(v.into()))
+		Weight::from_parts(105_499_250, 15152)
+			.saturating_add(Weight::from_parts(3_633_196, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
@@ -199,8 +226,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `k` ranges over `[1, 255]`.
 	fn build_step(k: u32, ) -> Weight {
 		// Proof size measured: `1082`, estimated: `12797`.
-		Weight::from_parts(18_205_265_680, 12797)
-			.saturating_add(Weight::from_parts(977_806_081, 0).saturating_mul(k.into()))
+		Weight::from_parts(12_035_819_388, 12797)
+			.saturating_add(Weight::from_parts(1_029_477_599, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -217,8 +244,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[1, 100]`.
 	fn prune_step(n: u32, ) -> Weight {
 		// Proof size measured: `321`, estimated: `10021`.
-		Weight::from_parts(77_048_721, 10021)
-			.saturating_add(Weight::from_parts(8_856_206, 0).saturating_mul(n.into()))
+		Weight::from_parts(43_667_555, 10021)
+			.saturating_add(Weight::from_parts(9_225_460, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -230,53 +257,56 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures for tests, priced with ParityDB's weights.
 impl WeightInfo for () {
 	fn register_key() -> Weight {
-		Weight::from_parts(1_282_477_000, 461463)
+		Weight::from_parts(1_339_902_000, 461463)
 			.saturating_add(ParityDbWeight::get().reads(45))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn replace_key() -> Weight {
-		Weight::from_parts(781_632_000, 12797)
+		Weight::from_parts(966_848_000, 12797)
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().writes(6))
 	}
 	fn remove_key() -> Weight {
-		Weight::from_parts(137_405_000, 12797)
+		Weight::from_parts(100_530_000, 12797)
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn open_poll(r: u32, ) -> Weight {
-		Weight::from_parts(122_705_580, 4099)
-			.saturating_add(Weight::from_parts(27_575_745, 0).saturating_mul(r.into()))
+		Weight::from_parts(104_962_957, 4099)
+			.saturating_add(Weight::from_parts(18_724_473, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(3))
 			.saturating_add(Weight::from_parts(0, 11807).saturating_mul(r.into()))
 	}
 	fn authorize_ballot() -> Weight {
-		Weight::from_parts(32_277_352_000, 15152)
-			.saturating_add(ParityDbWeight::get().reads(2))
-	}
-	fn cast() -> Weight {
-		Weight::from_parts(74_190_000, 15152)
-			.saturating_add(ParityDbWeight::get().reads(2))
-			.saturating_add(ParityDbWeight::get().writes(2))
+		Weight::from_parts(30_029_079_000, 15152)
+			.saturating_add(ParityDbWeight::get().reads(3))
 	}
 	fn admit_ballot() -> Weight {
-		Weight::from_parts(200_000_000, 15152)
+		Weight::from_parts(44_786_000, 15152)
 			.saturating_add(ParityDbWeight::get().reads(4))
 	}
+	fn cast() -> Weight {
+		Weight::from_parts(130_093_000, 213920)
+			.saturating_add(ParityDbWeight::get().reads(1))
+			.saturating_add(ParityDbWeight::get().writes(2))
+	}
 	fn count_ballot() -> Weight {
-		Weight::from_parts(200_000_000, 15152)
+		Weight::from_parts(57_666_000, 15152)
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn check_batch(n: u32, ) -> Weight {
-		Weight::from_parts(20_000_000_000, 15152)
-			.saturating_add(Weight::from_parts(15_000_000_000, 0).saturating_mul(n.into()))
+		Weight::from_parts(2_735_081_184, 15152)
+			.saturating_add(Weight::from_parts(12_731_765_976, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(1))
+			.saturating_add(Weight::from_parts(0, 832).saturating_mul(n.into()))
 	}
 	fn record_paper_count(v: u32, ) -> Weight {
-		Weight::from_parts(41_406_487, 15152)
-			.saturating_add(Weight::from_parts(21_652_159, 0).saturating_mul(v.into()))
+		Weight::from_parts(304_821_383, 15152)
+			.saturating_add(Weight::from_parts(19_859_108, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(1))
@@ -284,26 +314,26 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2600).saturating_mul(v.into()))
 	}
 	fn countersign_paper_count() -> Weight {
-		Weight::from_parts(115_712_000, 15152)
+		Weight::from_parts(111_906_000, 15152)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn reject_paper_count(v: u32, ) -> Weight {
-		Weight::from_parts(119_207_370, 15152)
-			.saturating_add(Weight::from_parts(3_701_961, 0).saturating_mul(v.into()))
+		Weight::from_parts(105_499_250, 15152)
+			.saturating_add(Weight::from_parts(3_633_196, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))
 	}
 	fn build_step(k: u32, ) -> Weight {
-		Weight::from_parts(18_205_265_680, 12797)
-			.saturating_add(Weight::from_parts(977_806_081, 0).saturating_mul(k.into()))
+		Weight::from_parts(12_035_819_388, 12797)
+			.saturating_add(Weight::from_parts(1_029_477_599, 0).saturating_mul(k.into()))
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn prune_step(n: u32, ) -> Weight {
-		Weight::from_parts(77_048_721, 10021)
-			.saturating_add(Weight::from_parts(8_856_206, 0).saturating_mul(n.into()))
+		Weight::from_parts(43_667_555, 10021)
+			.saturating_add(Weight::from_parts(9_225_460, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2))
