@@ -100,12 +100,18 @@ impl<T: Config> Pallet<T> {
 		// The alias's last ballot: one taken into this block, or else one counted before.
 		let last = PendingSequence::<T>::get(poll, alias)
 			.or_else(|| Ballots::<T>::get(poll, alias).map(|ballot| ballot.sequence));
+		Self::is_next(last, sequence, record.changes_allowed)?;
+		Ok(record)
+	}
+
+	/// Whether ballot number `sequence` may follow an alias's `last` one (none: it must be 0).
+	fn is_next(last: Option<u32>, sequence: u32, changes_allowed: bool) -> Result<(), Error<T>> {
 		match last {
 			None => ensure!(sequence == 0, Error::<T>::WrongSequence),
-			Some(_) if !record.changes_allowed => return Err(Error::<T>::AlreadyVoted),
+			Some(_) if !changes_allowed => return Err(Error::<T>::AlreadyVoted),
 			Some(last) => ensure!(sequence == last.saturating_add(1), Error::<T>::WrongSequence),
 		}
-		Ok(record)
+		Ok(())
 	}
 
 	/// The `authorize` check of [`Pallet::cast`]: [`Pallet::check_ballot`], then, in the pool,
@@ -241,11 +247,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn count_ballot(ballot: &PendingBallot<T>) -> bool {
 		let Some(mut record) = Polls::<T>::get(ballot.poll) else { return false };
 		let last = Ballots::<T>::get(ballot.poll, ballot.alias);
-		let next = match last {
-			None => ballot.sequence == 0,
-			Some(_) if !record.changes_allowed => false,
-			Some(last) => ballot.sequence == last.sequence.saturating_add(1),
-		};
+		let next =
+			Self::is_next(last.map(|b| b.sequence), ballot.sequence, record.changes_allowed).is_ok();
 		if !next || ballot.choice as usize >= record.tally.len() {
 			return false;
 		}

@@ -27,7 +27,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_replace_key(who: T::AccountId, key: MemberOf<T>) -> DispatchResult {
 		let old = Keys::<T>::get(&who).ok_or(Error::<T>::NoKey)?;
 		let community = T::Registry::community_of(&who).ok_or(Error::<T>::NotAResident)?;
-		Self::take_key(&who, &old)?;
+		Self::take_key(&old)?;
 		let ring = Self::add_key(&who, key.clone(), community)?;
 		Keys::<T>::insert(&who, KeyRecord { key, community, ring });
 		Self::deposit_event(Event::KeyReplaced { who, community, ring });
@@ -43,7 +43,7 @@ impl<T: Config> Pallet<T> {
 				span.until = Some(now);
 			}
 		});
-		let queued = Self::take_key(who, &old);
+		let queued = Self::take_key(&old);
 		Self::deposit_event(Event::KeyRemoved {
 			who: who.clone(),
 			community: old.community,
@@ -88,9 +88,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Takes `record`'s key out of its ring, which is then built again from empty.
-	fn take_key(who: &T::AccountId, record: &KeyRecordOf<T>) -> DispatchResult {
+	fn take_key(record: &KeyRecordOf<T>) -> DispatchResult {
 		KeyOwners::<T>::remove(&record.key);
-		let _ = who;
 		Rings::<T>::mutate(record.community, record.ring, |ring| {
 			if let Some(ring) = ring {
 				if let Some(position) = ring.members.iter().position(|k| k == &record.key) {
