@@ -189,3 +189,65 @@ impl DistrictReferenda for () {
 		Weight::zero()
 	}
 }
+
+/// The number of an anonymous poll.
+pub type PollId = u32;
+
+/// Anonymous polls another pallet opens and reads: a consultation topic marked anonymous is voted
+/// on in one (pallet-anonymous-ballot implements it). The electorate is a community's residents
+/// who hold ballot keys when the poll opens, plus paper voters at polling stations; ballots carry
+/// no account, so the asking pallet sees only the counts.
+pub trait AnonymousPolls<BlockNumber> {
+	/// Whether anonymous polls exist on this chain at all.
+	fn available() -> bool;
+
+	/// Opens a poll of `community` now, on the question whose blake2-256 hash is `question`,
+	/// with `options` options, taking ballots until block `closes` (the first block refused).
+	/// Voters may change their ballot until then. Refused while a ring of the community is being
+	/// built (try again a block later), when the community has no ballot keys, or when too many
+	/// polls are kept.
+	fn open_poll(
+		community: UnitId,
+		question: [u8; 32],
+		options: u8,
+		closes: BlockNumber,
+	) -> Result<PollId, DispatchError>;
+
+	/// The poll's ballots per option (online and countersigned paper together); `None` if there
+	/// is no such poll (never opened, or pruned).
+	fn tally(poll: PollId) -> Option<alloc::vec::Vec<u32>>;
+
+	/// The most [`Self::open_poll`] costs.
+	fn open_poll_weight() -> Weight;
+
+	/// The most [`Self::tally`] costs.
+	fn tally_weight() -> Weight;
+}
+
+/// No anonymous polls: topics cannot be voted on anonymously.
+impl<BlockNumber> AnonymousPolls<BlockNumber> for () {
+	fn available() -> bool {
+		false
+	}
+
+	fn open_poll(
+		_community: UnitId,
+		_question: [u8; 32],
+		_options: u8,
+		_closes: BlockNumber,
+	) -> Result<PollId, DispatchError> {
+		Err(DispatchError::Other("no anonymous polls"))
+	}
+
+	fn tally(_poll: PollId) -> Option<alloc::vec::Vec<u32>> {
+		None
+	}
+
+	fn open_poll_weight() -> Weight {
+		Weight::zero()
+	}
+
+	fn tally_weight() -> Weight {
+		Weight::zero()
+	}
+}

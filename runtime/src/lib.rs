@@ -78,7 +78,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("gongzhi"),
 	impl_name: Cow::Borrowed("gongzhi-node"),
 	authoring_version: 1,
-	spec_version: 108,
+	spec_version: 109,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -136,6 +136,8 @@ pub type Migrations = (
 	pallet_party_branch::migrations::MigrateToV1<Runtime, configs::governance::VotingPeriod>,
 	// spec 106: officers' offices counted, so that their civic calls are free like residents'.
 	pallet_party_branch::migrations::MigrateToV2<Runtime>,
+	// spec 109: a topic's secrecy (open, sealed or anonymous) instead of a secret flag.
+	pallet_consultation::migrations::MigrateToV1<Runtime>,
 );
 
 /// Dispatches extrinsics to the pallets and runs their hooks.

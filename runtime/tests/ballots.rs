@@ -250,3 +250,84 @@ fn a_stored_root_reads_back_as_the_checked_root_and_a_damaged_one_is_refused() {
 		assert!(Root::decode(&mut &damaged[..]).is_err());
 	});
 }
+
+/// Runs the consultation's queue at `block`, as the block's `on_initialize` does.
+fn consultation_at(block: u32) {
+	System::set_block_number(block);
+	gongzhi_runtime::Consultation::on_initialize(block);
+}
+
+#[test]
+fn an_anonymous_consultation_topic_is_decided_from_real_anonymous_ballots() {
+	use pallet_consultation::{
+		Action, Body, Category, Meetings, Outcome, Phase, Secrecy, SupportThreshold, Tally,
+		TopicPolls, TopicStatus, Topics, UnitRules,
+	};
+	common::new_ext("development").execute_with(|| {
+		for (who, seed) in [(Ferdie, 1u8), (CharlieStash, 2)] {
+			let key = BallotCrypto::member_from_secret(&secret(seed));
+			AnonymousBallot::register_key(RuntimeOrigin::signed(who.to_account_id()), key)
+				.expect("a resident registers a key");
+		}
+		AnonymousBallot::on_idle(System::block_number(), frame_support::weights::Weight::MAX);
+		// Dave, Plum Garden's secretary, convenes a meeting per topic and puts one on the agenda.
+		let dave = RuntimeOrigin::signed(Dave.to_account_id());
+		let rules = UnitRules { support: SupportThreshold::Absolute(2), batch: 1 };
+		gongzhi_runtime::Consultation::set_unit_rules(dave.clone(), PLUM_GARDEN, rules)
+			.expect("the secretary sets the rules");
+		gongzhi_runtime::Consultation::raise_topic(
+			dave,
+			PLUM_GARDEN,
+			b"A bench by the pond".to_vec(),
+			Body::Text(b"for the elderly".to_vec()),
+			Category::PublicAffairs,
+			Action::Resolution,
+			Secrecy::Anonymous,
+		)
+		.expect("an officer raises an anonymous topic");
+		let meeting = Meetings::<Runtime>::get(0).expect("convened at once");
+		let Phase::Deliberation { until } = meeting.phase else { panic!("deliberating") };
+		consultation_at(until);
+		assert_eq!(TopicPolls::<Runtime>::get(0), Some(0), "voting opened its poll");
+		let keys = pallet_anonymous_ballot::Rings::<Runtime>::get(PLUM_GARDEN, 0)
+			.expect("a ring")
+			.members
+			.into_inner();
+		// Two residents vote aye with their ballot keys, as general transactions.
+		for seed in [1, 2] {
+			let call = ballot(&keys, seed, 0);
+			assert!(pool_check(call.clone()).is_ok());
+			let applied = Executive::apply_extrinsic(general_transaction(call));
+			assert!(matches!(applied, Ok(Ok(()))), "{applied:?}");
+		}
+		end_block();
+		// Nobody votes by name on it.
+		assert!(gongzhi_runtime::Consultation::vote(
+			RuntimeOrigin::signed(Ferdie.to_account_id()),
+			0,
+			pallet_consultation::Choice::Nay
+		)
+		.is_err());
+		let Phase::Voting { until } = Meetings::<Runtime>::get(0).unwrap().phase else {
+			panic!("voting")
+		};
+		consultation_at(until);
+		let Phase::Revealing { until } = Meetings::<Runtime>::get(0).unwrap().phase else {
+			panic!("paper counts are countersigned after the close")
+		};
+		consultation_at(until);
+		let topic = Topics::<Runtime>::get(0).expect("the topic");
+		assert_eq!(topic.tally, Tally { ayes: 2, ..Default::default() });
+		assert!(
+			matches!(topic.status, TopicStatus::Closed { outcome: Outcome::Approved, .. }),
+			"{:?} with an electorate of {}",
+			topic.status,
+			topic.electorate
+		);
+		assert_eq!(
+			pallet_consultation::Ballots::<Runtime>::iter_prefix(0).count(),
+			0,
+			"no ballot of the topic names a resident"
+		);
+	});
+}

@@ -299,7 +299,7 @@ fn wallets_read_a_residents_standing_and_a_units_topics_through_view_functions()
 			pallet_consultation::Body::Text(b"for the elderly".to_vec()),
 			pallet_consultation::Category::Facilities,
 			pallet_consultation::Action::Resolution,
-			false,
+			pallet_consultation::Secrecy::Open,
 		));
 		let (topics, next): (Vec<(TopicId, TopicOf<Runtime>)>, Option<TopicId>) =
 			view(TopicsOfViewFunction::<Runtime>::id(), (3u32, Option::<TopicId>::None));

@@ -457,7 +457,7 @@ fn run(step: &Step) {
 					body,
 					category: pallet_consultation::Category::Facilities,
 					action,
-					secret: false,
+					secrecy: pallet_consultation::Secrecy::Open,
 				}),
 			)
 		},

@@ -2,7 +2,8 @@
 // ballot keys, the community's secretary opens a secret poll, and each resident votes through
 // the node's prover (`gongzhi-node ballot prove`), submitting a general transaction that names
 // no account. One tries to vote twice and the pool refuses it; the tally is right; and no
-// stored item or event of the poll links a ballot to an account.
+// stored item or event of the poll links a ballot to an account. Then a consultation topic raised
+// as anonymous is voted on the same way, in a poll its voting opens, and decided from its counts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -12,7 +13,9 @@ import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, mnemonicGenerate, blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
-import { startNode, ok, eventOf, until, viewFunction, rpcHttp, nodeBinary } from './lib/node.mjs';
+import {
+  startNode, ok, eventOf, until, viewFunction, rpcHttp, nodeBinary, councilMotion, sendAndWait,
+} from './lib/node.mjs';
 
 const PLUM_GARDEN = 3;
 let node, api, keyring, dave, eve, dir;
@@ -145,4 +148,41 @@ test('they vote anonymously with real proofs; a second ballot is refused; the ta
   for (const [key, value] of stored) {
     for (const account of accounts) assert.ok(!key.toHex().includes(account) && !value.toHex().includes(account));
   }
+});
+
+test('a consultation topic raised as anonymous is voted on in a poll opened with its voting and decided from its counts', async () => {
+  const [alice, bob, charlie] = ['//Alice', '//Bob', '//Charlie'].map((uri) => keyring.addFromUri(uri));
+  // Setup: twelve blocks to vote (the development chain gives four), a meeting per topic.
+  await councilMotion(api, api.tx.consultation.setPeriods({ support: 100, wait: 10, deliberation: 2, voting: 12, reveal: 3 }),
+    [alice, bob, charlie]);
+  await ok(api.tx.consultation.setUnitRules(PLUM_GARDEN, { support: { Absolute: 2 }, batch: 1 }), dave);
+  const raised = await ok(api.tx.consultation.raiseTopic(PLUM_GARDEN, '东门增设电动车充电棚',
+    { Text: '充电棚建在东门内侧，费用由公共收益支出。' }, 'PublicAffairs', 'Resolution', 'Anonymous'), dave);
+  const topic = eventOf(raised, 'consultation', 'TopicRaised').data.topic.toNumber();
+  const poll = (await until(async () => {
+    const p = await viewFunction(api, 'Consultation', 'anonymous_poll', [topic]);
+    return p === null || p === undefined ? null : { p };
+  }, 'voting to open the topic\'s poll', 90000)).p;
+  const record = await view('poll', poll);
+  assert.equal(record.keys, 10, 'the poll holds the ring as it was when voting opened');
+  // Nobody votes on it by name.
+  const byName = await sendAndWait(api.tx.consultation.vote(topic, 'Aye'), residents[0]);
+  assert.equal(byName.error, 'consultation.AnonymousBallot');
+
+  const [ringKeys] = await view('ring_keys', PLUM_GARDEN, 0);
+  const ringFile = join(dir, 'ring-topic');
+  writeFileSync(ringFile, ringKeys.join('\n') + '\n');
+  const choices = [1, 0, 0, 2, 0, 0, 1, 0, 0, 0]; // 0 aye, 1 nay, 2 abstain
+  for (const [i, who] of residents.entries()) {
+    const made = ballot(['prove', '--secret-file', who.secretFile, '--poll', String(poll), '--ring', '0',
+      '--choice', String(choices[i]), '--ring-keys', ringFile]);
+    await rpcHttp(node.httpUrl, 'author_submitExtrinsic', [made.extrinsic]);
+  }
+  const decided = await until(async () => {
+    const t = (await api.query.consultation.topics(topic)).unwrap();
+    return t.status.isClosed ? t : null;
+  }, 'the topic to be decided after voting and the count phase', 240000);
+  assert.deepEqual(decided.tally.toJSON(), { ayes: 7, nays: 2, abstentions: 1, sealed: 0 });
+  assert.equal(decided.status.asClosed.outcome.toString(), 'Approved');
+  assert.equal((await api.query.consultation.ballots.entries(topic)).length, 0, 'no ballot names a resident');
 });

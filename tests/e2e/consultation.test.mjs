@@ -53,7 +53,7 @@ test('a topic qualifies, convenes, is voted on, and its spend is paid', async ()
   const ferdieBefore = await balanceOf(ferdie);
   const raised = await ok(api.tx.consultation.raiseTopic(
     PLUM_GARDEN, 'Repaint the playground', { Text: 'The paint is peeling; the quote is attached.' }, 'Funds',
-    { TreasurySpend: { beneficiary: contractor.address, amount: 80n * UNITS, category: 'Facilities' } }, false), ferdie);
+    { TreasurySpend: { beneficiary: contractor.address, amount: 80n * UNITS, category: 'Facilities' } }, 'Open'), ferdie);
   const topic = eventOf(raised, 'TopicRaised').data.topic.toNumber();
   assert.equal(eventOf(raised, 'TopicRaised').data.supportThreshold.toNumber(), 2);
   assert.equal(await balanceOf(ferdie), ferdieBefore, 'raising a topic is free for a resident');

@@ -177,7 +177,7 @@ test('a secret ballot: the portal seals the vote, keeps the salt in the browser,
   const title = '是否增设夜间巡逻';
   await ferdie.fill('#topic-title', title);
   await ferdie.selectOption('#topic-category', 'Safety');
-  await ferdie.locator('label:has-text("不记名投票") input').check();
+  await ferdie.locator('label:has-text("先密封、投票结束后记名揭晓") input').check();
   const raise = ferdie.locator('section[aria-labelledby=raise-title]');
   await raise.locator('button[type=submit]').click();
   await settled(raise);

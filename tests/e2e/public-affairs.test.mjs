@@ -93,7 +93,7 @@ test('a matter nobody answers goes up to the street, which answers; the resident
 test('a topic with an ID number in it is refused', async () => {
   const before = (await api.query.consultation.nextTopicId()).toNumber();
   const refused = await sendAndWait(api.tx.consultation.raiseTopic(
-    PLUM_GARDEN, '电梯维修', { Text: '联系人身份证11010519491231002X' }, 'Facilities', 'Resolution', false), ferdie);
+    PLUM_GARDEN, '电梯维修', { Text: '联系人身份证11010519491231002X' }, 'Facilities', 'Resolution', 'Open'), ferdie);
   assert.equal(refused.error, 'consultation.PersonalData');
   assert.equal((await api.query.consultation.nextTopicId()).toNumber(), before);
 });

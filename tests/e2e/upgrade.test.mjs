@@ -76,8 +76,9 @@ const storageVersion = async (pallet, hash) => {
 };
 /** A topic as raised: its phase and electorate move on by themselves (dev periods are short). */
 const topicWithoutPhase = (topic) => {
-  const { status, electorate, ...raised } = topic.toJSON();
-  return raised;
+  const { status, electorate, secret, secrecy, ...raised } = topic.toJSON();
+  // The consultation's storage version 1 reads the earlier flag `secret` as `secrecy`.
+  return { ...raised, secrecy: secrecy ?? (secret ? 'Sealed' : 'Open') };
 };
 const potBalance = async (client) =>
   (await client.call.communityTreasuryApi.pot(PLUM_GARDEN)).unwrap().balance.toBigInt();
@@ -160,6 +161,7 @@ test('the authorised runtime is applied: blocks and finality go on, the storage 
 
   // The migrations ran in the first block on the new runtime (registry versions 0 → 1 → 2).
   assert.equal(await storageVersion('PartyBranch', first.hash), 2);
+  assert.equal(await storageVersion('Consultation', first.hash), 1, 'topics carry their secrecy');
   const weights = api.consts.system.blockWeights;
   const used = (await (await api.at(first.hash)).query.system.blockWeight()).mandatory.refTime.toBigInt();
   const limit = weights.maxBlock.refTime.toBigInt();

@@ -630,3 +630,53 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 }
+
+use frame_support::{ensure, traits::Get, weights::Weight};
+use frame_system::pallet_prelude::BlockNumberFor;
+use gongzhi_primitives::civic::UnitId;
+use sp_runtime::DispatchError;
+
+/// The account recorded as the opener of polls other pallets open (a consultation topic's vote):
+/// no officer opened them, the rules did.
+pub const SYSTEM_OPENER: frame_support::PalletId = frame_support::PalletId(*b"gz/ballt");
+
+/// Polls other pallets open: a consultation topic voted on anonymously. The asking pallet has
+/// decided who votes and when (its own rules, governed there), so the opener is
+/// [`SYSTEM_OPENER`] and the voting-period bounds of [`Pallet::open_poll`] do not apply; the
+/// rings' rules do (`RingsBeingBuilt`, `NoKeys`), and the poll is kept and pruned like any.
+impl<T: Config> gongzhi_primitives::votes::AnonymousPolls<BlockNumberFor<T>> for Pallet<T> {
+	fn available() -> bool {
+		true
+	}
+
+	fn open_poll(
+		community: UnitId,
+		question: [u8; 32],
+		options: u8,
+		closes: BlockNumberFor<T>,
+	) -> Result<PollId, DispatchError> {
+		use gongzhi_primitives::civic::{CivicRegistry, UnitLevel};
+		use sp_runtime::traits::AccountIdConversion;
+		ensure!(
+			T::Registry::level_of(community) == Some(UnitLevel::Community),
+			Error::<T>::NotACommunity
+		);
+		ensure!(options >= 2 && u32::from(options) <= T::MaxOptions::get(), Error::<T>::BadOptions);
+		ensure!(closes > frame_system::Pallet::<T>::block_number(), Error::<T>::BadVotingPeriod);
+		let opener = SYSTEM_OPENER.into_account_truncating();
+		Self::open(opener, community, question, options, closes, true).map(|(poll, _)| poll)
+	}
+
+	fn tally(poll: PollId) -> Option<alloc::vec::Vec<u32>> {
+		Polls::<T>::get(poll).map(|poll| poll.tally.into_inner())
+	}
+
+	fn open_poll_weight() -> Weight {
+		T::WeightInfo::open_poll(T::MaxRingsPerCommunity::get())
+	}
+
+	fn tally_weight() -> Weight {
+		// One read of the poll: about what counting a ballot reads.
+		T::DbWeight::get().reads(1).saturating_add(T::WeightInfo::count_ballot())
+	}
+}

@@ -43,28 +43,46 @@ impl<T: Config> Pallet<T> {
 				terms.voting_period <= T::MaxVotingPeriod::get(),
 			Error::<T>::BadVotingPeriod
 		);
+		let closes = frame_system::Pallet::<T>::block_number().saturating_add(terms.voting_period);
+		let (_, rings) =
+			Self::open(who, community, terms.question, terms.options, closes, terms.changes_allowed)?;
+		Ok(rings)
+	}
+
+	/// Opens a poll of `community` now, its roots fixed as they are, taking ballots until
+	/// `closes`: what [`Pallet::open_poll`] and other pallets ([`AnonymousPolls`]) share once
+	/// they have checked who opens it and on what terms. Returns the poll and its rings.
+	///
+	/// [`AnonymousPolls`]: gongzhi_primitives::votes::AnonymousPolls
+	pub(crate) fn open(
+		opener: T::AccountId,
+		community: UnitId,
+		question: [u8; 32],
+		options: u8,
+		closes: BlockNumberFor<T>,
+		changes_allowed: bool,
+	) -> Result<(PollId, u32), DispatchError> {
 		let (rings, keys) = Self::current_roots(community)?;
 		let ring_count = rings.len() as u32;
 		let now = frame_system::Pallet::<T>::block_number();
-		let closes = now.saturating_add(terms.voting_period);
 		let poll = NextPoll::<T>::get();
 		let next = poll.checked_add(1).ok_or(Error::<T>::NoMoreIds)?;
 		let prune_at = closes.saturating_add(T::Retention::get());
+		let tally = BoundedVec::try_from(vec![0u32; options as usize])
+			.map_err(|_| Error::<T>::BadOptions)?;
 		Expiry::<T>::try_mutate(|expiry| {
 			let position = expiry.partition_point(|(at, _)| *at <= prune_at);
 			expiry.try_insert(position, (prune_at, poll)).map_err(|_| Error::<T>::TooManyPolls)
 		})?;
-		let tally = BoundedVec::try_from(vec![0u32; terms.options as usize])
-			.map_err(|_| Error::<T>::BadOptions)?;
 		Polls::<T>::insert(
 			poll,
 			Poll::<T> {
 				community,
-				opener: who,
-				question: terms.question,
+				opener,
+				question,
 				opened: now,
 				closes,
-				changes_allowed: terms.changes_allowed,
+				changes_allowed,
 				rings,
 				keys,
 				tally,
@@ -73,15 +91,8 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		NextPoll::<T>::put(next);
-		Self::deposit_event(Event::PollOpened {
-			poll,
-			community,
-			question: terms.question,
-			options: terms.options,
-			closes,
-			keys,
-		});
-		Ok(ring_count)
+		Self::deposit_event(Event::PollOpened { poll, community, question, options, closes, keys });
+		Ok((poll, ring_count))
 	}
 
 	/// Everything a ballot must pass, short of the proof: the poll is open, the choice and ring

@@ -738,3 +738,34 @@ fn the_first_ballot_of_a_block_pays_the_batched_checks_fixed_part_and_the_others
 		assert_eq!(tally(poll), vec![2, 0, 0]);
 	});
 }
+
+#[test]
+fn another_pallet_opens_a_poll_of_a_community_by_its_rules_and_reads_its_tally() {
+	use gongzhi_primitives::votes::AnonymousPolls;
+	use sp_runtime::traits::AccountIdConversion;
+	new_test_ext().execute_with(|| {
+		let open = |community, options, closes| {
+			<AnonymousBallot as AnonymousPolls<u64>>::open_poll(community, [4; 32], options, closes)
+		};
+		assert!(<AnonymousBallot as AnonymousPolls<u64>>::available());
+		assert_noop!(open(PLUM, 3, 30), Error::<Test>::NoKeys);
+		register(10);
+		// The rings' rules hold for it as for an officer: the consultation tries again later.
+		assert_noop!(open(PLUM, 3, 30), Error::<Test>::RingsBeingBuilt);
+		registered([11, 12]);
+		let now = System::block_number();
+		assert_noop!(open(STREET, 3, 30), Error::<Test>::NotACommunity);
+		assert_noop!(open(PLUM, 1, 30), Error::<Test>::BadOptions);
+		assert_noop!(open(PLUM, 3, now), Error::<Test>::BadVotingPeriod);
+		// Its voting period is the asking pallet's (here a single block, below MinVotingPeriod).
+		let poll = open(PLUM, 3, now + 1).expect("opens");
+		let record = Polls::<Test>::get(poll).unwrap();
+		let system: AccountId = SYSTEM_OPENER.into_account_truncating();
+		assert_eq!(record.opener, system);
+		assert!(record.changes_allowed, "a consultation vote may be changed until the close");
+		assert_eq!((record.keys, record.closes), (3, now + 1));
+		assert_eq!(cast(11, poll, 1, 0), Ok(Ok(())));
+		assert_eq!(<AnonymousBallot as AnonymousPolls<u64>>::tally(poll), Some(vec![0, 1, 0]));
+		assert_eq!(<AnonymousBallot as AnonymousPolls<u64>>::tally(poll + 1), None);
+	});
+}

@@ -86,7 +86,7 @@ fn officer_topics<T: Config>(f: &Fixture<T>, n: u32) -> Vec<TopicId> {
 				Body::Document([1; 32]),
 				Category::PublicAffairs,
 				Action::Resolution,
-				false,
+				Secrecy::Open,
 			)
 			.expect("the officer raises a topic")
 		})
@@ -135,7 +135,7 @@ fn polling_officer<T: Config>(f: &Fixture<T>) -> T::AccountId {
 
 /// Makes topic `id` secret (before its meeting convened, as the author would).
 fn make_secret<T: Config>(meeting: MeetingId, id: TopicId) {
-	Topics::<T>::mutate(id, |t| t.as_mut().expect("topic exists").secret = true);
+	Topics::<T>::mutate(id, |t| t.as_mut().expect("topic exists").secrecy = Secrecy::Sealed);
 	Meetings::<T>::mutate(meeting, |m| m.as_mut().expect("meeting exists").secret = true);
 }
 
@@ -161,7 +161,7 @@ mod benchmarks {
 			body::<T>(),
 			Category::PublicAffairs,
 			Action::Resolution,
-			false,
+			Secrecy::Open,
 		);
 
 		assert_eq!(Meetings::<T>::get(meeting).map(|m| m.topics.len() as u32), Some(max));
@@ -182,7 +182,7 @@ mod benchmarks {
 			Body::Document([1; 32]),
 			Category::PublicAffairs,
 			Action::Resolution,
-			false,
+			Secrecy::Open,
 		)
 		.expect("a resident raises a topic");
 		let caller = resident::<T>(1, f.community);
@@ -208,7 +208,7 @@ mod benchmarks {
 			Body::Document([1; 32]),
 			Category::PublicAffairs,
 			Action::Resolution,
-			false,
+			Secrecy::Open,
 		)
 		.expect("a resident raises a topic");
 
@@ -348,7 +348,7 @@ mod benchmarks {
 			Body::Document([1; 32]),
 			Category::PublicAffairs,
 			Action::Resolution,
-			false,
+			Secrecy::Open,
 		)
 		.expect("a resident raises a topic");
 		Topics::<T>::mutate(id, |topic| {
@@ -488,7 +488,7 @@ mod benchmarks {
 			Body::Document([1; 32]),
 			Category::PublicAffairs,
 			Action::Resolution,
-			false,
+			Secrecy::Open,
 		)
 		.expect("a resident raises a topic");
 		let due = frame_system::Pallet::<T>::block_number()

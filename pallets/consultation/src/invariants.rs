@@ -6,7 +6,9 @@
 //! - (an ended topic's supports and ballots may have been pruned: its counts bound what is left);
 //! - every meeting's agenda names topics that exist;
 //! - a failed action waiting for a retry belongs to a decided topic;
-//! - a resident's count of open topics covers their topics gathering supports.
+//! - a resident's count of open topics covers their topics gathering supports;
+//! - anonymous topics have no ballots here (theirs are in their poll), a poll is recorded only
+//!   for an anonymous topic, and a topic waits for its poll only while in a meeting, once.
 
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::ensure;
@@ -45,6 +47,10 @@ impl<T: Config> Pallet<T> {
 				"consultation: a topic's supports are not counted once each"
 			);
 			let (all, sealed) = ballots.remove(&id).unwrap_or_default();
+			if topic.secrecy == crate::Secrecy::Anonymous {
+				ensure!(all == 0, "consultation: a ballot by name on an anonymous topic");
+				continue;
+			}
 			// Sealed ballots left at the close count as abstentions from then on.
 			let tally = topic.tally;
 			ensure!(
@@ -72,6 +78,25 @@ impl<T: Config> Pallet<T> {
 					Some(crate::TopicStatus::Closed { .. })
 				),
 				"consultation: a failed action of a topic not decided"
+			);
+		}
+		for (id, _) in crate::TopicPolls::<T>::iter() {
+			ensure!(
+				Topics::<T>::get(id).is_some_and(|t| t.secrecy == crate::Secrecy::Anonymous),
+				"consultation: a poll recorded for a topic that is not anonymous"
+			);
+		}
+		let waiting = crate::PollsToOpen::<T>::get();
+		for (position, id) in waiting.iter().enumerate() {
+			ensure!(!waiting[..position].contains(id), "consultation: a poll waits twice");
+			ensure!(
+				Topics::<T>::get(id).is_some_and(|t| t.secrecy == crate::Secrecy::Anonymous &&
+					matches!(t.status, TopicStatus::InMeeting(_))),
+				"consultation: a poll waits for a topic not in a meeting"
+			);
+			ensure!(
+				!crate::TopicPolls::<T>::contains_key(id),
+				"consultation: a poll waits though it opened"
 			);
 		}
 		let mut gathering: alloc::collections::btree_map::BTreeMap<T::AccountId, u32> =

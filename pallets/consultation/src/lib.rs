@@ -40,6 +40,14 @@
 //!   secret topic are sealed the same way: the polling officer records the commitment of the
 //!   slip (its choice and a salt kept with it) while voting is open and reveals it with the
 //!   others ([`Pallet::reveal_offline_ballot`]), never after seeing the revealed results.
+//! - **Anonymous ballots.** A community's topic raised with [`Secrecy::Anonymous`] is voted on
+//!   in a poll of pallet-anonymous-ballot ([`Config::AnonymousPolls`]) that opens when the
+//!   meeting's voting opens and closes with it: residents vote with their ballot keys, which
+//!   no ballot links to them, or on paper at a polling station, counted there. Nobody votes on
+//!   it by name here ([`Error::AnonymousBallot`]). A poll that cannot open at once (a ring of
+//!   the community being built) is tried again each block ([`PollsToOpen`]). The meeting's
+//!   reveal phase gives stations' paper counts time to be countersigned; then the topic takes
+//!   the poll's counts as its tally and is decided like any other.
 //! - **Outcomes.** Each [`Category`] has a quorum (a share of the electorate casting any ballot)
 //!   and a [`Majority`]: simple (more ayes than nays) or two thirds of ayes and nays. Too few
 //!   ballots is [`Outcome::NoQuorum`]; as many ayes as nays under a simple majority is
@@ -113,7 +121,7 @@ pub mod pallet {
 	use gongzhi_primitives::{
 		civic::{Authority, CivicRegistry},
 		text::{CivicText, PersonalData},
-		votes::{DistrictReferenda, ResidentSpends, ResidentVoteOutcome},
+		votes::{AnonymousPolls, DistrictReferenda, PollId, ResidentSpends, ResidentVoteOutcome},
 	};
 	use sp_runtime::{traits::Zero, Permill};
 
@@ -142,7 +150,7 @@ pub mod pallet {
 	pub type AuthorityOf<T> = Authority<<T as frame_system::Config>::AccountId>;
 
 	/// The version of this pallet's storage; [`crate::migrations`] moves it from one to the next.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -165,6 +173,10 @@ pub mod pallet {
 
 		/// Proposes the referenda approved district topics carry (Democracy).
 		type Referenda: DistrictReferenda;
+
+		/// Opens and counts the anonymous polls of topics raised with [`Secrecy::Anonymous`]
+		/// (pallet-anonymous-ballot); `()` where the chain has none.
+		type AnonymousPolls: AnonymousPolls<BlockNumberFor<Self>>;
 
 		/// The longest title, in bytes.
 		#[pallet::constant]
@@ -333,6 +345,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Answers<T: Config> = StorageMap<_, Twox64Concat, TopicId, AnswerOf<T>>;
 
+	/// The anonymous poll each anonymous topic is voted on in, from when voting opened. Kept
+	/// with the topic's result for good (the poll's own records are pruned by its pallet).
+	#[pallet::storage]
+	pub type TopicPolls<T: Config> = StorageMap<_, Twox64Concat, TopicId, PollId>;
+
+	/// Anonymous topics whose poll could not open when voting opened (a ring of the community
+	/// was being built), tried again at the start of each block until voting closes.
+	#[pallet::storage]
+	pub type PollsToOpen<T: Config> =
+		StorageValue<_, BoundedVec<TopicId, ConstU32<{ meetings::MAX_POLLS_TO_OPEN }>>, ValueQuery>;
+
 	/// The queues' items: (queue, position) → (due block, topic, unit or meeting id).
 	#[pallet::storage]
 	pub type QueueItems<T: Config> = StorageDoubleMap<
@@ -420,8 +443,18 @@ pub mod pallet {
 		/// The resident voted themselves: the paper ballot an officer recorded in their name no
 		/// longer counts.
 		OfflineBallotReplaced { topic: TopicId, resident: T::AccountId, officer: T::AccountId },
-		/// A meeting's voting closed; secret ballots may be revealed until `reveal_until`.
+		/// A meeting's voting closed; secret ballots may be revealed (and anonymous polls'
+		/// paper counts countersigned) until `reveal_until`.
 		VotingClosed { meeting: MeetingId, reveal_until: Option<BlockNumberFor<T>> },
+		/// An anonymous topic's poll opened: residents vote in it with their ballot keys
+		/// (AnonymousBallot.cast) or on paper at a polling station until voting closes.
+		AnonymousPollOpened { topic: TopicId, poll: PollId },
+		/// An anonymous topic's poll could not open yet (`error` says why): it is tried again
+		/// each block while voting is open.
+		AnonymousPollDelayed { topic: TopicId, error: DispatchError },
+		/// An anonymous topic's poll never opened before voting closed: the topic is decided
+		/// with no ballots (no quorum).
+		AnonymousPollMissed { topic: TopicId },
 		/// A topic was decided. Final.
 		TopicDecided { topic: TopicId, outcome: Outcome, tally: Tally, electorate: u32 },
 		/// Every topic of a meeting is decided.
@@ -530,6 +563,14 @@ pub mod pallet {
 		NotEnded,
 		/// The topic has its official answer already.
 		AlreadyAnswered,
+		/// This topic's ballots are anonymous: cast them with a ballot key (AnonymousBallot.cast);
+		/// polling stations record paper counts on its poll (AnonymousBallot.record_paper_count).
+		AnonymousBallot,
+		/// Anonymous ballots are for community topics (a community's residents hold the keys);
+		/// raise a street's matter with sealed ballots instead.
+		AnonymousNeedsCommunity,
+		/// This chain has no anonymous ballots: choose open or sealed ballots.
+		NoAnonymousBallots,
 	}
 
 	#[pallet::hooks]
@@ -540,7 +581,7 @@ pub mod pallet {
 		}
 
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::process_due(now)
+			Self::open_waiting_polls().saturating_add(Self::process_due(now))
 		}
 
 		fn on_idle(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
@@ -566,7 +607,11 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Raises a topic in `unit`: a verified resident of it (whose support it counts), or an
-		/// officer of it, who puts it on the agenda at once.
+		/// officer of it, who puts it on the agenda at once. `secrecy` says how its ballots are
+		/// cast: in the open, sealed (commit–reveal), or anonymously (community topics only).
+		///
+		/// Emits [`Event::TopicRaised`] (and [`Event::TopicQualified`] for an officer's topic).
+		/// Errors include [`Error::AnonymousNeedsCommunity`] and [`Error::NoAnonymousBallots`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::raise_topic())]
 		pub fn raise_topic(
@@ -576,7 +621,7 @@ pub mod pallet {
 			body: Body<Vec<u8>>,
 			category: Category,
 			action: Action<T::AccountId>,
-			secret: bool,
+			secrecy: Secrecy,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let title = TitleOf::<T>::new(title)
@@ -589,7 +634,7 @@ pub mod pallet {
 				),
 				Body::Document(hash) => Body::Document(hash),
 			};
-			Self::do_raise_topic(who, unit, title, body, category, action, secret).map(|_| ())
+			Self::do_raise_topic(who, unit, title, body, category, action, secrecy).map(|_| ())
 		}
 
 		/// A verified resident of the topic's unit supports it. The support that reaches the
@@ -833,6 +878,12 @@ pub mod pallet {
 		/// `None` if they have not voted. Ballots are public records: this reads nothing more.
 		pub fn ballot_of(topic: TopicId, who: T::AccountId) -> Option<BallotVote> {
 			Ballots::<T>::get(topic, &who).map(|ballot| ballot.vote)
+		}
+
+		/// The anonymous poll topic `topic` is voted on in (pallet-anonymous-ballot's `poll`
+		/// view gives its running tally); `None` before voting opens or for other topics.
+		pub fn anonymous_poll(topic: TopicId) -> Option<PollId> {
+			TopicPolls::<T>::get(topic)
 		}
 
 		/// Whether `who` supported `topic` while it gathered support.

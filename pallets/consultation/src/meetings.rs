@@ -7,14 +7,24 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use gongzhi_primitives::{
 	civic::{CivicRegistry, UnitId},
 	queue::DueQueues,
+	votes::AnonymousPolls,
 };
 use scale_info::TypeInfo;
 use sp_runtime::traits::Saturating;
 
 use crate::{
 	vote_threshold, ChainPeriods, Config, Event, Meeting, MeetingId, Meetings, NextMeetingId,
-	Pallet, Phase, Qualified, QueueBounds, QueueItems, TopicStatus, Topics, WeightInfo,
+	Pallet, Phase, PollsToOpen, Qualified, QueueBounds, QueueItems, Secrecy, Tally, TopicId,
+	TopicPolls, TopicStatus, Topics, WeightInfo, ANONYMOUS_OPTIONS,
 };
+
+/// The most anonymous topics waiting for their poll to open at once. A poll waits only while a
+/// ring of its community is being built, which `on_idle` finishes within a block or two; the
+/// bound is far above the topics a few meetings opening together hold.
+pub const MAX_POLLS_TO_OPEN: u32 = 64;
+
+/// The most waiting polls tried in one block.
+pub const POLLS_TRIED_PER_BLOCK: u32 = 4;
 
 /// The queues. Each holds ids of one kind, all waiting the same period.
 #[derive(Copy, Clone, Eq, PartialEq, Encode, Decode, Debug, MaxEncodedLen, TypeInfo)]
@@ -55,7 +65,12 @@ impl<T: Config> Pallet<T> {
 		let topics = T::MaxTopicsPerMeeting::get();
 		// Deciding a meeting carries out each topic's action in another pallet.
 		let actions = Self::action_weight().saturating_mul(topics.into());
-		let close = T::WeightInfo::on_initialize_close(topics).saturating_add(actions);
+		// Deciding reads each anonymous topic's poll, and may drop it from the waiting polls.
+		let polls = T::AnonymousPolls::tally_weight()
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1))
+			.saturating_mul(topics.into());
+		let close =
+			T::WeightInfo::on_initialize_close(topics).saturating_add(actions).saturating_add(polls);
 		let mut weight = T::WeightInfo::on_initialize_idle();
 		for _ in 0..T::MaxDuePerBlock::get() {
 			// The item due first, whichever queue holds it: a flood of topics lapsing cannot hold
@@ -76,7 +91,9 @@ impl<T: Config> Pallet<T> {
 				},
 				Queue::Openings => {
 					Self::open_voting(id);
-					T::WeightInfo::on_initialize_open_voting(topics)
+					T::WeightInfo::on_initialize_open_voting(topics).saturating_add(
+						T::AnonymousPolls::open_poll_weight().saturating_mul(topics.into()),
+					)
 				},
 				Queue::Closings => {
 					Self::close_voting(id);
@@ -132,7 +149,7 @@ impl<T: Config> Pallet<T> {
 			Topics::<T>::mutate(topic_id, |topic| {
 				if let Some(topic) = topic {
 					topic.status = TopicStatus::InMeeting(id);
-					secret |= topic.secret;
+					secret |= topic.secrecy != Secrecy::Open;
 				}
 			});
 		}
@@ -163,11 +180,15 @@ impl<T: Config> Pallet<T> {
 		let closes = now.saturating_add(ChainPeriods::<T>::get().voting);
 		let electorate = T::Registry::resident_count(meeting.unit);
 		for topic_id in &meeting.topics {
-			Topics::<T>::mutate(topic_id, |topic| {
-				if let Some(topic) = topic {
+			let anonymous = Topics::<T>::mutate(topic_id, |topic| {
+				topic.as_mut().is_some_and(|topic| {
 					topic.electorate = electorate;
-				}
+					topic.secrecy == Secrecy::Anonymous
+				})
 			});
+			if anonymous {
+				Self::open_poll(*topic_id, meeting.unit, closes, true);
+			}
 		}
 		meeting.phase = Phase::Voting { until: closes };
 		meeting.voting_opened_at = Some(now);
@@ -191,12 +212,98 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::VotingClosed { meeting: id, reveal_until: Some(until) });
 	}
 
+	/// Opens anonymous topic `topic`'s poll of `community`, closing at `closes`; if it cannot
+	/// open yet and `first` is set, queues it to be tried again in the next blocks. Whether it
+	/// opened or is waiting.
+	fn open_poll(
+		topic: TopicId,
+		community: UnitId,
+		closes: BlockNumberFor<T>,
+		first: bool,
+	) -> bool {
+		// The question residents answer is the topic itself: its number names it on chain.
+		let question = sp_io::hashing::blake2_256(&(b"gongzhi/consultation/topic", topic).encode());
+		match T::AnonymousPolls::open_poll(community, question, ANONYMOUS_OPTIONS.len() as u8, closes)
+		{
+			Ok(poll) => {
+				TopicPolls::<T>::insert(topic, poll);
+				Self::deposit_event(Event::AnonymousPollOpened { topic, poll });
+				true
+			},
+			Err(error) => {
+				if first {
+					let queued = PollsToOpen::<T>::mutate(|waiting| waiting.try_push(topic).is_ok());
+					if queued {
+						Self::deposit_event(Event::AnonymousPollDelayed { topic, error });
+					}
+					// Not queued (the list is full): the topic is decided with no ballots,
+					// which [`Event::AnonymousPollMissed`] says at its close.
+					return queued;
+				}
+				false
+			},
+		}
+	}
+
+	/// `on_initialize`: tries again to open the polls of anonymous topics that could not open
+	/// when voting opened, a few a block; drops those whose voting is over.
+	pub(crate) fn open_waiting_polls() -> Weight {
+		let waiting = PollsToOpen::<T>::get();
+		let mut weight = T::DbWeight::get().reads(1);
+		if waiting.is_empty() {
+			return weight;
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut kept = alloc::vec::Vec::new();
+		for (tried, topic) in waiting.iter().copied().enumerate() {
+			if tried as u32 >= POLLS_TRIED_PER_BLOCK {
+				kept.push(topic);
+				continue;
+			}
+			weight.saturating_accrue(
+				T::AnonymousPolls::open_poll_weight()
+					.saturating_add(T::DbWeight::get().reads(2)),
+			);
+			let meeting = Topics::<T>::get(topic).and_then(|t| match t.status {
+				TopicStatus::InMeeting(meeting) => Meetings::<T>::get(meeting),
+				_ => None,
+			});
+			match meeting.map(|m| (m.unit, m.phase)) {
+				Some((unit, Phase::Voting { until })) if now < until => {
+					if !Self::open_poll(topic, unit, until, false) {
+						kept.push(topic);
+					}
+				},
+				// Voting is over: the topic is decided with no ballots.
+				_ => {},
+			}
+		}
+		// `kept` holds no more than the list did.
+		PollsToOpen::<T>::put(frame_support::BoundedVec::truncate_from(kept));
+		weight.saturating_add(T::DbWeight::get().writes(1))
+	}
+
+	/// An anonymous topic's tally, from its poll's counts (aye, nay, abstain).
+	fn anonymous_tally(topic: TopicId) -> Tally {
+		let counts = TopicPolls::<T>::get(topic).and_then(T::AnonymousPolls::tally);
+		let Some(counts) = counts else {
+			PollsToOpen::<T>::mutate(|waiting| waiting.retain(|id| *id != topic));
+			Self::deposit_event(Event::AnonymousPollMissed { topic });
+			return Tally::default();
+		};
+		let count = |index: usize| counts.get(index).copied().unwrap_or(0);
+		Tally { ayes: count(0), nays: count(1), abstentions: count(2), sealed: 0 }
+	}
+
 	/// Decides every topic of meeting `id` from its tally, and carries out the outcomes.
 	fn decide(id: MeetingId) {
 		let Some(mut meeting) = Meetings::<T>::get(id) else { return };
 		let now = frame_system::Pallet::<T>::block_number();
 		for topic_id in meeting.topics.iter().copied() {
 			let Some(mut topic) = Topics::<T>::get(topic_id) else { continue };
+			if topic.secrecy == Secrecy::Anonymous {
+				topic.tally = Self::anonymous_tally(topic_id);
+			}
 			let rules = Self::category_rules(topic.category);
 			let outcome = vote_threshold::outcome(&topic.tally, topic.electorate, &rules);
 			topic.status = TopicStatus::Closed { outcome, at: now };

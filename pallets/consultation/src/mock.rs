@@ -20,8 +20,8 @@ use frame_system::EnsureRoot;
 use gongzhi_primitives::{
 	civic::{Role, UnitId, UnitLevel},
 	votes::{
-		DistrictReferenda, ResidentSpends, ResidentVoteOutcome, SpendCategory, SpendIndex, TopicId,
-		VoteSubject,
+		AnonymousPolls, DistrictReferenda, PollId, ResidentSpends, ResidentVoteOutcome,
+		SpendCategory, SpendIndex, TopicId, VoteSubject,
 	},
 };
 use pallet_party_branch::GenesisUnit;
@@ -85,6 +85,12 @@ thread_local! {
 	pub static REFERENDA: RefCell<Vec<([u8; 32], u32)>> = const { RefCell::new(Vec::new()) };
 	/// The results this pallet reported.
 	pub static RESULTS: RefCell<Vec<(VoteSubject, bool)>> = const { RefCell::new(Vec::new()) };
+	/// The anonymous polls opened: community, question, options, close, tally.
+	pub static POLLS: RefCell<Vec<OpenedPoll>> = const { RefCell::new(Vec::new()) };
+	/// Whether the chain has anonymous polls.
+	pub static POLLS_AVAILABLE: core::cell::Cell<bool> = const { core::cell::Cell::new(true) };
+	/// How many more times opening a poll is refused (a ring being built).
+	pub static POLLS_REFUSED: core::cell::Cell<u32> = const { core::cell::Cell::new(0) };
 	/// The largest spend the treasury pays (its budget line).
 	pub static SPEND_LIMIT: core::cell::Cell<u128> = const { core::cell::Cell::new(1_000) };
 }
@@ -155,6 +161,67 @@ impl ResidentVoteOutcome for RecordResults {
 	}
 }
 
+/// An anonymous poll the test double opened.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenedPoll {
+	pub community: UnitId,
+	pub question: [u8; 32],
+	pub options: u8,
+	pub closes: u64,
+	pub tally: Vec<u32>,
+}
+
+/// Anonymous polls as pallet-anonymous-ballot keeps them, without rings or proofs (its own
+/// tests and the runtime's cover those): opening is refused [`POLLS_REFUSED`] times first, as
+/// while a ring is being built; tests set the tally with [`cast_anonymously`].
+pub struct RecordPolls;
+impl AnonymousPolls<u64> for RecordPolls {
+	fn available() -> bool {
+		POLLS_AVAILABLE.with(|available| available.get())
+	}
+
+	fn open_poll(
+		community: UnitId,
+		question: [u8; 32],
+		options: u8,
+		closes: u64,
+	) -> Result<PollId, DispatchError> {
+		if POLLS_REFUSED.with(|refused| refused.replace(refused.get().saturating_sub(1))) > 0 {
+			return Err(DispatchError::Other("RingsBeingBuilt"));
+		}
+		POLLS.with(|polls| {
+			let mut polls = polls.borrow_mut();
+			let tally = vec![0; options as usize];
+			polls.push(OpenedPoll { community, question, options, closes, tally });
+			Ok(polls.len() as PollId - 1)
+		})
+	}
+
+	fn tally(poll: PollId) -> Option<Vec<u32>> {
+		POLLS.with(|polls| polls.borrow().get(poll as usize).map(|poll| poll.tally.clone()))
+	}
+
+	fn open_poll_weight() -> Weight {
+		Weight::from_parts(1_000, 0)
+	}
+
+	fn tally_weight() -> Weight {
+		Weight::from_parts(1_000, 0)
+	}
+}
+
+/// Anonymous ballots for option `choice` (0 aye, 1 nay, 2 abstain) in poll `poll`, while it is
+/// open (as the ballot pallet takes them).
+pub fn cast_anonymously(poll: PollId, choice: usize, ballots: u32) {
+	let now = System::block_number();
+	POLLS.with(|polls| {
+		let mut polls = polls.borrow_mut();
+		let poll = &mut polls[poll as usize];
+		assert!(now < poll.closes, "the poll is closed");
+		poll.tally[choice] += ballots;
+	});
+}
+
 /// The most queued phase changes handled in one block.
 pub const MAX_DUE_PER_BLOCK: u32 = 3;
 
@@ -187,6 +254,7 @@ impl pallet_consultation::Config for Test {
 	type VoteOutcome = RecordResults;
 	type Spends = RecordSpends;
 	type Referenda = RecordReferenda;
+	type AnonymousPolls = RecordPolls;
 	type MaxTitleLength = ConstU32<16>;
 	type MaxBodyLength = ConstU32<32>;
 	type MaxOpinionLength = ConstU32<16>;
@@ -257,6 +325,9 @@ pub fn new_test_ext() -> TestExt {
 	SPENDS.with(|s| s.borrow_mut().clear());
 	RESULTS.with(|r| r.borrow_mut().clear());
 	REFERENDA.with(|r| r.borrow_mut().clear());
+	POLLS.with(|p| p.borrow_mut().clear());
+	POLLS_REFUSED.with(|refused| refused.set(0));
+	POLLS_AVAILABLE.with(|available| available.set(true));
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	TestExt(ext)

@@ -13,8 +13,8 @@ use sp_runtime::{traits::Saturating, DispatchResult};
 
 use crate::{
 	Action, Answers, Body, Category, Config, Error, Event, FailedActions, OfficialAnswer,
-	OpinionOf, Outcome, Pallet, ProgressReport, ProgressReports, Tally, Topic, TopicId, TopicOf,
-	TopicStatus, Topics, WeightInfo,
+	OpinionOf, Outcome, Pallet, ProgressReport, ProgressReports, Secrecy, Tally, Topic, TopicId,
+	TopicOf, TopicStatus, Topics, WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {
@@ -153,7 +153,7 @@ impl<T: Config> ResidentVoteRequester for Pallet<T> {
 			body: Body::Text(CivicText::empty()),
 			category: Category::Funds,
 			action: Action::Decide(subject),
-			secret: false,
+			secrecy: Secrecy::Open,
 			supports: 0,
 			support_threshold: 0,
 			status: TopicStatus::Qualified { since: now },

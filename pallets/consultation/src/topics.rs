@@ -2,13 +2,17 @@
 //! or lapsed.
 
 use frame_support::{ensure, traits::Get};
-use gongzhi_primitives::civic::{CivicRegistry, UnitId, UnitLevel};
+use gongzhi_primitives::{
+	civic::{CivicRegistry, UnitId, UnitLevel},
+	votes::AnonymousPolls,
+};
 use sp_runtime::{traits::Saturating, DispatchError, DispatchResult};
 
 use crate::{
 	meetings::{Queue, Queues},
 	Action, Body, BodyTextOf, Category, ChainPeriods, Config, Error, Event, NextTopicId,
-	OpenTopicsOf, Pallet, Qualified, SupportThreshold, Supports, Tally, TitleOf, Topic, TopicId,
+	OpenTopicsOf, Pallet, Qualified, Secrecy, SupportThreshold, Supports, Tally, TitleOf, Topic,
+	TopicId,
 	TopicStatus, Topics,
 };
 
@@ -53,7 +57,7 @@ impl<T: Config> Pallet<T> {
 		body: Body<BodyTextOf<T>>,
 		category: Category,
 		action: Action<T::AccountId>,
-		secret: bool,
+		secrecy: Secrecy,
 	) -> Result<TopicId, DispatchError> {
 		let district = T::Registry::level_of(unit) == Some(UnitLevel::District);
 		let referendum = matches!(action, Action::Referendum { .. });
@@ -61,6 +65,13 @@ impl<T: Config> Pallet<T> {
 			Self::ensure_topic_unit(unit)?;
 		}
 		ensure!(district == referendum, Error::<T>::WrongLevel);
+		if secrecy == Secrecy::Anonymous {
+			ensure!(T::AnonymousPolls::available(), Error::<T>::NoAnonymousBallots);
+			ensure!(
+				T::Registry::level_of(unit) == Some(UnitLevel::Community),
+				Error::<T>::AnonymousNeedsCommunity
+			);
+		}
 		match &action {
 			Action::TreasurySpend { amount, .. } => {
 				ensure!(category == Category::Funds, Error::<T>::SpendNeedsFundsCategory);
@@ -87,7 +98,7 @@ impl<T: Config> Pallet<T> {
 			body,
 			category,
 			action,
-			secret,
+			secrecy,
 			supports: 0,
 			support_threshold,
 			status: TopicStatus::Gathering { until },

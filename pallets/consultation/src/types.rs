@@ -382,6 +382,38 @@ pub struct Ballot<AccountId> {
 	pub channel: Channel<AccountId>,
 }
 
+/// How a topic's ballots are cast. Its codec indices are those `false` and `true` had when this
+/// was a flag (`secret`), so topics stored before read unchanged.
+#[derive(
+	Copy,
+	Clone,
+	Default,
+	Eq,
+	PartialEq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum Secrecy {
+	/// Residents vote by name and the running tally is public.
+	#[default]
+	#[codec(index = 0)]
+	Open,
+	/// Commit–reveal: choices are sealed until voting closes, then revealed by name.
+	#[codec(index = 1)]
+	Sealed,
+	/// Anonymous ballots in a poll of pallet-anonymous-ballot: no ballot names its voter, ever.
+	/// Options: 0 aye, 1 nay, 2 abstain. Paper ballots are polling stations' counts there.
+	#[codec(index = 2)]
+	Anonymous,
+}
+
+/// The options of a topic's anonymous poll, in order.
+pub const ANONYMOUS_OPTIONS: [Choice; 3] = [Choice::Aye, Choice::Nay, Choice::Abstain];
+
 /// A consultation topic.
 #[derive(
 	Clone, Eq, PartialEq, Encode, Decode, DecodeWithMemTracking, Debug, MaxEncodedLen, TypeInfo,
@@ -395,8 +427,8 @@ pub struct Topic<AccountId, BlockNumber, Title, Text> {
 	pub body: Body<Text>,
 	pub category: Category,
 	pub action: Action<AccountId>,
-	/// Whether its ballots are secret until voting closes (commit, then reveal).
-	pub secret: bool,
+	/// How its ballots are cast: in the open, sealed until voting closes, or anonymously.
+	pub secrecy: Secrecy,
 	pub supports: u32,
 	/// Supports that qualify it, fixed when it is raised.
 	pub support_threshold: u32,
@@ -452,7 +484,8 @@ pub struct Meeting<BlockNumber, Topics> {
 	pub convened_at: BlockNumber,
 	/// When voting opened: residents registered from this block on are not in the electorate.
 	pub voting_opened_at: Option<BlockNumber>,
-	/// Whether any topic has secret ballots, which adds the reveal phase.
+	/// Whether any topic has sealed or anonymous ballots, which adds a phase after voting:
+	/// sealed ballots are revealed, and anonymous polls' paper counts countersigned.
 	pub secret: bool,
 }
 

@@ -11,7 +11,8 @@ use sp_runtime::{
 
 use crate::{
 	Ballot, BallotVote, Ballots, Channel, Choice, Config, Error, Event, MeetingOf, Meetings,
-	OfflineBallotCount, OpinionOf, Opinions, Pallet, Phase, TopicId, TopicOf, TopicStatus, Topics,
+	OfflineBallotCount, OpinionOf, Opinions, Pallet, Phase, Secrecy, TopicId, TopicOf, TopicStatus,
+	Topics,
 };
 
 impl<T: Config> Pallet<T> {
@@ -24,6 +25,17 @@ impl<T: Config> Pallet<T> {
 		};
 		let meeting = meeting.ok_or(Error::<T>::NotVoting)?;
 		Ok((topic, meeting))
+	}
+
+	/// Whether ballots of `topic` are cast by name the way `wanted` says: open ones in the open,
+	/// sealed ones as commitments. Anonymous topics take none here.
+	fn ensure_secrecy(topic: &TopicOf<T>, wanted: Secrecy) -> Result<(), Error<T>> {
+		match (topic.secrecy, wanted) {
+			(Secrecy::Anonymous, _) => Err(Error::<T>::AnonymousBallot),
+			(Secrecy::Sealed, Secrecy::Open) => Err(Error::<T>::SecretBallot),
+			(Secrecy::Open, Secrecy::Sealed) => Err(Error::<T>::NotSecret),
+			_ => Ok(()),
+		}
 	}
 
 	/// Whether `who` is in the electorate of `meeting`: a verified resident of its unit
@@ -61,7 +73,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_vote(who: T::AccountId, id: TopicId, choice: Choice) -> DispatchResult {
 		let (mut topic, meeting) = Self::in_meeting(id)?;
 		ensure!(matches!(meeting.phase, Phase::Voting { .. }), Error::<T>::NotVoting);
-		ensure!(!topic.secret, Error::<T>::SecretBallot);
+		Self::ensure_secrecy(&topic, Secrecy::Open)?;
 		Self::ensure_in_electorate(&who, &meeting)?;
 		match Ballots::<T>::get(id, &who) {
 			Some(Ballot { vote: BallotVote::Open(old), channel }) => {
@@ -89,7 +101,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let (mut topic, meeting) = Self::in_meeting(id)?;
 		ensure!(matches!(meeting.phase, Phase::Voting { .. }), Error::<T>::NotVoting);
-		ensure!(topic.secret, Error::<T>::NotSecret);
+		Self::ensure_secrecy(&topic, Secrecy::Sealed)?;
 		Self::ensure_in_electorate(&who, &meeting)?;
 		match Ballots::<T>::get(id, &who) {
 			Some(Ballot { vote: BallotVote::Sealed(_), channel }) => {
@@ -185,11 +197,11 @@ impl<T: Config> Pallet<T> {
 		);
 		let choice = match ballot {
 			BallotVote::Open(choice) => {
-				ensure!(!topic.secret, Error::<T>::SecretBallot);
+				Self::ensure_secrecy(&topic, Secrecy::Open)?;
 				Some(choice)
 			},
 			BallotVote::Sealed(_) => {
-				ensure!(topic.secret, Error::<T>::NotSecret);
+				Self::ensure_secrecy(&topic, Secrecy::Sealed)?;
 				None
 			},
 		};

@@ -9,6 +9,9 @@ export type Choice = 'Aye' | 'Nay' | 'Abstain';
 /** An owner's answer on one matter of an assembly vote. */
 export type OwnersChoice = Choice | { alternative: number } | { candidates: number[] };
 export const CHOICES: Choice[] = ['Aye', 'Nay', 'Abstain'];
+/** How a topic's ballots are cast: by name in the open, sealed then revealed, or anonymously. */
+export type Secrecy = 'Open' | 'Sealed' | 'Anonymous';
+export const SECRECIES: Secrecy[] = ['Open', 'Sealed', 'Anonymous'];
 export const TOPIC_CATEGORIES = ['PublicAffairs', 'Environment', 'Facilities', 'Safety', 'Funds', 'Other'] as const;
 export const SPEND_CATEGORIES = ['Facilities', 'Environment', 'ElderlyCare', 'Youth', 'Culture', 'Assistance',
   'Safety', 'Administration', 'Other'] as const;
@@ -43,14 +46,14 @@ const toHex = (b: Uint8Array) => `0x${[...b].map((x) => x.toString(16).padStart(
 export const actions = (chain: Chain) => {
   const tx = chain.api.tx;
   return {
-    raiseTopic: (unit: number, title: string, body: string, category: string, secret: boolean) =>
+    raiseTopic: (unit: number, title: string, body: string, category: string, secrecy: Secrecy) =>
       tx.Consultation.raise_topic({
         unit,
         title: bytes(title),
         body: Enum('Text', bytes(body)),
         category: Enum(category as 'Other'),
         action: Enum('Resolution'),
-        secret,
+        secrecy: Enum(secrecy),
       }),
     support: (topic: number) => tx.Consultation.support({ topic }),
     giveOpinion: (topic: number, text: string) => tx.Consultation.give_opinion({ topic, text: bytes(text) }),

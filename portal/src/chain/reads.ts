@@ -2,6 +2,7 @@
 // pallet view functions, runtime APIs and storage: all of them work through a light client too
 // (no custom JSON-RPC). Each read is made at the latest finalised block unless said otherwise.
 import type { Chain } from './connection';
+import type { Secrecy } from './actions';
 import { text } from './format';
 
 export type UnitLevel = 'District' | 'Street' | 'Community' | 'Grid';
@@ -97,7 +98,9 @@ export interface TopicView {
   title: string;
   body: string;
   category: string;
-  secret: boolean;
+  secrecy: Secrecy;
+  /** The anonymous poll an anonymous topic is voted on in, once voting opened. */
+  poll?: number;
   supports: number;
   threshold: number;
   phase: TopicPhase;
@@ -142,10 +145,11 @@ export async function topics(chain: Chain, unitId: number, who?: string): Promis
       else if (p?.type === 'Voting') { phase = 'voting'; until = p.value.until; }
       else if (p?.type === 'Revealing') { phase = 'revealing'; until = p.value.until; }
     } else if (status.type === 'Closed') { phase = 'decided'; outcome = status.value.outcome.type; }
-    const [supported, ballot, answer] = await Promise.all([
+    const [supported, ballot, answer, poll] = await Promise.all([
       who ? api.view.Consultation.supported(id, who) : false,
       who ? api.view.Consultation.ballot_of(id, who) : undefined,
       phase === 'decided' || phase === 'ended' ? api.query.Consultation.Answers.getValue(id) : undefined,
+      t.secrecy.type === 'Anonymous' ? api.view.Consultation.anonymous_poll(id) : undefined,
     ]);
     return {
       id,
@@ -154,7 +158,8 @@ export async function topics(chain: Chain, unitId: number, who?: string): Promis
       title: text(t.title),
       body: t.body.type === 'Text' ? text(t.body.value) : t.body.value,
       category: t.category.type,
-      secret: t.secret,
+      secrecy: t.secrecy.type,
+      poll,
       supports: t.supports,
       threshold: t.support_threshold,
       phase,

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { actions, CHOICES, TOPIC_CATEGORIES, topics, type TopicView } from '../chain';
+import { actions, CHOICES, SECRECIES, TOPIC_CATEGORIES, topics, type Secrecy, type TopicView } from '../chain';
 import { exportBallots, keep, kept, newSalt } from '../ballots';
 import { Countdown } from '../components/Countdown';
 import { PaperBallot } from '../components/PaperBallot';
@@ -40,13 +40,13 @@ function RaiseTopic({ unit }: { unit: number }) {
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [category, setCategory] = useState<string>('PublicAffairs');
-  const [secret, setSecret] = useState(false);
+  const [secrecy, setSecrecy] = useState<Secrecy>('Open');
   const action = useAction();
   const c = chain.value;
   if (!c) return null;
   const submit = async (e: Event) => {
     e.preventDefault();
-    const sent = await action.run(actions(c).raiseTopic(unit, title.trim(), body.trim(), category, secret));
+    const sent = await action.run(actions(c).raiseTopic(unit, title.trim(), body.trim(), category, secrecy));
     if (sent?.ok) { setTitle(''); setBody(''); }
   };
   return (
@@ -60,7 +60,12 @@ function RaiseTopic({ unit }: { unit: number }) {
         <select id="topic-category" value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value)}>
           {TOPIC_CATEGORIES.map((k) => <option key={k} value={k}>{t(`categories.${k}`)}</option>)}
         </select>
-        <label class="check"><input type="checkbox" checked={secret} onChange={(e) => setSecret((e.target as HTMLInputElement).checked)} /> {t('topics.secret')}</label>
+        <fieldset>
+          <legend>{t('topics.secrecyLabel')}</legend>
+          {SECRECIES.map((s) => (
+            <label key={s} class="check"><input type="radio" name="secrecy" value={s} checked={secrecy === s} onChange={() => setSecrecy(s)} /> {t(`topics.secrecy.${s}`)}</label>
+          ))}
+        </fieldset>
         <p class="hint">{t('topics.publicWarning')}</p>
         <button type="submit" disabled={action.busy || !title.trim()}>{t('topics.raiseButton')}</button>
       </form>
@@ -79,7 +84,7 @@ function TopicCard({ topic: x }: { topic: TopicView }) {
   const turnout = x.electorate ? Math.round(((x.ayes + x.nays + x.abstentions) / x.electorate) * 100) : 0;
   const sealed = kept(x.id, who);
   const vote = (choice: (typeof CHOICES)[number]) => {
-    if (!x.secret) return action.run(a.vote(x.id, choice));
+    if (x.secrecy === 'Open') return action.run(a.vote(x.id, choice));
     const salt = newSalt();
     keep(x.id, who, choice, salt);
     return action.run(a.commitVote(x.id, who, choice, salt));
@@ -89,7 +94,7 @@ function TopicCard({ topic: x }: { topic: TopicView }) {
       <h3 id={`topic-${x.id}-title`}>{x.title || <em class="muted">{t('affairs.takenDown')}</em>}</h3>
       <p class="muted">
         {t(`categories.${x.category}`)} · {x.author ? <>{t('topics.by')} <Who address={x.author} /></> : t('topics.byChain')}
-        {x.secret && <> · {t('topics.secretBallot')}</>}
+        {x.secrecy !== 'Open' && <> · {t(`topics.secrecyTag.${x.secrecy}`)}</>}
       </p>
       {x.body && <p>{x.body}</p>}
       {x.phase === 'gathering' && (
@@ -112,7 +117,7 @@ function TopicCard({ topic: x }: { topic: TopicView }) {
         )}
         {x.phase === 'gathering' && x.supportedByMe && <span class="mine">{t('topics.supported')}</span>}
         {/* A ballot may be changed until the vote closes. */}
-        {x.phase === 'voting' && CHOICES.filter((choice) => choice !== x.myBallot?.choice).map((choice) => (
+        {x.phase === 'voting' && x.secrecy !== 'Anonymous' && CHOICES.filter((choice) => choice !== x.myBallot?.choice).map((choice) => (
           <button key={choice} type="button" disabled={action.busy} onClick={() => vote(choice)}>{t(`choices.${choice}`)}</button>
         ))}
         {x.phase === 'revealing' && x.myBallot?.sealed && sealed && (
@@ -130,7 +135,10 @@ function TopicCard({ topic: x }: { topic: TopicView }) {
       )}
       {x.phase === 'decided' && x.outcome === 'Approved' && <ProgressReports topic={x} />}
       {(x.phase === 'decided' || x.phase === 'ended') && <OfficialAnswer topic={x} />}
-      {x.phase === 'voting' && !x.secret && me.value?.roles.some((r) => r.role === 'PollingOfficer' && r.unit === x.unit) && <PaperBallot topic={x.id} />}
+      {x.phase === 'voting' && x.secrecy === 'Anonymous' && (
+        <p class="hint" data-testid="anonymous-vote">{x.poll === undefined ? t('topics.anonymousWaiting') : t('topics.anonymousHint', { poll: x.poll })}</p>
+      )}
+      {x.phase === 'voting' && x.secrecy === 'Open' && me.value?.roles.some((r) => r.role === 'PollingOfficer' && r.unit === x.unit) && <PaperBallot topic={x.id} />}
       <TxProgress stage={action.stage} />
     </article>
   );

@@ -125,6 +125,8 @@ impl pallet_consultation::Config for Runtime {
 	type VoteOutcome = CommunityTreasury;
 	type Spends = CommunityTreasury;
 	type Referenda = super::governance::ReferendaFromConsultations;
+	// Anonymous topics are voted on in polls of the community's ballot-key rings.
+	type AnonymousPolls = crate::AnonymousBallot;
 	type MaxTitleLength = ConstU32<128>;
 	type MaxBodyLength = ConstU32<1024>;
 	type MaxOpinionLength = ConstU32<512>;

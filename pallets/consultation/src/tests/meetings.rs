@@ -6,7 +6,7 @@ use frame_support::{assert_noop, assert_ok};
 #[test]
 fn a_meeting_convenes_as_soon_as_k_topics_qualify() {
 	new_test_ext().execute_with(|| {
-		let (first, second) = plum_meeting(false);
+		let (first, second) = plum_meeting(Secrecy::Open);
 		let meeting = Meetings::<Test>::get(0).unwrap();
 		assert_eq!(meeting.topics.to_vec(), vec![first, second]);
 		assert_eq!(meeting.phase, Phase::Deliberation { until: 1 + DELIBERATION });
@@ -42,7 +42,7 @@ fn a_lone_topic_is_convened_when_it_has_waited_t_blocks() {
 fn a_wait_queued_for_topics_already_convened_convenes_nothing_early() {
 	new_test_ext().execute_with(|| {
 		// Two topics convene at once; their wait stays queued.
-		plum_meeting(false);
+		plum_meeting(Secrecy::Open);
 		run_to_block(5);
 		let late = raise_by(14, PLUM);
 		qualify_in_plum(late);
@@ -74,7 +74,7 @@ fn opinions_are_recorded_during_deliberation_only_and_bounded() {
 			Consultation::give_opinion(RuntimeOrigin::signed(11), id, b"yes".to_vec()),
 			Error::<Test>::NotDeliberating
 		);
-		let (first, _) = plum_meeting(false);
+		let (first, _) = plum_meeting(Secrecy::Open);
 		let opine = |who, text: &[u8]| {
 			Consultation::give_opinion(RuntimeOrigin::signed(who), first, text.to_vec())
 		};
@@ -97,7 +97,7 @@ fn opinions_are_recorded_during_deliberation_only_and_bounded() {
 #[test]
 fn voting_opens_after_deliberation_with_the_electorate_of_that_block() {
 	new_test_ext().execute_with(|| {
-		let (first, second) = plum_meeting(false);
+		let (first, second) = plum_meeting(Secrecy::Open);
 		open_voting(0);
 		let opened = 1 + DELIBERATION;
 		assert_eq!(
@@ -170,7 +170,7 @@ fn a_flood_of_topics_lapsing_does_not_hold_up_a_meeting() {
 		for id in 100..100 + 4 * MAX_DUE_PER_BLOCK {
 			crate::meetings::Queues::<Test>::push(crate::meetings::Queue::Lapses, opens, id);
 		}
-		plum_meeting(false);
+		plum_meeting(Secrecy::Open);
 		assert_eq!(Meetings::<Test>::get(0).unwrap().phase, Phase::Deliberation { until: opens });
 		run_to_block(opens);
 		assert!(matches!(Meetings::<Test>::get(0).unwrap().phase, Phase::Voting { .. }));
@@ -185,7 +185,7 @@ fn what_came_due_first_is_served_first_whichever_queue_holds_it() {
 		for id in 100..100 + MAX_DUE_PER_BLOCK {
 			crate::meetings::Queues::<Test>::push(crate::meetings::Queue::Lapses, opens - 1, id);
 		}
-		plum_meeting(false);
+		plum_meeting(Secrecy::Open);
 		System::set_block_number(opens);
 		Consultation::process_due(opens);
 		assert!(matches!(Meetings::<Test>::get(0).unwrap().phase, Phase::Deliberation { .. }));
@@ -221,7 +221,7 @@ fn a_withdrawn_oldest_topic_does_not_strand_the_others_waiting() {
 #[test]
 fn a_decided_topics_ballots_supports_and_opinions_go_after_the_retention_its_result_stays() {
 	new_test_ext().execute_with(|| {
-		let (first, second) = plum_meeting(false);
+		let (first, second) = plum_meeting(Secrecy::Open);
 		assert_ok!(Consultation::give_opinion(RuntimeOrigin::signed(11), first, b"yes".to_vec()));
 		open_voting(0);
 		for who in 10..16 {
@@ -248,7 +248,7 @@ fn a_decided_topics_ballots_supports_and_opinions_go_after_the_retention_its_res
 #[test]
 fn pruning_takes_no_more_than_the_spare_weight() {
 	new_test_ext().execute_with(|| {
-		let (first, _) = plum_meeting(false);
+		let (first, _) = plum_meeting(Secrecy::Open);
 		open_voting(0);
 		close_voting(0);
 		let due = System::block_number() + RETENTION;

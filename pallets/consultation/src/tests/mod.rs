@@ -1,5 +1,6 @@
 //! Tests, by concern. Shared fixtures below; the organisation and rules are in [`crate::mock`].
 
+mod anonymous;
 mod meetings;
 mod offline;
 mod outcomes;
@@ -13,7 +14,7 @@ use frame_support::assert_ok;
 
 /// Raises a resolution topic in `unit` by `who`; returns its id.
 pub fn raise_by(who: AccountId, unit: UnitId) -> TopicId {
-	raise_with(who, unit, Category::PublicAffairs, Action::Resolution, false)
+	raise_with(who, unit, Category::PublicAffairs, Action::Resolution, Secrecy::Open)
 }
 
 pub fn raise_with(
@@ -21,7 +22,7 @@ pub fn raise_with(
 	unit: UnitId,
 	category: Category,
 	action: Action<AccountId>,
-	secret: bool,
+	secrecy: Secrecy,
 ) -> TopicId {
 	let id = NextTopicId::<Test>::get();
 	assert_ok!(Consultation::raise_topic(
@@ -31,7 +32,7 @@ pub fn raise_with(
 		Body::Text(b"where to put it".to_vec()),
 		category,
 		action,
-		secret,
+		secrecy,
 	));
 	id
 }
@@ -44,8 +45,8 @@ pub fn qualify_in_plum(id: TopicId) {
 }
 
 /// Two qualified Plum topics, the second of which convenes meeting 0. Returns the topics.
-pub fn plum_meeting(secret: bool) -> (TopicId, TopicId) {
-	let first = raise_with(10, PLUM, Category::PublicAffairs, Action::Resolution, secret);
+pub fn plum_meeting(secrecy: Secrecy) -> (TopicId, TopicId) {
+	let first = raise_with(10, PLUM, Category::PublicAffairs, Action::Resolution, secrecy);
 	qualify_in_plum(first);
 	let second = raise_by(13, PLUM);
 	qualify_in_plum(second);

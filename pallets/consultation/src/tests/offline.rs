@@ -30,7 +30,7 @@ fn record_sealed(
 #[test]
 fn a_polling_officer_records_a_ballot_attributed_to_them() {
 	new_test_ext().execute_with(|| {
-		let (first, _) = plum_meeting(false);
+		let (first, _) = plum_meeting(Secrecy::Open);
 		assert_noop!(record(POLLING_OFFICER, first, 15), Error::<Test>::NotVoting);
 		open_voting(0);
 		assert_noop!(record(PLUM_SECRETARY, first, 15), Error::<Test>::NotAPollingOfficer);
@@ -60,7 +60,7 @@ fn a_polling_officer_records_a_ballot_attributed_to_them() {
 #[test]
 fn one_ballot_per_resident_and_the_residents_own_vote_takes_precedence() {
 	new_test_ext().execute_with(|| {
-		let (first, _) = plum_meeting(false);
+		let (first, _) = plum_meeting(Secrecy::Open);
 		open_voting(0);
 		// Online first: the paper ballot is refused.
 		vote(11, first, Choice::Nay);
@@ -86,7 +86,7 @@ fn one_ballot_per_resident_and_the_residents_own_vote_takes_precedence() {
 #[test]
 fn one_polling_officer_records_a_bounded_number_of_ballots_per_topic() {
 	new_test_ext().execute_with(|| {
-		let (first, _) = plum_meeting(false);
+		let (first, _) = plum_meeting(Secrecy::Open);
 		open_voting(0);
 		// The mock allows three.
 		for resident in [11, 12, 13] {
@@ -103,7 +103,7 @@ fn one_polling_officer_records_a_bounded_number_of_ballots_per_topic() {
 #[test]
 fn paper_ballots_of_a_secret_topic_are_sealed_while_voting_and_revealed_after() {
 	new_test_ext().execute_with(|| {
-		let (secret, _) = plum_meeting(true);
+		let (secret, _) = plum_meeting(Secrecy::Sealed);
 		open_voting(0);
 		// No open paper ballot on a secret topic, and none after the poll closes.
 		assert_noop!(record(POLLING_OFFICER, secret, 15), Error::<Test>::SecretBallot);

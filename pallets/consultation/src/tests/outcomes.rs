@@ -11,7 +11,7 @@ fn spend(amount: u128) -> Action<AccountId> {
 /// A Funds topic asking for `amount` and a resolution, both put to the vote; `ayes` residents
 /// vote aye on both.
 fn decide_spend(amount: u128, ayes: u64) -> (TopicId, TopicId) {
-	let money = raise_with(10, PLUM, Category::Funds, spend(amount), false);
+	let money = raise_with(10, PLUM, Category::Funds, spend(amount), Secrecy::Open);
 	qualify_in_plum(money);
 	let resolution = raise_by(13, PLUM);
 	qualify_in_plum(resolution);
@@ -168,7 +168,7 @@ fn only_district_topics_propose_referenda() {
 				Body::Document([0; 32]),
 				Category::PublicAffairs,
 				action,
-				false,
+				Secrecy::Open,
 			)
 		};
 		assert_noop!(raise(PLUM, referendum()), Error::<Test>::WrongLevel);
@@ -188,7 +188,7 @@ fn an_approved_district_topic_goes_to_a_referendum() {
 			DISTRICT,
 			UnitRules { support: SupportThreshold::Absolute(2), batch: 1 },
 		));
-		let approved = raise_with(10, DISTRICT, Category::PublicAffairs, referendum(), false);
+		let approved = raise_with(10, DISTRICT, Category::PublicAffairs, referendum(), Secrecy::Open);
 		assert_ok!(Consultation::support(RuntimeOrigin::signed(20), approved));
 		open_voting(0);
 		assert_eq!(Topics::<Test>::get(approved).unwrap().electorate, 12);
@@ -202,7 +202,7 @@ fn an_approved_district_topic_goes_to_a_referendum() {
 			.contains(&Event::ReferendumProposed { topic: approved, proposal_hash: [5; 32] }));
 
 		// A second approved proposal while one is pending: reported, the decision stands.
-		let second = raise_with(11, DISTRICT, Category::PublicAffairs, referendum(), false);
+		let second = raise_with(11, DISTRICT, Category::PublicAffairs, referendum(), Secrecy::Open);
 		assert_ok!(Consultation::support(RuntimeOrigin::signed(21), second));
 		open_voting(1);
 		for who in [10, 11, 20] {

@@ -17,7 +17,7 @@ fn reveal(who: AccountId, id: TopicId, choice: Choice) -> sp_runtime::DispatchRe
 #[test]
 fn secret_ballots_hide_the_choice_until_the_reveal() {
 	new_test_ext().execute_with(|| {
-		let (secret, open) = plum_meeting(true);
+		let (secret, open) = plum_meeting(Secrecy::Sealed);
 		open_voting(0);
 		assert_noop!(
 			Consultation::vote(RuntimeOrigin::signed(11), secret, Choice::Aye),

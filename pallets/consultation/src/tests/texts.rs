@@ -15,7 +15,7 @@ fn a_topic_with_an_id_number_or_a_phone_number_is_refused_and_nothing_is_stored(
 				Body::Text(body.as_bytes().to_vec()),
 				Category::PublicAffairs,
 				Action::Resolution,
-				false,
+				Secrecy::Open,
 			)
 		};
 		assert_noop!(
@@ -38,7 +38,7 @@ fn a_topic_with_an_id_number_or_a_phone_number_is_refused_and_nothing_is_stored(
 #[test]
 fn an_opinion_with_a_phone_number_is_refused() {
 	new_test_ext().execute_with(|| {
-		let (first, _) = plum_meeting(false);
+		let (first, _) = plum_meeting(Secrecy::Open);
 		assert_noop!(
 			Consultation::give_opinion(RuntimeOrigin::signed(11), first, b"13812345678".to_vec()),
 			Error::<Test>::PersonalData(PersonalData::MobileNumber)
@@ -98,7 +98,7 @@ fn a_withdrawn_and_a_decided_topic_are_answered_too() {
 			withdrawn,
 			b"noted".to_vec()
 		));
-		let (first, _) = plum_meeting(false);
+		let (first, _) = plum_meeting(Secrecy::Open);
 		open_voting(0);
 		close_voting(0);
 		assert!(outcome(first).is_some());
@@ -137,7 +137,7 @@ fn a_topics_texts_are_found_taken_down_and_restored_by_their_reference() {
 #[test]
 fn an_opinion_is_taken_down_and_its_place_kept() {
 	new_test_ext().execute_with(|| {
-		let (first, _) = plum_meeting(false);
+		let (first, _) = plum_meeting(Secrecy::Open);
 		assert_ok!(Consultation::give_opinion(
 			RuntimeOrigin::signed(11),
 			first,

@@ -51,7 +51,7 @@ fn raising_is_refused_outside_the_rules() {
 				Body::Document([7; 32]),
 				category,
 				action,
-				false,
+				Secrecy::Open,
 			)
 		};
 		let p = Category::PublicAffairs;
@@ -71,7 +71,7 @@ fn raising_is_refused_outside_the_rules() {
 				Body::Text(vec![b'x'; 33]),
 				p,
 				r(),
-				false
+				Secrecy::Open
 			),
 			Error::<Test>::BodyTooLong
 		);
@@ -103,7 +103,7 @@ fn a_resident_has_a_bounded_number_of_open_topics() {
 				Body::Document([0; 32]),
 				Category::Other,
 				Action::Resolution,
-				false
+				Secrecy::Open
 			),
 			Error::<Test>::TooManyOpenTopics
 		);
@@ -222,7 +222,7 @@ fn only_the_author_withdraws_and_only_before_a_meeting() {
 		assert_eq!(status(id), TopicStatus::Withdrawn);
 		assert!(Qualified::<Test>::get(PLUM).is_empty());
 		assert_eq!(OpenTopicsOf::<Test>::get(10), 0);
-		let (first, _) = plum_meeting(false);
+		let (first, _) = plum_meeting(Secrecy::Open);
 		assert_noop!(
 			Consultation::withdraw_topic(RuntimeOrigin::signed(10), first),
 			Error::<Test>::CannotWithdraw
@@ -260,7 +260,7 @@ fn topic_ids_never_wrap_onto_old_topics() {
 				Body::Text(b"where to put it".to_vec()),
 				Category::PublicAffairs,
 				Action::Resolution,
-				false
+				Secrecy::Open
 			),
 			Error::<Test>::NoMoreIds
 		);
@@ -282,7 +282,7 @@ fn a_topic_withdrawn_while_gathering_counts_as_open_until_its_support_period_end
 				Body::Text(b"and again".to_vec()),
 				Category::PublicAffairs,
 				Action::Resolution,
-				false,
+				Secrecy::Open,
 			),
 			Error::<Test>::TooManyOpenTopics
 		);

@@ -20,7 +20,7 @@ fn votes_are_refused_outside_the_voting_window() {
 			Consultation::vote(RuntimeOrigin::signed(11), gathering, Choice::Aye),
 			Error::<Test>::NotVoting
 		);
-		let (first, _) = plum_meeting(false);
+		let (first, _) = plum_meeting(Secrecy::Open);
 		// Deliberating.
 		assert_noop!(
 			Consultation::vote(RuntimeOrigin::signed(11), first, Choice::Aye),
@@ -43,7 +43,7 @@ fn votes_are_refused_outside_the_voting_window() {
 #[test]
 fn one_resident_one_vote_changeable_until_close() {
 	new_test_ext().execute_with(|| {
-		let (first, second) = plum_meeting(false);
+		let (first, second) = plum_meeting(Secrecy::Open);
 		open_voting(0);
 		vote(11, first, Choice::Aye);
 		vote(12, first, Choice::Aye);
@@ -62,7 +62,7 @@ fn one_resident_one_vote_changeable_until_close() {
 #[test]
 fn only_the_units_residents_registered_before_voting_opened_vote() {
 	new_test_ext().execute_with(|| {
-		let (first, _) = plum_meeting(false);
+		let (first, _) = plum_meeting(Secrecy::Open);
 		// Registered during deliberation: in the electorate.
 		register(30);
 		open_voting(0);
@@ -89,7 +89,7 @@ fn only_the_units_residents_registered_before_voting_opened_vote() {
 #[test]
 fn results_are_final_at_close_with_their_counts() {
 	new_test_ext().execute_with(|| {
-		let (first, second) = plum_meeting(false);
+		let (first, second) = plum_meeting(Secrecy::Open);
 		open_voting(0);
 		// First: 3 ayes, 1 nay of 10, quorum 20%: approved.
 		for who in [10, 11, 12] {
@@ -131,7 +131,7 @@ fn a_tie_does_not_approve_and_two_thirds_needs_two_thirds() {
 	new_test_ext().execute_with(|| {
 		let tied = raise_by(10, PLUM);
 		qualify_in_plum(tied);
-		let works = raise_with(13, PLUM, Category::Facilities, Action::Resolution, false);
+		let works = raise_with(13, PLUM, Category::Facilities, Action::Resolution, Secrecy::Open);
 		qualify_in_plum(works);
 		open_voting(0);
 		for who in [10, 11] {
@@ -156,7 +156,7 @@ fn a_tie_does_not_approve_and_two_thirds_needs_two_thirds() {
 #[test]
 fn a_meetings_agenda_and_a_residents_ballot_are_read_through_view_functions() {
 	new_test_ext().execute_with(|| {
-		let (first, second) = plum_meeting(false);
+		let (first, second) = plum_meeting(Secrecy::Open);
 		let agenda = Consultation::agenda(0).expect("meeting 0 convened");
 		assert_eq!(agenda.unit, PLUM);
 		assert_eq!(agenda.topics.to_vec(), vec![first, second]);
