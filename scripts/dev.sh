@@ -12,6 +12,7 @@ scripts/setup.sh
 # The same crates, features and profile as scripts/test.sh builds: after a test run this is a
 # no-op, and the other way round.
 gongzhi_cargo build --release --locked --workspace --features "$GONGZHI_FEATURES"
+scripts/ballot-prover-wasm.sh >/dev/null
 (cd portal && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run build >/dev/null)
 
 # The development chain's spec, with the node's WebSocket address as boot node, for the light

@@ -21,20 +21,29 @@ scripts/setup.sh
 started=$(date +%s)
 elapsed() { echo "$(($(date +%s) - started)) s"; }
 
-# npm packages come from the registry, and the portal is built, while cargo builds.
+# npm packages come from the registry while cargo builds.
 (
 	cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error
-	cd ../../portal && npm ci --no-audit --no-fund --loglevel=error && npm run build
+	cd ../../portal && npm ci --no-audit --no-fund --loglevel=error
 ) >/tmp/gongzhi-npm-ci.log 2>&1 &
 npm_pid=$!
 
 gongzhi_cargo test --release --locked --workspace --features "$GONGZHI_FEATURES" --no-run
 echo "test: build done after $(elapsed)"
+# The portal's ballot prover (wasm), then the portal, which serves it.
+scripts/ballot-prover-wasm.sh
+echo "test: ballot prover for browsers built after $(elapsed)"
 if ! wait "$npm_pid"; then
 	cat /tmp/gongzhi-npm-ci.log >&2
-	echo "test: npm ci or the portal's build failed" >&2
+	echo "test: npm ci failed" >&2
 	exit 1
 fi
+if ! (cd portal && npm run build) >>/tmp/gongzhi-npm-ci.log 2>&1; then
+	cat /tmp/gongzhi-npm-ci.log >&2
+	echo "test: the portal's build failed" >&2
+	exit 1
+fi
+echo "test: portal built after $(elapsed)"
 
 network_log=$(mktemp /tmp/gongzhi-network-test.XXXXXX.log)
 node scripts/network-test.mjs >"$network_log" 2>&1 &

@@ -5,8 +5,8 @@
 //!   registers (`AnonymousBallot.register_key`); `--generate` first writes a new secret to `F`
 //!   (which must not exist), readable by its owner only. The secret never leaves the device.
 //! - `ballot prove --secret-file F --poll P --ring R --choice C [--sequence S] --ring-keys K`
-//!   makes a ballot: `K` holds the keys of the poll's ring `R` as the chain lists them (the
-//!   `ring_keys` view function), one hexadecimal key a line, in order. It prints JSON: the
+//!   makes a ballot: `K` holds the keys of ring `R` as poll `P` fixed them, as the chain lists
+//!   them (the `poll_ring_keys(P, R)` view function), one hexadecimal key a line, in order. It prints JSON: the
 //!   alias, the proof, and the whole general transaction (`extrinsic`), which any RPC node takes
 //!   with `author_submitExtrinsic`. It carries no account and no signature.
 //! - `ballot bench` prints what proving and checking cost here, for rings of 255, 767 and 2,047
@@ -20,6 +20,7 @@
 use codec::Encode;
 use gongzhi_runtime as runtime;
 use std::{path::PathBuf, time::Instant};
+use gongzhi_ballot_prover::ProveError;
 use verifiable::{
 	ring::{bandersnatch::BandersnatchVrfVerifiable as Ring, RingDomainSize},
 	BatchProofItem, GenerateVerifiable,
@@ -63,8 +64,8 @@ impl KeyCmd {
 		if self.generate {
 			crate::commitment::write_new_key(&self.secret_file, &crate::commitment::new_key()?)?;
 		}
-		let secret = Ring::new_secret(crate::commitment::read_key(&self.secret_file)?);
-		println!("0x{}", crate::commitment::hex(&Ring::member_from_secret(&secret)));
+		let key = gongzhi_ballot_prover::ballot_key(crate::commitment::read_key(&self.secret_file)?);
+		println!("0x{}", crate::commitment::hex(&key));
 		Ok(())
 	}
 }
@@ -87,14 +88,15 @@ pub struct ProveCmd {
 	/// 0 for a first ballot, one more for each replacement.
 	#[arg(long, default_value_t = 0)]
 	pub sequence: u32,
-	/// The ring's keys, one hexadecimal key a line, in the chain's order.
+	/// The ring's keys as the poll fixed them (view function `poll_ring_keys`), one
+	/// hexadecimal key a line, in the chain's order.
 	#[arg(long, value_name = "FILE")]
 	pub ring_keys: PathBuf,
 }
 
 impl ProveCmd {
 	fn run(&self) -> Result<(), String> {
-		let secret = Ring::new_secret(crate::commitment::read_key(&self.secret_file)?);
+		let secret = crate::commitment::read_key(&self.secret_file)?;
 		let text = std::fs::read_to_string(&self.ring_keys)
 			.map_err(|e| format!("cannot read {}: {e}", self.ring_keys.display()))?;
 		let keys = text
@@ -104,35 +106,26 @@ impl ProveCmd {
 			.collect::<Result<Vec<_>, _>>()
 			.map_err(|e| format!("{}: {e}", self.ring_keys.display()))?;
 		let started = Instant::now();
-		let commitment = Ring::open(
-			<runtime::configs::ballots::BallotRingDomain as sp_runtime::traits::Get<_>>::get(),
-			&Ring::member_from_secret(&secret),
-			keys.iter().cloned(),
-		)
-		.map_err(|e| match e {
-			verifiable::Error::NotInRing => "this key is not in the ring: check --ring, and that the ring's root includes the key (the poll fixed the roots when it opened)".to_string(),
-			other => format!("the ring's keys cannot be used: {other:?}"),
-		})?;
-		let (proof, alias) = Ring::create(
-			commitment,
-			&secret,
-			&pallet_anonymous_ballot::ballot_context(self.poll),
-			&pallet_anonymous_ballot::ballot_message(self.poll, self.choice, self.sequence),
-		)
-		.map_err(|e| format!("cannot make the proof: {e:?}"))?;
+		let ballot = gongzhi_ballot_prover::prove(secret, &keys, self.poll, self.choice, self.sequence)
+			.map_err(|e| match e {
+				ProveError::NotInRing => "this key is not in the ring: check --ring, and that --ring-keys holds the poll's keys (view function poll_ring_keys), not the ring's current ones; a key registered after the poll opened is outside it".to_string(),
+				ProveError::BadRing => format!("the keys in {} cannot be used: one is not a ballot key, or there are too many", self.ring_keys.display()),
+				ProveError::Proof | ProveError::BadChoice => format!("cannot make the proof: {e:?}"),
+			})?;
 		let prove_ms = started.elapsed().as_millis();
+		let proof = ballot.proof.clone().try_into().map_err(|_| "the proof is too long".to_string())?;
 		let call = runtime::RuntimeCall::AnonymousBallot(pallet_anonymous_ballot::Call::cast {
 			poll: self.poll,
 			ring: self.ring,
 			choice: self.choice,
 			sequence: self.sequence,
-			alias,
-			proof: proof.clone(),
+			alias: ballot.alias,
+			proof,
 		});
 		let extrinsic = runtime::configs::transactions::general_transaction(call);
 		let out = serde_json::json!({
-			"alias": format!("0x{}", crate::commitment::hex(&alias)),
-			"proof": format!("0x{}", crate::commitment::hex(&proof)),
+			"alias": format!("0x{}", crate::commitment::hex(&ballot.alias)),
+			"proof": format!("0x{}", crate::commitment::hex(&ballot.proof)),
 			"extrinsic": format!("0x{}", crate::commitment::hex(&extrinsic.encode())),
 			"ringSize": keys.len(),
 			"proveMs": prove_ms,

@@ -138,6 +138,9 @@ pub type Migrations = (
 	pallet_party_branch::migrations::MigrateToV2<Runtime>,
 	// spec 109: a topic's secrecy (open, sealed or anonymous) instead of a secret flag.
 	pallet_consultation::migrations::MigrateToV1<Runtime>,
+	// spec 109: the ring roots open anonymous polls fixed are marked in use, so their keys are
+	// kept when the rings change.
+	pallet_anonymous_ballot::migrations::MigrateToV1<Runtime>,
 );
 
 /// Dispatches extrinsics to the pallets and runs their hooks.

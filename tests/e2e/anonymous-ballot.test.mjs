@@ -76,7 +76,7 @@ test('they vote anonymously with real proofs; a second ballot is refused; the ta
   // PollOpened { poll, community, question, options, closes, keys }
   const [poll, community, , options, , keys] = eventOf(opened, 'anonymousBallot', 'PollOpened').data.toJSON();
   assert.deepEqual([community, options, keys], [PLUM_GARDEN, 3, 10]);
-  const [ringKeys] = await view('ring_keys', PLUM_GARDEN, 0);
+  const ringKeys = await view('poll_ring_keys', poll, 0);
   const ringFile = join(dir, 'ring-0');
   writeFileSync(ringFile, ringKeys.join('\n') + '\n');
 
@@ -169,7 +169,20 @@ test('a consultation topic raised as anonymous is voted on in a poll opened with
   const byName = await sendAndWait(api.tx.consultation.vote(topic, 'Aye'), residents[0]);
   assert.equal(byName.error, 'consultation.AnonymousBallot');
 
-  const [ringKeys] = await view('ring_keys', PLUM_GARDEN, 0);
+  // The last resident replaces their key while the poll is open (a new phone): ring 0 changes
+  // and is rebuilt, and the poll's voters prove against the keys its root holds, which the chain
+  // keeps for it (the old key among them).
+  const renewedFile = join(dir, 'renewed-secret');
+  const renewed = execFileSync(nodeBinary(), ['ballot', 'key', '--secret-file', renewedFile, '--generate'],
+    { encoding: 'utf8' }).trim();
+  await ok(api.tx.anonymousBallot.replaceKey(renewed), residents[9]);
+  const [current] = await until(async () => {
+    const ring = await view('ring_keys', PLUM_GARDEN, 0);
+    return ring && ring[1] && ring[0].includes(renewed) ? ring : null;
+  }, 'the ring to be rebuilt with the new key', 60000);
+  const ringKeys = await view('poll_ring_keys', poll, 0);
+  assert.deepEqual([...ringKeys].sort(), residents.map((r) => r.ballotKey).sort());
+  assert.ok(!current.includes(residents[9].ballotKey) && !ringKeys.includes(renewed));
   const ringFile = join(dir, 'ring-topic');
   writeFileSync(ringFile, ringKeys.join('\n') + '\n');
   const choices = [1, 0, 0, 2, 0, 0, 1, 0, 0, 0]; // 0 aye, 1 nay, 2 abstain

@@ -205,6 +205,58 @@ test('a secret ballot: the portal seals the vote, keeps the salt in the browser,
   assert.equal(revealed.vote.asOpen.toString(), 'Aye', 'the portal\'s commitment matched the chain\'s');
 });
 
+test('an anonymous vote: residents make ballot keys in the browser, vote with proofs made there, and are counted with no name on the ballot', async () => {
+  // Ferdie and Charlie//stash make and register their ballot keys before the vote opens.
+  const [ferdie, charlie] = await Promise.all([open('Ferdie', 'topics'), open('Charlie//stash', 'topics')]);
+  for (const page of [ferdie, charlie]) {
+    const section = page.locator('section[aria-labelledby=ballot-key-title]');
+    await section.locator('[data-testid=ballot-key-status]:has-text("还没有")').waitFor({ timeout: 30000 });
+    await section.locator('button:text-is("生成并登记密钥")').click();
+    await settled(section, 'in-block');
+    await section.locator('[data-testid=ballot-key-status]:has-text("已登记")').waitFor({ timeout: 30000 });
+  }
+  const keyOf = async (who) => (await api.query.anonymousBallot.keys(who)).unwrap().key.toHex();
+  const held = await ferdie.evaluate((who) => JSON.parse(localStorage.getItem(`gongzhi.ballot.key.${who}`)).key, k.Ferdie.address);
+  assert.equal(held, await keyOf(k.Ferdie.address), 'the key registered is the one whose secret the browser keeps');
+
+  const title = '是否调整垃圾清运时间';
+  await ferdie.fill('#topic-title', title);
+  await ferdie.selectOption('#topic-category', 'Environment');
+  await ferdie.locator('label:has-text("不记名") input').check();
+  const raise = ferdie.locator('section[aria-labelledby=raise-title]');
+  await raise.locator('button[type=submit]').click();
+  await settled(raise);
+  await topicCard(charlie, title).locator('button:text-is("附议")').click();
+  await settled(charlie.locator('.status-area'));
+
+  // Voting opens the topic's anonymous poll; each votes from their own browser.
+  const choices = [[ferdie, '赞成'], [charlie, '反对']];
+  for (const [page, choice] of choices) {
+    const vote = topicCard(page, title).locator('[data-testid=anonymous-vote]');
+    await vote.locator(`button:text-is("${choice}")`).click({ timeout: 120000 });
+    await vote.locator(`[data-testid=anonymous-counted]:has-text("${choice}")`).waitFor({ timeout: 60000 });
+    const ms = Number((await vote.locator('[data-testid=prove-ms]').textContent()).match(/([\d.]+) 秒/)[1]) * 1000;
+    figures[`anonymous ballot made in Chromium, ring of ${(await api.query.anonymousBallot.rings(PLUM_GARDEN, 0)).unwrap().members.length} keys (ms)`] = ms;
+  }
+  const topics = await api.query.consultation.topics.entries();
+  const [[key]] = topics.filter(([, v]) => new TextDecoder().decode(v.unwrap().title) === title);
+  const topic = key.args[0].toNumber();
+  const poll = (await api.query.consultation.topicPolls(topic)).unwrap().toNumber();
+  const record = (await api.query.anonymousBallot.polls(poll)).unwrap();
+  assert.deepEqual(record.tally.map((n) => n.toNumber()), [1, 1, 0]);
+  assert.equal(record.online.toNumber(), 2);
+  // Nothing on the chain names a voter: no consultation ballot, and the ballots are kept by alias.
+  assert.equal((await api.query.consultation.ballots.entries(topic)).length, 0);
+  const aliases = (await api.query.anonymousBallot.ballots.entries(poll)).map(([k]) => k.args[1].toHex());
+  const kept = await ferdie.evaluate(([p, who]) => JSON.parse(localStorage.getItem(`gongzhi.ballot.poll.${p}.${who}`)).alias, [poll, k.Ferdie.address]);
+  assert.ok(aliases.includes(kept) && aliases.every((a) => a !== held));
+
+  // The vote closes by itself and the topic is decided from the poll's counts.
+  const result = topicCard(ferdie, title).locator('[data-testid=result]');
+  await result.waitFor({ timeout: 180000 });
+  assert.match(await result.textContent(), /赞成 1，反对 1，弃权 0/);
+});
+
 test('every page passes an accessibility scan with no serious or critical problems, in both text sizes', async () => {
   const dave = await open('Dave');
   const ferdie = await open('Ferdie');

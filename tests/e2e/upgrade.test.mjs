@@ -162,6 +162,8 @@ test('the authorised runtime is applied: blocks and finality go on, the storage 
   // The migrations ran in the first block on the new runtime (registry versions 0 → 1 → 2).
   assert.equal(await storageVersion('PartyBranch', first.hash), 2);
   assert.equal(await storageVersion('Consultation', first.hash), 1, 'topics carry their secrecy');
+  // Anonymous ballots arrive with the upgrade: their version-1 migration runs on empty storage.
+  assert.equal(await storageVersion('AnonymousBallot', first.hash), 1, 'ring roots in use are kept');
   const weights = api.consts.system.blockWeights;
   const used = (await (await api.at(first.hash)).query.system.blockWeight()).mandatory.refTime.toBigInt();
   const limit = weights.maxBlock.refTime.toBigInt();

@@ -60,6 +60,34 @@ fn full_rings<T: Config>(community: UnitId, count: u32, keys: &[MemberOf<T>]) {
 	RingCount::<T>::insert(community, count);
 }
 
+/// The worst case for a change to ring `index` of `community` (current, at its revision):
+/// polls have fixed as many of its roots as the chain keeps, all but its current one closed
+/// (their kept keys, full rings, are forgotten on the way) and the current one still open (its
+/// keys are kept). With `current_in_use` false, every use has closed (what a poll opening finds
+/// at worst).
+fn roots_in_use<T: Config>(community: UnitId, index: RingIndex, current_in_use: bool) {
+	let ring = Rings::<T>::get(community, index).expect("a ring");
+	let root = ring.root.clone().expect("a root");
+	frame_system::Pallet::<T>::set_block_number(10u32.into());
+	let closed: BlockNumberFor<T> = 1u32.into();
+	let mut uses = BoundedVec::<_, T::MaxRootsInUse>::new();
+	let max = T::MaxRootsInUse::get();
+	for revision in 0..max {
+		let current = revision + 1 == max && current_in_use;
+		let revision = if current { ring.revision } else { ring.revision + 1 + revision };
+		if current {
+			uses.try_push((revision, BlockNumberFor::<T>::from(1_000u32))).expect("bounded");
+		} else {
+			FrozenRings::<T>::insert(
+				(community, index, revision),
+				FrozenRing::<T> { root: root.clone(), members: ring.members.clone() },
+			);
+			uses.try_push((revision, closed)).expect("bounded");
+		}
+	}
+	RingUse::<T>::insert(community, index, uses);
+}
+
 /// Builds every waiting ring.
 fn build_all<T: Config>() {
 	let mut meter = frame_support::weights::WeightMeter::new();
@@ -93,11 +121,20 @@ mod benchmarks {
 	fn register_key() {
 		let community = T::RegistryHelper::create_community();
 		let keys = T::BenchmarkHelper::keys(2);
-		full_rings::<T>(community, T::MaxRingsPerCommunity::get() - 1, &keys[1..]);
+		let last = T::MaxRingsPerCommunity::get() - 1;
+		full_rings::<T>(community, last + 1, &keys[1..]);
+		// The last ring has room for one key, and open polls use its root.
+		Rings::<T>::mutate(community, last, |ring| {
+			let ring = ring.as_mut().expect("a ring");
+			ring.members.pop();
+			ring.built = ring.members.len() as u32;
+		});
+		roots_in_use::<T>(community, last, true);
 		let who = resident::<T>("who", 0, community);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), keys[0].clone());
 		assert!(Keys::<T>::contains_key(&who));
+		assert!(FrozenRings::<T>::contains_key((community, last, 1)));
 	}
 
 	#[benchmark]
@@ -109,6 +146,7 @@ mod benchmarks {
 		build_all::<T>();
 		// Ring 0 has room for the new key only after the old one leaves; later rings are full.
 		full_rings::<T>(community, 0, &keys[2..]);
+		roots_in_use::<T>(community, 0, true);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), keys[1].clone());
 		assert_eq!(Keys::<T>::get(&who).map(|r| r.key), Some(keys[1].clone()));
@@ -121,6 +159,7 @@ mod benchmarks {
 		let who = resident::<T>("who", 0, community);
 		Pallet::<T>::do_register_key(who.clone(), keys[0].clone()).expect("registered");
 		build_all::<T>();
+		roots_in_use::<T>(community, 0, true);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()));
 		assert!(!Keys::<T>::contains_key(&who));
@@ -130,6 +169,9 @@ mod benchmarks {
 	fn open_poll(r: Linear<1, { T::MaxRingsPerCommunity::get() }>) {
 		let community = T::RegistryHelper::create_community();
 		full_rings::<T>(community, r, &T::BenchmarkHelper::keys(1));
+		for index in 0..r {
+			roots_in_use::<T>(community, index, false);
+		}
 		let opener = officer::<T>("opener", community);
 		let terms = PollTerms {
 			question: [7; 32],

@@ -7,7 +7,7 @@ use sp_runtime::TryRuntimeError;
 impl<T: Config> Pallet<T> {
 	/// Every key is in its ring and owned by its account; rings are within their bounds and
 	/// queued while behind; every poll's tally adds up to its voters; the expiry list names
-	/// every poll once.
+	/// every poll once; the keys of every ring root an open poll fixed are on the chain.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut keys = 0u32;
 		for (who, record) in Keys::<T>::iter() {
@@ -43,6 +43,23 @@ impl<T: Config> Pallet<T> {
 				"a tally does not add up to its voters"
 			);
 			ensure!(record.online <= record.keys, "more online voters than keys");
+			if record.is_open(frame_system::Pallet::<T>::block_number()) {
+				for index in 0..record.rings.len() as u32 {
+					ensure!(
+						Self::keys_of_poll_ring(poll, index).is_some(),
+						"the keys an open poll's root holds are lost"
+					);
+				}
+			}
+		}
+		for ((community, index, revision), frozen) in FrozenRings::<T>::iter() {
+			ensure!(
+				RingUse::<T>::get(community, index).iter().any(|(r, _)| *r == revision),
+				"keys are kept for a root no poll uses"
+			);
+			let ring = Rings::<T>::get(community, index).ok_or("keys kept for a missing ring")?;
+			ensure!(revision < ring.revision || !ring.is_current(), "keys kept of the current root");
+			ensure!(ring.root.as_ref() != Some(&frozen.root) || !ring.is_current(), "a kept root is current");
 		}
 		// The block's ballots are counted at its end: nothing waits between blocks.
 		ensure!(Pending::<T>::decode_len().unwrap_or(0) == 0, "ballots left uncounted");

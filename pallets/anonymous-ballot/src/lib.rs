@@ -27,7 +27,10 @@
 //!   ballot. The community's ring roots are fixed in the poll then: residents who register a
 //!   key later, or whose keys are still being added, are outside it (so a poll cannot open while
 //!   any of the community's rings is being built: [`Error::RingsBeingBuilt`]), and a key
-//!   removed before the opening cannot vote in it.
+//!   removed before the opening cannot vote in it. The roots it fixes are *in use* until it
+//!   closes ([`RingUse`]): the first change to a ring whose current root is in use keeps that
+//!   root's keys ([`FrozenRings`]), so the poll's voters still find the keys they prove against
+//!   ([`Pallet::poll_ring_keys`]) however the ring changes meanwhile.
 //! - **Ballots.** [`Pallet::cast`] takes the poll, the ring the key is in, the choice, the
 //!   ballot's sequence number, the alias and the proof. It needs no signature and pays no fee:
 //!   the call's `authorize` check (run by `frame_system::AuthorizeCall`) verifies the proof
@@ -77,6 +80,7 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod invariants;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod paper;
@@ -110,7 +114,7 @@ pub mod pallet {
 	use verifiable::GenerateVerifiable;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -177,6 +181,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPaperVoters: Get<u32>;
 
+		/// The most different roots of one ring that open polls may have fixed at once. While
+		/// an open poll's root of a ring is in use, a change to the ring keeps the keys that
+		/// root holds ([`FrozenRings`], up to 8 KB each) so its voters can still prove; the
+		/// chain: 16 (a community rarely has more than a few secret polls open; one more waits
+		/// for one to close, [`Error::RingInUse`]).
+		#[pallet::constant]
+		type MaxRootsInUse: Get<u32>;
+
 		/// The most ballots one block takes (their proofs are checked together at its end).
 		/// Above what the block's weight admits, so that weight, not this, is the limit.
 		#[pallet::constant]
@@ -219,6 +231,35 @@ pub mod pallet {
 	/// How many rings each community has.
 	#[pallet::storage]
 	pub type RingCount<T: Config> = StorageMap<_, Twox64Concat, UnitId, u32, ValueQuery>;
+
+	/// The roots of a ring that open polls fixed: each root's revision and the last close among
+	/// the polls that fixed it. A change to the ring while its current root is in use keeps
+	/// that root's keys in [`FrozenRings`]; both are forgotten once the polls have closed.
+	#[pallet::storage]
+	pub type RingUse<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		UnitId,
+		Twox64Concat,
+		RingIndex,
+		BoundedVec<(u32, BlockNumberFor<T>), T::MaxRootsInUse>,
+		ValueQuery,
+	>;
+
+	/// The keys of a ring's earlier root, by revision, kept while polls that fixed it are open:
+	/// what a voter in those polls proves against after the ring has changed (view function
+	/// [`Pallet::poll_ring_keys`]).
+	#[pallet::storage]
+	pub type FrozenRings<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, UnitId>,
+			NMapKey<Twox64Concat, RingIndex>,
+			NMapKey<Twox64Concat, u32>,
+		),
+		FrozenRing<T>,
+		OptionQuery,
+	>;
 
 	/// Rings whose root is behind their keys, first come first built.
 	#[pallet::storage]
@@ -348,6 +389,9 @@ pub mod pallet {
 		RingsBeingBuilt,
 		/// The community has no ballot keys yet.
 		NoKeys,
+		/// Polls open in the community have fixed as many different roots of one of its rings
+		/// as the chain keeps: open this poll when one of them closes.
+		RingInUse,
 		/// Too many polls are kept: wait until old ones are pruned.
 		TooManyPolls,
 		/// No such poll.
@@ -462,7 +506,7 @@ pub mod pallet {
 		/// Emits [`Event::PollOpened`]. Errors: [`Error::NotACommunity`],
 		/// [`Error::NotAPollingOfficer`], [`Error::BadOptions`], [`Error::BadVotingPeriod`],
 		/// [`Error::RingsBeingBuilt`], [`Error::NoKeys`], [`Error::TooManyPolls`],
-		/// [`Error::NoMoreIds`].
+		/// [`Error::RingInUse`], [`Error::NoMoreIds`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::open_poll(T::MaxRingsPerCommunity::get()))]
 		pub fn open_poll(
@@ -580,6 +624,14 @@ pub mod pallet {
 				let current = r.is_current();
 				(r.members.into_inner(), current)
 			})
+		}
+
+		/// The keys a ballot in `poll` proves against for ring `ring`, in ring order: those its
+		/// fixed root holds, whether the ring has changed since (the chain keeps them while the
+		/// poll is open) or not. `None` for an unknown poll or ring, or once the keys are no
+		/// longer kept (the poll has closed).
+		pub fn poll_ring_keys(poll: PollId, ring: RingIndex) -> Option<Vec<MemberOf<T>>> {
+			Self::keys_of_poll_ring(poll, ring)
 		}
 
 		/// How many rings `community` has, and how many of them are being built.

@@ -90,6 +90,7 @@ impl pallet_anonymous_ballot::Config for Test {
 	type Retention = ConstU64<RETENTION>;
 	type MaxPrunedPerStep = ConstU32<2>;
 	type MaxPaperVoters = ConstU32<4>;
+	type MaxRootsInUse = ConstU32<2>;
 	type MaxBallotsPerBlock = ConstU32<MAX_BALLOTS_PER_BLOCK>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]

@@ -62,7 +62,7 @@ impl<T: Config> Pallet<T> {
 		closes: BlockNumberFor<T>,
 		changes_allowed: bool,
 	) -> Result<(PollId, u32), DispatchError> {
-		let (rings, keys) = Self::current_roots(community)?;
+		let (rings, revisions, keys) = Self::current_roots(community)?;
 		let ring_count = rings.len() as u32;
 		let now = frame_system::Pallet::<T>::block_number();
 		let poll = NextPoll::<T>::get();
@@ -70,10 +70,12 @@ impl<T: Config> Pallet<T> {
 		let prune_at = closes.saturating_add(T::Retention::get());
 		let tally = BoundedVec::try_from(vec![0u32; options as usize])
 			.map_err(|_| Error::<T>::BadOptions)?;
-		Expiry::<T>::try_mutate(|expiry| {
-			let position = expiry.partition_point(|(at, _)| *at <= prune_at);
-			expiry.try_insert(position, (prune_at, poll)).map_err(|_| Error::<T>::TooManyPolls)
-		})?;
+		let mut expiry = Expiry::<T>::get();
+		let position = expiry.partition_point(|(at, _)| *at <= prune_at);
+		expiry.try_insert(position, (prune_at, poll)).map_err(|_| Error::<T>::TooManyPolls)?;
+		// Refuses, writing nothing that matters, if a ring has too many roots in use.
+		Self::mark_in_use(community, &revisions, closes)?;
+		Expiry::<T>::put(expiry);
 		Polls::<T>::insert(
 			poll,
 			Poll::<T> {

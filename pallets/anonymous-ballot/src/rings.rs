@@ -80,6 +80,7 @@ impl<T: Config> Pallet<T> {
 				_ => index += 1,
 			}
 		};
+		Self::keep_if_in_use(community, index, &ring);
 		ring.members.try_push(key.clone()).map_err(|_| Error::<T>::RingsFull)?;
 		Self::enqueue(community, index)?;
 		Rings::<T>::insert(community, index, ring);
@@ -92,6 +93,7 @@ impl<T: Config> Pallet<T> {
 		KeyOwners::<T>::remove(&record.key);
 		Rings::<T>::mutate(record.community, record.ring, |ring| {
 			if let Some(ring) = ring {
+				Self::keep_if_in_use(record.community, record.ring, ring);
 				if let Some(position) = ring.members.iter().position(|k| k == &record.key) {
 					// Order matters only to provers, who read it from the chain.
 					ring.members.swap_remove(position);
@@ -100,6 +102,92 @@ impl<T: Config> Pallet<T> {
 			}
 		});
 		Self::enqueue(record.community, record.ring)
+	}
+
+	/// Before `ring` (ring `index` of `community`) changes: if open polls fixed its current
+	/// root, keeps the keys that root holds, so their voters can still prove against it. Only
+	/// the first change after a root is finished keeps anything (a ring that has changed since
+	/// is no longer current, and no poll opens on it until its new root is finished); uses and
+	/// keys of polls that have closed are forgotten on the way.
+	fn keep_if_in_use(community: UnitId, index: RingIndex, ring: &Ring<T>) {
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut uses = RingUse::<T>::get(community, index);
+		if uses.is_empty() {
+			return;
+		}
+		Self::forget_closed(community, index, &mut uses, now);
+		if let (true, Some(root)) = (ring.is_current(), &ring.root) {
+			if uses.iter().any(|(revision, _)| *revision == ring.revision) {
+				FrozenRings::<T>::insert(
+					(community, index, ring.revision),
+					FrozenRing::<T> { root: root.clone(), members: ring.members.clone() },
+				);
+			}
+		}
+		if uses.is_empty() {
+			RingUse::<T>::remove(community, index);
+		} else {
+			RingUse::<T>::insert(community, index, uses);
+		}
+	}
+
+	/// Drops from `uses` the roots whose polls have all closed by `now`, with their kept keys.
+	pub(crate) fn forget_closed(
+		community: UnitId,
+		index: RingIndex,
+		uses: &mut BoundedVec<(u32, BlockNumberFor<T>), T::MaxRootsInUse>,
+		now: BlockNumberFor<T>,
+	) {
+		uses.retain(|(revision, until)| {
+			let open = *until > now;
+			if !open {
+				FrozenRings::<T>::remove((community, index, *revision));
+			}
+			open
+		});
+	}
+
+	/// A poll opening now fixes the current roots of `community`'s rings (with `revisions`)
+	/// until `closes`: each ring's root is marked in use. Refused, changing nothing, if a ring
+	/// has as many other roots in use as the chain keeps.
+	pub(crate) fn mark_in_use(
+		community: UnitId,
+		revisions: &[u32],
+		closes: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut marked = alloc::vec::Vec::with_capacity(revisions.len());
+		for (index, &revision) in revisions.iter().enumerate() {
+			let index = index as RingIndex;
+			let mut uses = RingUse::<T>::get(community, index);
+			// What closed polls used is garbage whether or not this poll opens.
+			Self::forget_closed(community, index, &mut uses, now);
+			match uses.iter_mut().find(|(r, _)| *r == revision) {
+				Some((_, until)) => *until = (*until).max(closes),
+				None => uses.try_push((revision, closes)).map_err(|_| Error::<T>::RingInUse)?,
+			}
+			marked.push((index, uses));
+		}
+		for (index, uses) in marked {
+			RingUse::<T>::insert(community, index, uses);
+		}
+		Ok(())
+	}
+
+	/// The keys ring `index` of `poll`'s community held when the poll opened, if still kept.
+	pub(crate) fn keys_of_poll_ring(
+		poll: crate::PollId,
+		index: RingIndex,
+	) -> Option<alloc::vec::Vec<MemberOf<T>>> {
+		let poll = Polls::<T>::get(poll)?;
+		let root = poll.rings.get(index as usize)?;
+		let ring = Rings::<T>::get(poll.community, index);
+		if let Some(ring) = ring.filter(|ring| ring.is_current() && ring.root.as_ref() == Some(root)) {
+			return Some(ring.members.into_inner());
+		}
+		FrozenRings::<T>::iter_prefix((poll.community, index))
+			.find(|(_, frozen)| &frozen.root == root)
+			.map(|(_, frozen)| frozen.members.into_inner())
 	}
 
 	/// Puts a ring in the build queue unless it is there.
@@ -165,11 +253,16 @@ impl<T: Config> Pallet<T> {
 		finished
 	}
 
-	/// The roots of `community`'s rings and how many keys they hold, if every one is current.
+	/// The roots of `community`'s rings, their revisions and how many keys they hold, if every
+	/// one is current.
 	pub(crate) fn current_roots(
 		community: UnitId,
-	) -> Result<(BoundedVec<StoredRoot<T>, T::MaxRingsPerCommunity>, u32), DispatchError> {
+	) -> Result<
+		(BoundedVec<StoredRoot<T>, T::MaxRingsPerCommunity>, alloc::vec::Vec<u32>, u32),
+		DispatchError,
+	> {
 		let mut roots = BoundedVec::new();
+		let mut revisions = alloc::vec::Vec::new();
 		let mut keys = 0u32;
 		for index in 0..RingCount::<T>::get(community) {
 			let ring = Rings::<T>::get(community, index).ok_or(Error::<T>::RingsBeingBuilt)?;
@@ -177,9 +270,10 @@ impl<T: Config> Pallet<T> {
 			keys = keys.saturating_add(ring.members.len() as u32);
 			let root = ring.root.ok_or(Error::<T>::RingsBeingBuilt)?;
 			roots.try_push(root).map_err(|_| Error::<T>::RingsFull)?;
+			revisions.push(ring.revision);
 		}
 		ensure!(keys > 0, Error::<T>::NoKeys);
-		Ok((roots, keys))
+		Ok((roots, revisions, keys))
 	}
 
 	/// Whether `who` votes online in a poll opened at `opened`: they had a key by then.

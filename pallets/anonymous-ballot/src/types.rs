@@ -153,6 +153,18 @@ impl<T: Config> Ring<T> {
 	}
 }
 
+/// The keys an earlier root of a ring holds, kept while polls that fixed that root are open.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct FrozenRing<T: Config> {
+	/// The root.
+	pub root: StoredRoot<T>,
+	/// The keys it holds, in the order they were added to it.
+	pub members: BoundedVec<MemberOf<T>, T::MaxRingSize>,
+}
+
 /// A secret poll: one question with numbered options, answered by anonymous ballots against
 /// the community's ring roots as they were when it opened.
 #[derive(
@@ -253,14 +265,6 @@ pub struct PollTerms<BlockNumber> {
 	pub changes_allowed: bool,
 }
 
-/// The context a ballot key's alias is taken in for `poll`: the alias is the same for every
-/// ballot of one key in one poll, and unlinkable between polls.
-pub fn ballot_context(poll: PollId) -> alloc::vec::Vec<u8> {
-	(b"gongzhi/ballot/v1", poll).encode()
-}
-
-/// What a ballot proof signs: the poll, the choice and the ballot's sequence number. A proof for
-/// one choice cannot be reused for another, nor an old ballot replayed over a newer one.
-pub fn ballot_message(poll: PollId, choice: u8, sequence: u32) -> alloc::vec::Vec<u8> {
-	(b"gongzhi/ballot/v1/choice", poll, choice, sequence).encode()
-}
+/// What a ballot proves, shared with the provers (the node's `ballot` command, the portal):
+/// the alias's context for a poll, what its proof signs, and the rings' setup domain.
+pub use gongzhi_ballot_prover::{ballot_context, ballot_message, RING_DOMAIN};

@@ -177,6 +177,10 @@ export const actions = (chain: Chain) => {
       tx.OwnersAssembly.deposit_fund({ estate, property, amount }),
     nominate: (vote: number, matter: number, candidate: string) =>
       tx.OwnersAssembly.nominate({ vote, matter, candidate }),
+    /** Registers the public half of the resident's anonymous ballot key (free, civic). */
+    registerBallotKey: (key: Uint8Array) => tx.AnonymousBallot.register_key({ key: toHex(key) }),
+    /** Replaces it (a new device, a lost secret): for polls that open from now on. */
+    replaceBallotKey: (key: Uint8Array) => tx.AnonymousBallot.replace_key({ key: toHex(key) }),
     grantRole: (who: string, role: string, unit: number) =>
       tx.PartyBranch.grant_role({ who, role: Enum(role as 'Volunteer'), unit }),
   };

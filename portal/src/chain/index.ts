@@ -4,3 +4,5 @@ export * from './reads';
 export * from './submit';
 export * from './format';
 export * from './actions';
+export * from './anonymous';
+export * from './prover';

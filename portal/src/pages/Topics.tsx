@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { actions, CHOICES, SECRECIES, TOPIC_CATEGORIES, topics, type Secrecy, type TopicView } from '../chain';
 import { exportBallots, keep, kept, newSalt } from '../ballots';
+import { AnonymousVote } from '../components/AnonymousVote';
+import { BallotKey } from '../components/BallotKey';
 import { Countdown } from '../components/Countdown';
 import { PaperBallot } from '../components/PaperBallot';
 import { ProgressReports } from '../components/ProgressReports';
@@ -22,6 +24,7 @@ export function Topics() {
   return (
     <>
       <RaiseTopic unit={community} />
+      <BallotKey />
       {PHASES.map((phase) => {
         const inPhase = (list ?? []).filter((x) => x.phase === phase);
         return inPhase.length === 0 ? null : (
@@ -135,9 +138,9 @@ function TopicCard({ topic: x }: { topic: TopicView }) {
       )}
       {x.phase === 'decided' && x.outcome === 'Approved' && <ProgressReports topic={x} />}
       {(x.phase === 'decided' || x.phase === 'ended') && <OfficialAnswer topic={x} />}
-      {x.phase === 'voting' && x.secrecy === 'Anonymous' && (
-        <p class="hint" data-testid="anonymous-vote">{x.poll === undefined ? t('topics.anonymousWaiting') : t('topics.anonymousHint', { poll: x.poll })}</p>
-      )}
+      {x.phase === 'voting' && x.secrecy === 'Anonymous' && (x.poll === undefined
+        ? <p class="hint" data-testid="anonymous-waiting">{t('topics.anonymousWaiting')}</p>
+        : <AnonymousVote topic={x} />)}
       {x.phase === 'voting' && x.secrecy === 'Open' && me.value?.roles.some((r) => r.role === 'PollingOfficer' && r.unit === x.unit) && <PaperBallot topic={x.id} />}
       <TxProgress stage={action.stage} />
     </article>

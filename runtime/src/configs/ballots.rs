@@ -22,8 +22,9 @@ use crate::{AccountId, BlockNumber, PartyBranch, Runtime, DAYS, MINUTES};
 pub type BallotCrypto = BandersnatchVrfVerifiable;
 
 parameter_types! {
-	/// The setup's domain rings are built in: 2^11, up to 255 keys.
-	pub const BallotRingDomain: RingDomainSize = RingDomainSize::Domain11;
+	/// The setup's domain rings are built in: 2^11, up to 255 keys (the provers' domain, set in
+	/// `gongzhi-ballot-prover` so that they and the chain agree).
+	pub const BallotRingDomain: RingDomainSize = pallet_anonymous_ballot::RING_DOMAIN;
 	pub const MinBallotVotingPeriod: BlockNumber = 10 * MINUTES;
 	pub const MaxBallotVotingPeriod: BlockNumber = 60 * DAYS;
 	// Ballots and paper records stay three years after the close, as other votes' records do.
@@ -62,6 +63,9 @@ impl pallet_anonymous_ballot::Config for Runtime {
 	type MaxPaperVoters = ConstU32<200>;
 	// Above the roughly 120 ballots a block's weight admits with batched checks, so the weight
 	// is the limit; 256 ballots' proofs are about 200 KB, for one block only.
+	// 16 roots of one ring fixed by open polls at once (a kept root is up to 8 KB); a community
+	// rarely has more than a few secret polls open.
+	type MaxRootsInUse = ConstU32<16>;
 	type MaxBallotsPerBlock = ConstU32<256>;
 	type WeightInfo = pallet_anonymous_ballot::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
