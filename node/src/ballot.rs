@@ -1,9 +1,11 @@
 //! `gongzhi-node ballot`: a resident's ballot key, an anonymous ballot made from it, and the
 //! ring-VRF's figures on this machine.
 //!
-//! - `ballot key --secret-file F [--generate]` prints the public ballot key the resident
-//!   registers (`AnonymousBallot.register_key`); `--generate` first writes a new secret to `F`
-//!   (which must not exist), readable by its owner only. The secret never leaves the device.
+//! - `ballot key --secret-file F [--generate] [--account A]` prints the public ballot key;
+//!   `--generate` first writes a new secret to `F` (which must not exist), readable by its owner
+//!   only. The secret never leaves the device. With `--account A` (the resident's address, SS58
+//!   or 0x hex) it prints JSON: the key and its proof of possession for `A`, the two arguments
+//!   of `AnonymousBallot.register_key` (or `replace_key`) that `A` signs.
 //! - `ballot prove --secret-file F --poll P --ring R --choice C [--sequence S] --ring-keys K`
 //!   makes a ballot: `K` holds the keys of ring `R` as poll `P` fixed them, as the chain lists
 //!   them (the `poll_ring_keys(P, R)` view function), one hexadecimal key a line, in order. It prints JSON: the
@@ -57,6 +59,10 @@ pub struct KeyCmd {
 	/// Write a new random secret to `--secret-file` (which must not exist) first.
 	#[arg(long)]
 	pub generate: bool,
+	/// The account that registers the key (SS58 or 0x hex): print the key's proof of possession
+	/// for it too, as JSON.
+	#[arg(long, value_name = "ADDRESS")]
+	pub account: Option<String>,
 }
 
 impl KeyCmd {
@@ -64,10 +70,35 @@ impl KeyCmd {
 		if self.generate {
 			crate::commitment::write_new_key(&self.secret_file, &crate::commitment::new_key()?)?;
 		}
-		let key = gongzhi_ballot_prover::ballot_key(crate::commitment::read_key(&self.secret_file)?);
-		println!("0x{}", crate::commitment::hex(&key));
+		let secret = crate::commitment::read_key(&self.secret_file)?;
+		let key = gongzhi_ballot_prover::ballot_key(secret);
+		let Some(address) = &self.account else {
+			println!("0x{}", crate::commitment::hex(&key));
+			return Ok(());
+		};
+		let account = parse_account(address)?;
+		let possession = gongzhi_ballot_prover::prove_possession(secret, account.as_ref())
+			.map_err(|_| "could not sign the proof of possession".to_string())?;
+		let out = serde_json::json!({
+			"key": format!("0x{}", crate::commitment::hex(&key)),
+			"account": address,
+			"possession": format!("0x{}", crate::commitment::hex(&possession)),
+		});
+		println!("{out}");
 		Ok(())
 	}
+}
+
+/// An account from its SS58 address or its 32-byte public key in hex.
+fn parse_account(address: &str) -> Result<runtime::AccountId, String> {
+	use sp_core::crypto::Ss58Codec;
+	if address.starts_with("0x") {
+		let bytes = crate::commitment::parse_key(address)
+			.map_err(|e| format!("`{address}` is not a 32-byte public key: {e}"))?;
+		return Ok(bytes.into());
+	}
+	runtime::AccountId::from_ss58check(address)
+		.map_err(|e| format!("`{address}` is not an account address: {e:?}"))
 }
 
 /// `ballot prove`

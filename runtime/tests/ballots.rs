@@ -4,6 +4,7 @@
 
 mod common;
 
+use codec::Encode;
 use frame_support::traits::Hooks;
 use gongzhi_runtime::{
 	configs::{
@@ -23,13 +24,58 @@ fn secret(seed: u8) -> <BallotCrypto as GenerateVerifiable>::Secret {
 	BallotCrypto::new_secret([seed; 32])
 }
 
+/// `who` registers the key of `seed`, with its proof of possession (a real Bandersnatch
+/// signature) for their account.
+fn register(who: sp_keyring::Sr25519Keyring, seed: u8) {
+	let account = who.to_account_id();
+	let key = BallotCrypto::member_from_secret(&secret(seed));
+	let possession = BallotCrypto::sign(
+		&secret(seed),
+		&pallet_anonymous_ballot::key_holder_message(&account.encode()),
+	)
+	.expect("signed");
+	AnonymousBallot::register_key(RuntimeOrigin::signed(account), key, possession)
+		.expect("a resident registers a key");
+}
+
+#[test]
+fn a_ballot_key_is_refused_with_another_keys_or_accounts_proof_of_possession() {
+	common::new_ext("development").execute_with(|| {
+		let key = BallotCrypto::member_from_secret(&secret(1));
+		let ferdies = BallotCrypto::sign(
+			&secret(1),
+			&pallet_anonymous_ballot::key_holder_message(&Ferdie.to_account_id().encode()),
+		)
+		.expect("signed");
+		// Charlie//stash copies Ferdie's key and proof from the pool.
+		assert_eq!(
+			AnonymousBallot::register_key(
+				RuntimeOrigin::signed(CharlieStash.to_account_id()),
+				key,
+				ferdies
+			),
+			Err(pallet_anonymous_ballot::Error::<Runtime>::NotKeyHolder.into())
+		);
+		// Damaged bytes, or none, prove nothing either.
+		let mut damaged = ferdies;
+		damaged[5] ^= 1;
+		for possession in [damaged, [0; 64]] {
+			assert_eq!(
+				AnonymousBallot::register_key(RuntimeOrigin::signed(Ferdie.to_account_id()), key, possession),
+				Err(pallet_anonymous_ballot::Error::<Runtime>::NotKeyHolder.into())
+			);
+		}
+		assert!(pallet_anonymous_ballot::Keys::<Runtime>::get(Ferdie.to_account_id()).is_none());
+		AnonymousBallot::register_key(RuntimeOrigin::signed(Ferdie.to_account_id()), key, ferdies)
+			.expect("Ferdie registers his own key");
+	});
+}
+
 /// Ferdie and Charlie//stash (residents of Plum Garden) register keys; the ring is built; Dave
 /// opens poll 0. Returns the ring's keys.
 fn poll_with_two_keys() -> Vec<[u8; 32]> {
 	for (who, seed) in [(Ferdie, 1u8), (CharlieStash, 2)] {
-		let key = BallotCrypto::member_from_secret(&secret(seed));
-		AnonymousBallot::register_key(RuntimeOrigin::signed(who.to_account_id()), key)
-			.expect("a resident registers a key");
+		register(who, seed);
 	}
 	AnonymousBallot::on_idle(System::block_number(), frame_support::weights::Weight::MAX);
 	let terms =
@@ -265,9 +311,7 @@ fn an_anonymous_consultation_topic_is_decided_from_real_anonymous_ballots() {
 	};
 	common::new_ext("development").execute_with(|| {
 		for (who, seed) in [(Ferdie, 1u8), (CharlieStash, 2)] {
-			let key = BallotCrypto::member_from_secret(&secret(seed));
-			AnonymousBallot::register_key(RuntimeOrigin::signed(who.to_account_id()), key)
-				.expect("a resident registers a key");
+			register(who, seed);
 		}
 		AnonymousBallot::on_idle(System::block_number(), frame_support::weights::Weight::MAX);
 		// Dave, Plum Garden's secretary, convenes a meeting per topic and puts one on the agenda.

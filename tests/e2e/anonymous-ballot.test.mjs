@@ -47,20 +47,28 @@ test('ten residents register ballot keys made by the node and the ring root is b
     api.tx.partyBranch.register(who.address, PLUM_GARDEN, blake2AsHex(`ballot e2e ${who.address}`)))), dave);
   await ok(api.tx.utility.batchAll(fresh.map((who) => api.tx.partyBranch.approve(who.address))), eve);
   residents.push(keyring.addFromUri('//Ferdie'), keyring.addFromUri('//Charlie//stash'), ...fresh);
-  await Promise.all(residents.map(async (who, i) => {
+  const made = residents.map((who, i) => {
     const secretFile = join(dir, `secret-${i}`);
-    const key = execFileSync(nodeBinary(), ['ballot', 'key', '--secret-file', secretFile, '--generate'], { encoding: 'utf8' }).trim();
-    assert.match(key, /^0x[0-9a-f]{64}$/);
+    const out = JSON.parse(execFileSync(nodeBinary(),
+      ['ballot', 'key', '--secret-file', secretFile, '--generate', '--account', who.address], { encoding: 'utf8' }));
+    assert.match(out.key, /^0x[0-9a-f]{64}$/);
+    assert.match(out.possession, /^0x[0-9a-f]{128}$/);
+    // Without --account the command prints the same key alone.
+    const alone = execFileSync(nodeBinary(), ['ballot', 'key', '--secret-file', secretFile], { encoding: 'utf8' }).trim();
+    assert.equal(alone, out.key);
     who.secretFile = secretFile;
-    who.ballotKey = key;
-    await ok(api.tx.anonymousBallot.registerKey(key), who);
-  }));
-  // Only verified residents register keys (Dave is an officer, not a resident).
-  const taken = await api.tx.anonymousBallot.registerKey(residents[0].ballotKey);
-  const again = await new Promise((res) => taken.signAndSend(dave, ({ status, dispatchError }) => {
+    who.ballotKey = out.key;
+    return out;
+  });
+  const refusal = async (tx, signer) => new Promise((res) => tx.signAndSend(signer, ({ status, dispatchError }) => {
     if (status.isInBlock) res(dispatchError && api.registry.findMetaError(dispatchError.asModule).name);
   }));
-  assert.equal(again, 'NotAResident');
+  // A resident who copies another's key and proof (as seen in the pool) cannot register it.
+  assert.equal(await refusal(api.tx.anonymousBallot.registerKey(made[0].key, made[0].possession), residents[1]),
+    'NotKeyHolder');
+  await Promise.all(residents.map((who, i) => ok(api.tx.anonymousBallot.registerKey(made[i].key, made[i].possession), who)));
+  // Only verified residents register keys (Dave is an officer, not a resident).
+  assert.equal(await refusal(api.tx.anonymousBallot.registerKey(made[0].key, made[0].possession), dave), 'NotAResident');
   const [keys, current] = await until(async () => {
     const ring = await view('ring_keys', PLUM_GARDEN, 0);
     return ring && ring[1] ? ring : null;
@@ -173,9 +181,9 @@ test('a consultation topic raised as anonymous is voted on in a poll opened with
   // and is rebuilt, and the poll's voters prove against the keys its root holds, which the chain
   // keeps for it (the old key among them).
   const renewedFile = join(dir, 'renewed-secret');
-  const renewed = execFileSync(nodeBinary(), ['ballot', 'key', '--secret-file', renewedFile, '--generate'],
-    { encoding: 'utf8' }).trim();
-  await ok(api.tx.anonymousBallot.replaceKey(renewed), residents[9]);
+  const { key: renewed, possession } = JSON.parse(execFileSync(nodeBinary(),
+    ['ballot', 'key', '--secret-file', renewedFile, '--generate', '--account', residents[9].address], { encoding: 'utf8' }));
+  await ok(api.tx.anonymousBallot.replaceKey(renewed, possession), residents[9]);
   const [current] = await until(async () => {
     const ring = await view('ring_keys', PLUM_GARDEN, 0);
     return ring && ring[1] && ring[0].includes(renewed) ? ring : null;

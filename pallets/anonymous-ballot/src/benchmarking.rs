@@ -5,6 +5,7 @@
 use super::*;
 
 use alloc::{vec, vec::Vec};
+use codec::Encode;
 use frame_benchmarking::v2::*;
 use frame_support::{traits::Get, BoundedVec};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
@@ -94,12 +95,18 @@ fn build_all<T: Config>() {
 	Pallet::<T>::build_rings(&mut meter);
 }
 
+/// `who` registers key `index` of the helper's keys.
+fn register<T: Config>(who: T::AccountId, index: u32, key: MemberOf<T>) {
+	let possession = T::BenchmarkHelper::possession(index, &who.encode());
+	Pallet::<T>::do_register_key(who, key, &possession).expect("registered");
+}
+
 /// Poll 0 in `community`, with ring 0 over the helper's first `keys` keys (their owners
 /// registered), open from now.
 fn poll_with_ring<T: Config>(community: UnitId, keys: u32) -> (T::AccountId, PollId) {
 	for (index, key) in T::BenchmarkHelper::keys(keys).into_iter().enumerate() {
 		let who = resident::<T>("voter", index as u32, community);
-		Pallet::<T>::do_register_key(who, key).expect("registered");
+		register::<T>(who, index as u32, key);
 	}
 	build_all::<T>();
 	let opener = officer::<T>("opener", community);
@@ -131,8 +138,9 @@ mod benchmarks {
 		});
 		roots_in_use::<T>(community, last, true);
 		let who = resident::<T>("who", 0, community);
+		let possession = T::BenchmarkHelper::possession(0, &who.encode());
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), keys[0].clone());
+		_(RawOrigin::Signed(who.clone()), keys[0].clone(), possession);
 		assert!(Keys::<T>::contains_key(&who));
 		assert!(FrozenRings::<T>::contains_key((community, last, 1)));
 	}
@@ -142,13 +150,14 @@ mod benchmarks {
 		let community = T::RegistryHelper::create_community();
 		let keys = T::BenchmarkHelper::keys(3);
 		let who = resident::<T>("who", 0, community);
-		Pallet::<T>::do_register_key(who.clone(), keys[0].clone()).expect("registered");
+		register::<T>(who.clone(), 0, keys[0].clone());
 		build_all::<T>();
 		// Ring 0 has room for the new key only after the old one leaves; later rings are full.
 		full_rings::<T>(community, 0, &keys[2..]);
 		roots_in_use::<T>(community, 0, true);
+		let possession = T::BenchmarkHelper::possession(1, &who.encode());
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), keys[1].clone());
+		_(RawOrigin::Signed(who.clone()), keys[1].clone(), possession);
 		assert_eq!(Keys::<T>::get(&who).map(|r| r.key), Some(keys[1].clone()));
 	}
 
@@ -157,7 +166,7 @@ mod benchmarks {
 		let community = T::RegistryHelper::create_community();
 		let keys = T::BenchmarkHelper::keys(1);
 		let who = resident::<T>("who", 0, community);
-		Pallet::<T>::do_register_key(who.clone(), keys[0].clone()).expect("registered");
+		register::<T>(who.clone(), 0, keys[0].clone());
 		build_all::<T>();
 		roots_in_use::<T>(community, 0, true);
 		#[extrinsic_call]
@@ -352,7 +361,7 @@ mod benchmarks {
 		let community = T::RegistryHelper::create_community();
 		for (index, key) in T::BenchmarkHelper::keys(k).into_iter().enumerate() {
 			let who = resident::<T>("key", index as u32, community);
-			Pallet::<T>::do_register_key(who, key).expect("registered");
+			register::<T>(who, index as u32, key);
 		}
 		let finished;
 		#[block]

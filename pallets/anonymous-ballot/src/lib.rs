@@ -96,9 +96,11 @@ pub const LOG_TARGET: &str = "runtime::anonymous-ballot";
 
 /// What the runtime gives the benchmarks: a ballot made offline for a ring of known keys.
 #[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<Member, Proof> {
+pub trait BenchmarkHelper<Member, Proof, Possession> {
 	/// Ballot keys for a ring, the first of which cast [`Self::ballot`].
 	fn keys(count: u32) -> alloc::vec::Vec<Member>;
+	/// The proof of possession of key `index` of [`Self::keys`] for `account` (encoded).
+	fn possession(index: u32, account: &[u8]) -> Possession;
 	/// A ballot for choice 0, sequence 0 of poll 0 by the first of [`Self::keys`]: its alias
 	/// and proof.
 	fn ballot() -> (Alias, Proof);
@@ -129,6 +131,7 @@ pub mod pallet {
 		type Crypto: GenerateVerifiable<
 			Member: DecodeWithMemTracking,
 			Proof: DecodeWithMemTracking,
+			Signature: DecodeWithMemTracking,
 			Members: verifiable::DecodeUnchecked,
 			Intermediate: verifiable::DecodeUnchecked,
 		>;
@@ -205,7 +208,7 @@ pub mod pallet {
 
 		/// A ballot made offline for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<MemberOf<Self>, ProofOf<Self>>;
+		type BenchmarkHelper: BenchmarkHelper<MemberOf<Self>, ProofOf<Self>, PossessionOf<Self>>;
 	}
 
 	/// Each resident's ballot key.
@@ -428,6 +431,10 @@ pub mod pallet {
 		NoMoreIds,
 		/// The block holds as many ballots as it takes: the ballot waits for the next block.
 		TooManyBallotsInBlock,
+		/// The key's proof of possession does not hold: it must be made with the key's own
+		/// secret for the account that registers it (the portal or `gongzhi-node ballot key`
+		/// makes both on the resident's device).
+		NotKeyHolder,
 	}
 
 	#[pallet::hooks]
@@ -465,28 +472,39 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// A verified resident registers their public ballot key; it joins the first ring of
 		/// their community with room, and the ring's root is brought up to date in `on_idle`.
+		/// `possession` is the key's signature over [`key_holder_message`] of the caller's
+		/// account: only the key's holder can register it, and only for themselves.
 		///
 		/// Emits [`Event::KeyRegistered`]. Errors: [`Error::NotAResident`], [`Error::HasKey`],
-		/// [`Error::InvalidKey`], [`Error::KeyTaken`], [`Error::RingsFull`],
-		/// [`Error::BuildQueueFull`].
+		/// [`Error::InvalidKey`], [`Error::NotKeyHolder`], [`Error::KeyTaken`],
+		/// [`Error::RingsFull`], [`Error::BuildQueueFull`].
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_key())]
-		pub fn register_key(origin: OriginFor<T>, key: MemberOf<T>) -> DispatchResult {
+		pub fn register_key(
+			origin: OriginFor<T>,
+			key: MemberOf<T>,
+			possession: PossessionOf<T>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_register_key(who, key)
+			Self::do_register_key(who, key, &possession)
 		}
 
 		/// A resident replaces their ballot key (a new device, or the old secret lost or
-		/// exposed). The old key leaves its ring, whose root is built again.
+		/// exposed). The old key leaves its ring, whose root is built again. `possession` as
+		/// for [`Pallet::register_key`], made with the new key.
 		///
 		/// Emits [`Event::KeyReplaced`]. Errors: [`Error::NoKey`], [`Error::NotAResident`],
-		/// [`Error::InvalidKey`], [`Error::KeyTaken`], [`Error::RingsFull`],
-		/// [`Error::BuildQueueFull`].
+		/// [`Error::InvalidKey`], [`Error::NotKeyHolder`], [`Error::KeyTaken`],
+		/// [`Error::RingsFull`], [`Error::BuildQueueFull`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::replace_key())]
-		pub fn replace_key(origin: OriginFor<T>, key: MemberOf<T>) -> DispatchResult {
+		pub fn replace_key(
+			origin: OriginFor<T>,
+			key: MemberOf<T>,
+			possession: PossessionOf<T>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_replace_key(who, key)
+			Self::do_replace_key(who, key, &possession)
 		}
 
 		/// A resident withdraws their ballot key (they will vote on paper in polls opened from

@@ -103,9 +103,12 @@ impl pallet_anonymous_ballot::Config for Test {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct MockBallots;
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper<[u8; 32], verifiable::mock::MockProof> for MockBallots {
+impl crate::BenchmarkHelper<[u8; 32], verifiable::mock::MockProof, [u8; 32]> for MockBallots {
 	fn keys(count: u32) -> Vec<[u8; 32]> {
 		(0..count).map(secret).map(|s| Mock::member_from_secret(&s)).collect()
+	}
+	fn possession(index: u32, account: &[u8]) -> [u8; 32] {
+		Mock::sign(&secret(index), &crate::key_holder_message(account)).expect("signed")
 	}
 	fn ballot() -> (crate::Alias, verifiable::mock::MockProof) {
 		let (alias, proof) = prove(0, &Self::keys(1), 0, 0, 0);
@@ -169,6 +172,12 @@ pub fn secret(who: u32) -> [u8; 32] {
 /// The public ballot key of resident `who`.
 pub fn key(who: AccountId) -> [u8; 32] {
 	Mock::member_from_secret(&secret(who as u32))
+}
+
+/// The proof that the holder of `holder`'s secret registers its key for `account`.
+pub fn possession(holder: AccountId, account: AccountId) -> [u8; 32] {
+	Mock::sign(&secret(holder as u32), &crate::key_holder_message(&account.encode()))
+		.expect("the test verifier signs")
 }
 
 /// A ballot of `who`'s key (with `ring` as its ring's keys) in `poll`: alias and proof.

@@ -8,9 +8,14 @@ use gongzhi_primitives::civic::{CivicRegistry, UnitId};
 use verifiable::GenerateVerifiable;
 
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_register_key(who: T::AccountId, key: MemberOf<T>) -> DispatchResult {
+	pub(crate) fn do_register_key(
+		who: T::AccountId,
+		key: MemberOf<T>,
+		possession: &PossessionOf<T>,
+	) -> DispatchResult {
 		let community = T::Registry::community_of(&who).ok_or(Error::<T>::NotAResident)?;
 		ensure!(!Keys::<T>::contains_key(&who), Error::<T>::HasKey);
+		Self::check_key(&who, &key, possession)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let ring = Self::add_key(&who, key.clone(), community)?;
 		Keys::<T>::insert(&who, KeyRecord { key, community, ring });
@@ -24,9 +29,14 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_replace_key(who: T::AccountId, key: MemberOf<T>) -> DispatchResult {
+	pub(crate) fn do_replace_key(
+		who: T::AccountId,
+		key: MemberOf<T>,
+		possession: &PossessionOf<T>,
+	) -> DispatchResult {
 		let old = Keys::<T>::get(&who).ok_or(Error::<T>::NoKey)?;
 		let community = T::Registry::community_of(&who).ok_or(Error::<T>::NotAResident)?;
+		Self::check_key(&who, &key, possession)?;
 		Self::take_key(&old)?;
 		let ring = Self::add_key(&who, key.clone(), community)?;
 		Keys::<T>::insert(&who, KeyRecord { key, community, ring });
@@ -52,14 +62,27 @@ impl<T: Config> Pallet<T> {
 		queued
 	}
 
-	/// Checks `key` and puts it in the first ring of `community` with room, queued for building.
+	/// `key` may be registered by `who`: a valid key, `possession` made with its secret for
+	/// `who`, and nobody's key yet.
+	fn check_key(
+		who: &T::AccountId,
+		key: &MemberOf<T>,
+		possession: &PossessionOf<T>,
+	) -> DispatchResult {
+		ensure!(T::Crypto::is_member_valid(key), Error::<T>::InvalidKey);
+		let message = key_holder_message(&who.encode());
+		ensure!(T::Crypto::verify_signature(possession, &message, key), Error::<T>::NotKeyHolder);
+		ensure!(!KeyOwners::<T>::contains_key(key), Error::<T>::KeyTaken);
+		Ok(())
+	}
+
+	/// Puts `key` (checked by [`Self::check_key`]) in the first ring of `community` with room,
+	/// queued for building.
 	fn add_key(
 		who: &T::AccountId,
 		key: MemberOf<T>,
 		community: UnitId,
 	) -> Result<RingIndex, DispatchError> {
-		ensure!(T::Crypto::is_member_valid(&key), Error::<T>::InvalidKey);
-		ensure!(!KeyOwners::<T>::contains_key(&key), Error::<T>::KeyTaken);
 		let count = RingCount::<T>::get(community);
 		let mut index = 0;
 		let mut ring = loop {

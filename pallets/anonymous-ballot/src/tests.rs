@@ -6,7 +6,7 @@ use frame_support::{assert_noop, assert_ok, traits::Hooks, weights::Weight, Boun
 use sp_runtime::transaction_validity::{InvalidTransaction, TransactionValidityError};
 
 fn register(who: AccountId) {
-	assert_ok!(AnonymousBallot::register_key(RuntimeOrigin::signed(who), key(who)));
+	assert_ok!(AnonymousBallot::register_key(RuntimeOrigin::signed(who), key(who), possession(who, who)));
 }
 
 /// Keys of residents `who` registered, and their rings built.
@@ -100,23 +100,59 @@ fn a_resident_registers_a_key_and_its_ring_root_is_built_in_on_idle() {
 fn only_residents_register_one_key_each_and_a_key_is_accepted_once() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(
-			AnonymousBallot::register_key(RuntimeOrigin::signed(NOBODY), key(NOBODY)),
+			AnonymousBallot::register_key(RuntimeOrigin::signed(NOBODY), key(NOBODY), possession(NOBODY, NOBODY)),
 			Error::<Test>::NotAResident
 		);
 		register(10);
 		assert_noop!(
-			AnonymousBallot::register_key(RuntimeOrigin::signed(10), key(99)),
+			AnonymousBallot::register_key(RuntimeOrigin::signed(10), key(99), possession(99, 10)),
 			Error::<Test>::HasKey
 		);
+		// The key's holder cannot register it for a second account either.
 		assert_noop!(
-			AnonymousBallot::register_key(RuntimeOrigin::signed(11), key(10)),
+			AnonymousBallot::register_key(RuntimeOrigin::signed(11), key(10), possession(10, 11)),
 			Error::<Test>::KeyTaken
 		);
 		// Another community's resident cannot take it either.
 		assert_noop!(
-			AnonymousBallot::register_key(RuntimeOrigin::signed(BAMBOO_RESIDENT), key(10)),
+			AnonymousBallot::register_key(RuntimeOrigin::signed(BAMBOO_RESIDENT), key(10), possession(10, BAMBOO_RESIDENT)),
 			Error::<Test>::KeyTaken
 		);
+	});
+}
+
+#[test]
+fn a_key_is_registered_only_by_its_holder_and_only_for_the_account_it_was_proved_for() {
+	new_test_ext().execute_with(|| {
+		// Resident 11 copies resident 10's key and proof from the pool and sends them first.
+		assert_noop!(
+			AnonymousBallot::register_key(RuntimeOrigin::signed(11), key(10), possession(10, 10)),
+			Error::<Test>::NotKeyHolder
+		);
+		// Nor may anyone sign for a key whose secret they do not hold.
+		assert_noop!(
+			AnonymousBallot::register_key(RuntimeOrigin::signed(11), key(10), possession(11, 11)),
+			Error::<Test>::NotKeyHolder
+		);
+		// So resident 10 still registers it.
+		assert_ok!(AnonymousBallot::register_key(
+			RuntimeOrigin::signed(10),
+			key(10),
+			possession(10, 10)
+		));
+		// A replacement needs the new key's proof too; the old key stays on refusal.
+		register(11);
+		assert_noop!(
+			AnonymousBallot::replace_key(RuntimeOrigin::signed(11), key(50), possession(50, 10)),
+			Error::<Test>::NotKeyHolder
+		);
+		assert_eq!(Keys::<Test>::get(11).map(|record| record.key), Some(key(11)));
+		assert_ok!(AnonymousBallot::replace_key(
+			RuntimeOrigin::signed(11),
+			key(50),
+			possession(50, 11)
+		));
+		assert_eq!(Keys::<Test>::get(11).map(|record| record.key), Some(key(50)));
 	});
 }
 
@@ -131,7 +167,7 @@ fn keys_fill_a_ring_then_start_the_next_and_a_full_community_is_refused() {
 		assert_eq!(Keys::<Test>::get(13).unwrap().ring, 1);
 		assert_eq!(Keys::<Test>::get(18).unwrap().ring, 2);
 		assert_noop!(
-			AnonymousBallot::register_key(RuntimeOrigin::signed(19), key(19)),
+			AnonymousBallot::register_key(RuntimeOrigin::signed(19), key(19), possession(19, 19)),
 			Error::<Test>::RingsFull
 		);
 		// A key that leaves makes room, in its own ring.
@@ -477,7 +513,7 @@ fn the_version_1_migration_marks_the_roots_open_polls_fixed_where_their_rings_ar
 		// A chain at version 0 kept no uses; Bamboo's ring has changed since its poll opened.
 		let _ = RingUse::<Test>::clear(u32::MAX, None);
 		StorageVersion::new(0).put::<AnonymousBallot>();
-		assert_ok!(AnonymousBallot::replace_key(RuntimeOrigin::signed(20), key(21)));
+		assert_ok!(AnonymousBallot::replace_key(RuntimeOrigin::signed(20), key(21), possession(21, 20)));
 		run_to_block(System::block_number() + 1);
 		let _ = RingUse::<Test>::clear(u32::MAX, None);
 		let _ = FrozenRings::<Test>::clear(u32::MAX, None);
@@ -674,7 +710,7 @@ fn at_most_max_polls_are_kept() {
 fn a_replaced_key_votes_in_new_polls_and_the_old_one_does_not() {
 	new_test_ext().execute_with(|| {
 		registered(10..=11);
-		assert_ok!(AnonymousBallot::replace_key(RuntimeOrigin::signed(10), key(50)));
+		assert_ok!(AnonymousBallot::replace_key(RuntimeOrigin::signed(10), key(50), possession(50, 10)));
 		assert_eq!(last_event(), Event::KeyReplaced { who: 10, community: PLUM, ring: 0 });
 		assert!(KeyOwners::<Test>::get(key(10)).is_none());
 		run_to_block(System::block_number() + 1);

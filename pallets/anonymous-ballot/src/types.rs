@@ -24,6 +24,9 @@ pub type MemberOf<T> = <<T as Config>::Crypto as GenerateVerifiable>::Member;
 pub type RootOf<T> = <<T as Config>::Crypto as GenerateVerifiable>::Members;
 /// A ring root while members are being added to it.
 pub type IntermediateOf<T> = <<T as Config>::Crypto as GenerateVerifiable>::Intermediate;
+/// A proof of possession of a ballot key: the key's plain signature over
+/// [`key_holder_message`] of the account registering it.
+pub type PossessionOf<T> = <<T as Config>::Crypto as GenerateVerifiable>::Signature;
 /// A ring membership proof.
 pub type ProofOf<T> = <<T as Config>::Crypto as GenerateVerifiable>::Proof;
 /// A piece of the setup's fixed data that ring building reads.
@@ -267,4 +270,4 @@ pub struct PollTerms<BlockNumber> {
 
 /// What a ballot proves, shared with the provers (the node's `ballot` command, the portal):
 /// the alias's context for a poll, what its proof signs, and the rings' setup domain.
-pub use gongzhi_ballot_prover::{ballot_context, ballot_message, RING_DOMAIN};
+pub use gongzhi_ballot_prover::{ballot_context, ballot_message, key_holder_message, RING_DOMAIN};

@@ -52,7 +52,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AnonymousBallot::FrozenRings` (`max_values`: None, `max_size`: Some(8486), added: 10961, mode: `MaxEncodedLen`)
 	fn register_key() -> Weight {
 		// Proof size measured: `21239`, estimated: `473270`.
-		Weight::from_parts(1_911_402_000, 473270)
+		Weight::from_parts(3_060_481_000, 473270)
 			.saturating_add(T::DbWeight::get().reads(47))
 			.saturating_add(T::DbWeight::get().writes(22))
 	}
@@ -60,21 +60,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AnonymousBallot::Keys` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `PartyBranch::Residents` (r:1 w:0)
 	/// Proof: `PartyBranch::Residents` (`max_values`: None, `max_size`: Some(125), added: 2600, mode: `MaxEncodedLen`)
+	/// Storage: `AnonymousBallot::KeyOwners` (r:1 w:2)
+	/// Proof: `AnonymousBallot::KeyOwners` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `AnonymousBallot::Rings` (r:1 w:1)
 	/// Proof: `AnonymousBallot::Rings` (`max_values`: None, `max_size`: Some(9332), added: 11807, mode: `MaxEncodedLen`)
 	/// Storage: `AnonymousBallot::RingUse` (r:1 w:1)
 	/// Proof: `AnonymousBallot::RingUse` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
 	/// Storage: `AnonymousBallot::Waiting` (r:1 w:1)
 	/// Proof: `AnonymousBallot::Waiting` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
-	/// Storage: `AnonymousBallot::KeyOwners` (r:1 w:2)
-	/// Proof: `AnonymousBallot::KeyOwners` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	/// Storage: `AnonymousBallot::RingCount` (r:1 w:1)
 	/// Proof: `AnonymousBallot::RingCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `AnonymousBallot::FrozenRings` (r:0 w:16)
 	/// Proof: `AnonymousBallot::FrozenRings` (`max_values`: None, `max_size`: Some(8486), added: 10961, mode: `MaxEncodedLen`)
 	fn replace_key() -> Weight {
 		// Proof size measured: `2263`, estimated: `12797`.
-		Weight::from_parts(1_021_649_000, 12797)
+		Weight::from_parts(2_753_324_000, 12797)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(23))
 	}
@@ -94,7 +94,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AnonymousBallot::FrozenRings` (`max_values`: None, `max_size`: Some(8486), added: 10961, mode: `MaxEncodedLen`)
 	fn remove_key() -> Weight {
 		// Proof size measured: `1724`, estimated: `12797`.
-		Weight::from_parts(155_721_000, 12797)
+		Weight::from_parts(187_990_000, 12797)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(22))
 	}
@@ -117,8 +117,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `r` ranges over `[1, 40]`.
 	fn open_poll(r: u32, ) -> Weight {
 		// Proof size measured: `10232`, estimated: `4099`.
-		Weight::from_parts(158_345_000, 4099)
-			.saturating_add(Weight::from_parts(100_505_625, 0).saturating_mul(r.into()))
+		Weight::from_parts(148_683_457, 4099)
+			.saturating_add(Weight::from_parts(116_322_083, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -133,7 +133,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AnonymousBallot::Ballots` (`max_values`: None, `max_size`: Some(65), added: 2540, mode: `MaxEncodedLen`)
 	fn authorize_ballot() -> Weight {
 		// Proof size measured: `873`, estimated: `15152`.
-		Weight::from_parts(30_138_702_000, 15152)
+		Weight::from_parts(35_994_429_000, 15152)
 			.saturating_add(T::DbWeight::get().reads(3))
 	}
 	/// Storage: `AnonymousBallot::Polls` (r:1 w:0)
@@ -146,7 +146,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AnonymousBallot::Pending` (`max_values`: Some(1), `max_size`: None, mode: `Measured`)
 	fn admit_ballot() -> Weight {
 		// Proof size measured: `833`, estimated: `15152`.
-		Weight::from_parts(45_948_000, 15152)
+		Weight::from_parts(43_945_000, 15152)
 			.saturating_add(T::DbWeight::get().reads(4))
 	}
 	/// Storage: `AnonymousBallot::Pending` (r:1 w:1)
@@ -155,7 +155,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AnonymousBallot::PendingSequence` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn cast() -> Weight {
 		// Proof size measured: `212445`, estimated: `213930`.
-		Weight::from_parts(124_234_000, 213930)
+		Weight::from_parts(133_739_000, 213930)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -167,7 +167,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AnonymousBallot::PendingSequence` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn count_ballot() -> Weight {
 		// Proof size measured: `773`, estimated: `15152`.
-		Weight::from_parts(45_819_000, 15152)
+		Weight::from_parts(42_914_000, 15152)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -178,8 +178,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[1, 64]`.
 	fn check_batch(n: u32, ) -> Weight {
 		// Proof size measured: `727`, estimated: `15152`.
-		Weight::from_parts(3_050_759_094, 15152)
-			.saturating_add(Weight::from_parts(11_741_529_520, 0).saturating_mul(n.into()))
+		Weight::from_parts(25_972_652_949, 15152)
+			.saturating_add(Weight::from_parts(10_510_040_068, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(Weight::from_parts(0, 832).saturating_mul(n.into()))
@@ -201,8 +201,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `v` ranges over `[1, 200]`.
 	fn record_paper_count(v: u32, ) -> Weight {
 		// Proof size measured: `1958`, estimated: `15152`.
-		Weight::from_parts(89_561_996, 15152)
-			.saturating_add(Weight::from_parts(21_544_903, 0).saturating_mul(v.into()))
+		Weight::from_parts(119_157_000, 15152)
+			.saturating_add(Weight::from_parts(22_563_904, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -217,7 +217,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PartyBranch::Units` (`max_values`: None, `max_size`: Some(634), added: 3109, mode: `MaxEncodedLen`)
 	fn countersign_paper_count() -> Weight {
 		// Proof size measured: `1612`, estimated: `15152`.
-		Weight::from_parts(109_042_000, 15152)
+		Weight::from_parts(118_867_000, 15152)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -232,8 +232,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `v` ranges over `[1, 200]`.
 	fn reject_paper_count(v: u32, ) -> Weight {
 		// Proof size measured: `1581`, estimated: `15152`.
-		Weight::from_parts(98_741_996, 15152)
-			.saturating_add(Weight::from_parts(3_530_796, 0).saturating_mul(v.into()))
+		Weight::from_parts(120_631_028, 15152)
+			.saturating_add(Weight::from_parts(3_175_075, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
@@ -243,8 +243,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `k` ranges over `[1, 255]`.
 	fn build_step(k: u32, ) -> Weight {
 		// Proof size measured: `1082`, estimated: `12797`.
-		Weight::from_parts(31_581_589_655, 12797)
-			.saturating_add(Weight::from_parts(1_022_965_309, 0).saturating_mul(k.into()))
+		Weight::from_parts(13_314_389_750, 12797)
+			.saturating_add(Weight::from_parts(1_111_542_315, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -261,8 +261,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Component `n` ranges over `[1, 100]`.
 	fn prune_step(n: u32, ) -> Weight {
 		// Proof size measured: `331`, estimated: `10021`.
-		Weight::from_parts(45_476_961, 10021)
-			.saturating_add(Weight::from_parts(8_572_461, 0).saturating_mul(n.into()))
+		Weight::from_parts(44_498_706, 10021)
+			.saturating_add(Weight::from_parts(7_686_643, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -274,23 +274,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same figures for tests, priced with ParityDB's weights.
 impl WeightInfo for () {
 	fn register_key() -> Weight {
-		Weight::from_parts(1_911_402_000, 473270)
+		Weight::from_parts(3_060_481_000, 473270)
 			.saturating_add(ParityDbWeight::get().reads(47))
 			.saturating_add(ParityDbWeight::get().writes(22))
 	}
 	fn replace_key() -> Weight {
-		Weight::from_parts(1_021_649_000, 12797)
+		Weight::from_parts(2_753_324_000, 12797)
 			.saturating_add(ParityDbWeight::get().reads(7))
 			.saturating_add(ParityDbWeight::get().writes(23))
 	}
 	fn remove_key() -> Weight {
-		Weight::from_parts(155_721_000, 12797)
+		Weight::from_parts(187_990_000, 12797)
 			.saturating_add(ParityDbWeight::get().reads(5))
 			.saturating_add(ParityDbWeight::get().writes(22))
 	}
 	fn open_poll(r: u32, ) -> Weight {
-		Weight::from_parts(158_345_000, 4099)
-			.saturating_add(Weight::from_parts(100_505_625, 0).saturating_mul(r.into()))
+		Weight::from_parts(148_683_457, 4099)
+			.saturating_add(Weight::from_parts(116_322_083, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(3))
@@ -298,33 +298,33 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 11807).saturating_mul(r.into()))
 	}
 	fn authorize_ballot() -> Weight {
-		Weight::from_parts(30_138_702_000, 15152)
+		Weight::from_parts(35_994_429_000, 15152)
 			.saturating_add(ParityDbWeight::get().reads(3))
 	}
 	fn admit_ballot() -> Weight {
-		Weight::from_parts(45_948_000, 15152)
+		Weight::from_parts(43_945_000, 15152)
 			.saturating_add(ParityDbWeight::get().reads(4))
 	}
 	fn cast() -> Weight {
-		Weight::from_parts(124_234_000, 213930)
+		Weight::from_parts(133_739_000, 213930)
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn count_ballot() -> Weight {
-		Weight::from_parts(45_819_000, 15152)
+		Weight::from_parts(42_914_000, 15152)
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn check_batch(n: u32, ) -> Weight {
-		Weight::from_parts(3_050_759_094, 15152)
-			.saturating_add(Weight::from_parts(11_741_529_520, 0).saturating_mul(n.into()))
+		Weight::from_parts(25_972_652_949, 15152)
+			.saturating_add(Weight::from_parts(10_510_040_068, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2))
 			.saturating_add(ParityDbWeight::get().writes(1))
 			.saturating_add(Weight::from_parts(0, 832).saturating_mul(n.into()))
 	}
 	fn record_paper_count(v: u32, ) -> Weight {
-		Weight::from_parts(89_561_996, 15152)
-			.saturating_add(Weight::from_parts(21_544_903, 0).saturating_mul(v.into()))
+		Weight::from_parts(119_157_000, 15152)
+			.saturating_add(Weight::from_parts(22_563_904, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(6))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(1))
@@ -332,26 +332,26 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2600).saturating_mul(v.into()))
 	}
 	fn countersign_paper_count() -> Weight {
-		Weight::from_parts(109_042_000, 15152)
+		Weight::from_parts(118_867_000, 15152)
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn reject_paper_count(v: u32, ) -> Weight {
-		Weight::from_parts(98_741_996, 15152)
-			.saturating_add(Weight::from_parts(3_530_796, 0).saturating_mul(v.into()))
+		Weight::from_parts(120_631_028, 15152)
+			.saturating_add(Weight::from_parts(3_175_075, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(3))
 			.saturating_add(ParityDbWeight::get().writes(1))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))
 	}
 	fn build_step(k: u32, ) -> Weight {
-		Weight::from_parts(31_581_589_655, 12797)
-			.saturating_add(Weight::from_parts(1_022_965_309, 0).saturating_mul(k.into()))
+		Weight::from_parts(13_314_389_750, 12797)
+			.saturating_add(Weight::from_parts(1_111_542_315, 0).saturating_mul(k.into()))
 			.saturating_add(ParityDbWeight::get().reads(1))
 			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn prune_step(n: u32, ) -> Weight {
-		Weight::from_parts(45_476_961, 10021)
-			.saturating_add(Weight::from_parts(8_572_461, 0).saturating_mul(n.into()))
+		Weight::from_parts(44_498_706, 10021)
+			.saturating_add(Weight::from_parts(7_686_643, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(4))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2))

@@ -3,6 +3,7 @@
 import { Enum, AccountId } from 'polkadot-api';
 import { blake2b256 } from '@polkadot-labs/hdkd-helpers';
 import type { Chain } from './connection';
+import type { BallotKeyProof } from './prover';
 import { bytes } from './format';
 
 export type Choice = 'Aye' | 'Nay' | 'Abstain';
@@ -177,10 +178,15 @@ export const actions = (chain: Chain) => {
       tx.OwnersAssembly.deposit_fund({ estate, property, amount }),
     nominate: (vote: number, matter: number, candidate: string) =>
       tx.OwnersAssembly.nominate({ vote, matter, candidate }),
-    /** Registers the public half of the resident's anonymous ballot key (free, civic). */
-    registerBallotKey: (key: Uint8Array) => tx.AnonymousBallot.register_key({ key: toHex(key) }),
+    /**
+     * Registers the public half of the resident's anonymous ballot key with its proof of
+     * possession for the resident's account (free, civic).
+     */
+    registerBallotKey: ({ key, possession }: BallotKeyProof) =>
+      tx.AnonymousBallot.register_key({ key: toHex(key), possession: toHex(possession) }),
     /** Replaces it (a new device, a lost secret): for polls that open from now on. */
-    replaceBallotKey: (key: Uint8Array) => tx.AnonymousBallot.replace_key({ key: toHex(key) }),
+    replaceBallotKey: ({ key, possession }: BallotKeyProof) =>
+      tx.AnonymousBallot.replace_key({ key: toHex(key), possession: toHex(possession) }),
     grantRole: (who: string, role: string, unit: number) =>
       tx.PartyBranch.grant_role({ who, role: Enum(role as 'Volunteer'), unit }),
   };

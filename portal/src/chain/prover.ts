@@ -4,6 +4,10 @@
 // (pallets/anonymous-ballot/prover), so proofs are made exactly as the chain checks them. The
 // module (about 5 MB: the setup's parameters are compiled in) loads on first use and stays.
 
+import { AccountId } from 'polkadot-api';
+
+const accountId = AccountId();
+
 /** Why a ballot could not be made; names the message `errors.prover.<reason>`. */
 export type ProverFailure = 'notInRing' | 'badRing' | 'proof' | 'badChoice' | 'unavailable';
 
@@ -45,9 +49,19 @@ export function newBallotSecret(): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(32));
 }
 
-/** The public ballot key of `secret`, which `AnonymousBallot.register_key` takes. */
-export async function ballotKey(secret: Uint8Array): Promise<Uint8Array> {
-  return (await ask<{ key: Uint8Array }>({ kind: 'key', secret })).key;
+export interface BallotKeyProof {
+  /** The public ballot key. */
+  key: Uint8Array;
+  /** Its proof of possession for the registering account (a signature by the key's secret). */
+  possession: Uint8Array;
+}
+
+/**
+ * The public ballot key of `secret` and the proof that its holder registers it for `account`
+ * (an address): the two arguments of `AnonymousBallot.register_key` and `replace_key`.
+ */
+export function ballotKey(secret: Uint8Array, account: string): Promise<BallotKeyProof> {
+  return ask<BallotKeyProof>({ kind: 'key', secret, account: accountId.enc(account) });
 }
 
 export interface MadeBallot {

@@ -9,6 +9,7 @@ interface Exports {
   buffer_new(len: number): number;
   buffer_free(ptr: number, len: number): void;
   ballot_key(secret: number, out: number): number;
+  ballot_possession(secret: number, account: number, out: number): number;
   ballot_prove(secret: number, keys: number, count: number, poll: number, choice: number, sequence: number,
     out: number, outLen: number): number;
 }
@@ -51,7 +52,7 @@ function withBuffers<T>(m: Exports, inputs: (Uint8Array | number)[], f: (ptrs: n
 }
 
 type Request =
-  | { id: number; url: string; kind: 'key'; secret: Uint8Array }
+  | { id: number; url: string; kind: 'key'; secret: Uint8Array; account: Uint8Array }
   | { id: number; url: string; kind: 'prove'; secret: Uint8Array; keys: Uint8Array[]; poll: number; choice: number; sequence: number };
 
 /** This worker's scope (the project's types are the page's, not a worker's). */
@@ -66,7 +67,12 @@ scope.onmessage = async (event: MessageEvent<Request>) => {
         m.ballot_key(secret, out);
         return new Uint8Array(m.memory.buffer, out, 32).slice();
       });
-      scope.postMessage({ id: req.id, ok: true, key });
+      const possession = withBuffers(m, [req.secret, req.account, 64], ([secret, account, out]) => {
+        const written = m.ballot_possession(secret, account, out);
+        return written < 0 ? written : new Uint8Array(m.memory.buffer, out, 64).slice();
+      });
+      if (typeof possession === 'number') scope.postMessage({ id: req.id, ok: false, code: possession });
+      else scope.postMessage({ id: req.id, ok: true, key, possession });
       return;
     }
     const keys = new Uint8Array(req.keys.length * 32);

@@ -27,11 +27,11 @@ export function BallotKey() {
     const before = ballotKeyBackup(who);
     try {
       const secret = newBallotSecret();
-      const key = await ballotKey(secret);
+      const made = await ballotKey(secret, who);
       // Kept before it is sent, so a closed page never leaves a registered key without its secret.
-      keepBallotSecret(who, secret, key);
+      keepBallotSecret(who, secret, made.key);
       const a = actions(c);
-      const sent = await action.run(registered ? a.replaceBallotKey(key) : a.registerBallotKey(key));
+      const sent = await action.run(registered ? a.replaceBallotKey(made) : a.registerBallotKey(made));
       if (!sent?.ok) restoreBallotKey(who, before);
     } catch {
       setFailed(true);

@@ -121,13 +121,25 @@ pub mod benchmark_ballot {
 	pub struct Fixture;
 
 	#[cfg(feature = "runtime-benchmarks")]
-	impl pallet_anonymous_ballot::BenchmarkHelper<[u8; 32], <BallotCrypto as GenerateVerifiable>::Proof>
-		for Fixture
+	impl
+		pallet_anonymous_ballot::BenchmarkHelper<
+			[u8; 32],
+			<BallotCrypto as GenerateVerifiable>::Proof,
+			<BallotCrypto as GenerateVerifiable>::Signature,
+		> for Fixture
 	{
 		fn keys(count: u32) -> Vec<[u8; 32]> {
 			(0..count)
 				.map(|i| BallotCrypto::member_from_secret(&BallotCrypto::new_secret(entropy(i))))
 				.collect()
+		}
+		fn possession(
+			index: u32,
+			account: &[u8],
+		) -> <BallotCrypto as GenerateVerifiable>::Signature {
+			let message = pallet_anonymous_ballot::key_holder_message(account);
+			BallotCrypto::sign(&BallotCrypto::new_secret(entropy(index)), &message)
+				.unwrap_or([0; 64])
 		}
 		fn ballot() -> (pallet_anonymous_ballot::Alias, <BallotCrypto as GenerateVerifiable>::Proof) {
 			let (alias, proof) = FIXTURE;

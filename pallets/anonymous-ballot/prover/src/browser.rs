@@ -3,7 +3,7 @@
 //! The page instantiates the module with one import, `env.gongzhi_random(ptr, len)`, which fills
 //! `len` bytes at `ptr` from `crypto.getRandomValues` (the proof's blinding needs fresh
 //! randomness each time). It reserves buffers with [`buffer_new`], writes its inputs into them,
-//! calls [`ballot_key`] or [`ballot_prove`], reads the output and frees the buffers with
+//! calls [`ballot_key`], [`ballot_possession`] or [`ballot_prove`], reads the output and frees the buffers with
 //! [`buffer_free`]. Numbers are little-endian as wasm's own. A negative result is an error:
 //! [`ProveError::code`] (−1 not in the ring, −2 a bad ring, −3 no proof, −5 a bad choice), or
 //! −4 for an output buffer too small.
@@ -13,7 +13,7 @@
 
 use alloc::vec::Vec;
 
-use crate::{ballot_key as key_of, prove, Key, ProveError};
+use crate::{ballot_key as key_of, prove, prove_possession, Key, ProveError};
 
 /// The output buffer is smaller than the result.
 const OUTPUT_TOO_SMALL: i32 = -4;
@@ -59,6 +59,23 @@ pub unsafe extern "C" fn ballot_key(secret: *const u8, out: *mut u8) -> i32 {
 	let key = key_of(read_32(secret));
 	core::ptr::copy_nonoverlapping(key.as_ptr(), out, key.len());
 	key.len() as i32
+}
+
+/// Writes the proof that the holder of the 32-byte secret at `secret` registers its key for the
+/// account whose 32-byte public key is at `account` to the 64 bytes at `out`. Returns 64, or a
+/// negative error.
+///
+/// # Safety
+/// `secret` and `account` point to 32 bytes each, `out` to 64, in the module's memory.
+#[no_mangle]
+pub unsafe extern "C" fn ballot_possession(secret: *const u8, account: *const u8, out: *mut u8) -> i32 {
+	match prove_possession(read_32(secret), &read_32(account)) {
+		Ok(possession) => {
+			core::ptr::copy_nonoverlapping(possession.as_ptr(), out, possession.len());
+			possession.len() as i32
+		},
+		Err(error) => error.code(),
+	}
 }
 
 /// Makes the ballot for `choice` (the `sequence`-th, from 0) in `poll` of the 32-byte secret at

@@ -7,6 +7,11 @@
 //! portal make them with [`prove`]. Keeping the three in one crate keeps them in step: a change to
 //! what a proof signs is one change here.
 //!
+//! A key is registered with a *proof of possession*: a plain signature by the key's secret over
+//! [`key_holder_message`] (the registering account), made with [`prove_possession`]. Without it,
+//! anyone who saw a resident's new key in the transaction pool could register it first for their
+//! own account and shut the resident out of the rings.
+//!
 //! Without features the crate is `no_std` and holds only the rules (what the runtime needs).
 //! With `std` it proves natively; with `browser`, built for `wasm32-unknown-unknown`, it is a
 //! module a web page loads, with the interface in [`browser`] and no JavaScript glue: the page
@@ -43,6 +48,15 @@ pub const RING_DOMAIN: verifiable::ring::RingDomainSize = verifiable::ring::Ring
 /// ballot of one key in one poll, and unlinkable between polls.
 pub fn ballot_context(poll: PollId) -> Vec<u8> {
 	(b"gongzhi/ballot/v1", poll).encode()
+}
+
+/// What a key's proof of possession signs: the account (its SCALE encoding, 32 bytes for the
+/// chain's accounts) that registers the key. It binds the key to that account alone, so a
+/// signature seen in the pool is no use to anyone else.
+pub fn key_holder_message(account: &[u8]) -> Vec<u8> {
+	let mut message = b"gongzhi/ballot/v1/key-holder".to_vec();
+	message.extend_from_slice(account);
+	message
 }
 
 /// What a ballot proof signs: the poll, the choice and the ballot's sequence number. A proof for

@@ -3,10 +3,14 @@
 use alloc::vec::Vec;
 use verifiable::{ring::bandersnatch::BandersnatchVrfVerifiable as Ring, GenerateVerifiable};
 
-use crate::{ballot_context, ballot_message, PollId, RING_DOMAIN};
+use crate::{ballot_context, ballot_message, key_holder_message, PollId, RING_DOMAIN};
 
 /// A public ballot key (what `register_key` takes): 32 bytes.
 pub type Key = [u8; 32];
+
+/// A proof of possession of a ballot key (what `register_key` and `replace_key` take with it):
+/// 64 bytes.
+pub type Possession = [u8; 64];
 
 /// A ballot, ready for `AnonymousBallot::cast`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,6 +51,12 @@ impl ProveError {
 /// resident).
 pub fn ballot_key(entropy: [u8; 32]) -> Key {
 	Ring::member_from_secret(&Ring::new_secret(entropy))
+}
+
+/// The proof that the holder of the secret made from `entropy` registers its key for `account`
+/// (the account's SCALE encoding: its 32-byte public key).
+pub fn prove_possession(entropy: [u8; 32], account: &[u8]) -> Result<Possession, ProveError> {
+	Ring::sign(&Ring::new_secret(entropy), &key_holder_message(account)).map_err(|_| ProveError::Proof)
 }
 
 /// The ballot for `choice` (its `sequence`-th in the poll, from 0) in `poll` of the key made from
@@ -135,5 +145,22 @@ mod tests {
 		let mut bad = keys.clone();
 		bad[0] = [0xff; 32];
 		assert_eq!(prove(entropy(2), &bad, 0, 0, 0), Err(ProveError::BadRing));
+	}
+
+	#[test]
+	fn a_proof_of_possession_holds_for_its_key_and_account_alone() {
+		let key = ballot_key(entropy(4));
+		let alice = [1u8; 32];
+		let possession = prove_possession(entropy(4), &alice).expect("signed");
+		let holds = |possession: &Possession, account: &[u8], key: &Key| {
+			Ring::verify_signature(possession, &key_holder_message(account), key)
+		};
+		assert!(holds(&possession, &alice, &key));
+		// Seen in the pool, it registers the key for nobody else.
+		assert!(!holds(&possession, &[2u8; 32], &key));
+		// Nor does it prove another key.
+		assert!(!holds(&possession, &alice, &ballot_key(entropy(5))));
+		// Another secret cannot sign for this key.
+		assert!(!holds(&prove_possession(entropy(5), &alice).expect("signed"), &alice, &key));
 	}
 }
