@@ -251,3 +251,118 @@ impl<BlockNumber> AnonymousPolls<BlockNumber> for () {
 		Weight::zero()
 	}
 }
+
+/// An electorate another pallet keeps, by its own number: an owners' assembly's vote.
+pub type ElectorateId = u32;
+
+/// Who belongs to an electorate another pallet keeps, and with what weight: the owners of an
+/// estate when an assembly vote was called, each with the floor area they vote with (cm²).
+/// pallet-owners-assembly implements it; pallet-anonymous-ballot asks it when an owner enrols in
+/// a poll of that electorate ([`AnonymousRolls`]).
+pub trait WeightedElectorate<AccountId> {
+	/// `who`'s weight in `electorate`, if they belong to it and it takes anonymous ballots.
+	fn weight_of(electorate: ElectorateId, who: &AccountId) -> Option<u64>;
+
+	/// The most [`Self::weight_of`] costs.
+	fn weight_of_weight() -> Weight;
+}
+
+/// Nobody belongs to any electorate kept elsewhere.
+impl<AccountId> WeightedElectorate<AccountId> for () {
+	fn weight_of(_electorate: ElectorateId, _who: &AccountId) -> Option<u64> {
+		None
+	}
+
+	fn weight_of_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
+/// What an anonymous poll of a weighted electorate counted: per option, and for everyone who
+/// took part, how many voters and their total weight.
+#[derive(Clone, Eq, PartialEq, Encode, Decode, Debug, Default, TypeInfo)]
+pub struct WeightedTally {
+	/// Per option: voters who marked it and their weight.
+	pub options: alloc::vec::Vec<(u32, u64)>,
+	/// Voters who cast a ballot and their weight.
+	pub turnout: (u32, u64),
+}
+
+/// Anonymous polls of an electorate another pallet keeps ([`WeightedElectorate`]): a secret
+/// election of an owners' committee. The asking pallet announces the poll when it calls the
+/// vote; until ballots open, each member who wants to vote online *enrols* with a ballot key
+/// (public: that they enrolled, not how they vote) and is put in a ring of members of the same
+/// weight, so that every ballot counts its voter and its ring's weight exactly. When ballots
+/// open the asking pallet fixes the options; at the close it reads the weighted tally. Members
+/// who did not enrol vote on paper with the asking pallet. pallet-anonymous-ballot implements it.
+pub trait AnonymousRolls<AccountId, BlockNumber> {
+	/// Announces a poll of `electorate` (whose officers are those of `community`) on the
+	/// question whose blake2-256 hash is `question`: enrolment until `opens`, ballots from then
+	/// (once its rings are built) until `closes`; each voter marks up to `marks` options, each
+	/// once.
+	fn announce(
+		community: UnitId,
+		electorate: ElectorateId,
+		question: [u8; 32],
+		opens: BlockNumber,
+		closes: BlockNumber,
+		marks: u8,
+	) -> Result<PollId, DispatchError>;
+
+	/// Fixes the announced poll's options when ballots open: `options` of them, those in
+	/// `allowed` (a bit per option) may be marked, and `blank` is marked alone if at all.
+	fn open(poll: PollId, options: u8, allowed: u32, blank: Option<u8>) -> DispatchResult;
+
+	/// Whether `who` enrolled in the poll (then they vote online, not on paper).
+	fn enrolled(poll: PollId, who: &AccountId) -> bool;
+
+	/// The poll's weighted tally; `None` if there is no such poll.
+	fn tally(poll: PollId) -> Option<WeightedTally>;
+
+	/// The most [`Self::announce`] costs.
+	fn announce_weight() -> Weight;
+
+	/// The most [`Self::open`] costs.
+	fn open_weight() -> Weight;
+
+	/// The most [`Self::enrolled`] or [`Self::tally`] costs.
+	fn read_weight() -> Weight;
+}
+
+/// No anonymous polls of other electorates: secret elections cannot be called.
+impl<AccountId, BlockNumber> AnonymousRolls<AccountId, BlockNumber> for () {
+	fn announce(
+		_community: UnitId,
+		_electorate: ElectorateId,
+		_question: [u8; 32],
+		_opens: BlockNumber,
+		_closes: BlockNumber,
+		_marks: u8,
+	) -> Result<PollId, DispatchError> {
+		Err(DispatchError::Other("no anonymous polls"))
+	}
+
+	fn open(_poll: PollId, _options: u8, _allowed: u32, _blank: Option<u8>) -> DispatchResult {
+		Err(DispatchError::Other("no anonymous polls"))
+	}
+
+	fn enrolled(_poll: PollId, _who: &AccountId) -> bool {
+		false
+	}
+
+	fn tally(_poll: PollId) -> Option<WeightedTally> {
+		None
+	}
+
+	fn announce_weight() -> Weight {
+		Weight::zero()
+	}
+
+	fn open_weight() -> Weight {
+		Weight::zero()
+	}
+
+	fn read_weight() -> Weight {
+		Weight::zero()
+	}
+}

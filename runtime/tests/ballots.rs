@@ -375,3 +375,147 @@ fn an_anonymous_consultation_topic_is_decided_from_real_anonymous_ballots() {
 		);
 	});
 }
+
+/// A mark of `seed`'s key in announced poll `poll`, ring `ring` (its keys `keys`).
+fn mark(poll: u32, ring: u32, keys: &[[u8; 32]], seed: u8, choice: u8, sequence: u32) -> RuntimeCall {
+	let commitment = BallotCrypto::open(
+		BallotRingDomain::get(),
+		&BallotCrypto::member_from_secret(&secret(seed)),
+		keys.iter().cloned(),
+	)
+	.expect("the key is in the ring");
+	let (proof, alias) = BallotCrypto::create(
+		commitment,
+		&secret(seed),
+		&ballot_context(poll),
+		&ballot_message(poll, choice, sequence),
+	)
+	.expect("a proof");
+	RuntimeCall::AnonymousBallot(pallet_anonymous_ballot::Call::cast {
+		poll,
+		ring,
+		choice,
+		sequence,
+		alias,
+		proof,
+	})
+}
+
+#[test]
+fn a_secret_owners_election_is_counted_from_real_anonymous_ballots_and_a_countersigned_station() {
+	use gongzhi_runtime::OwnersAssembly;
+	use pallet_owners_assembly::{Count, Outcome, SecretPolls, Tallies, Votes};
+	let m2 = |m: u64| m * 10_000;
+	common::new_ext("development").execute_with(|| {
+		// Plum Garden Estate, its areas corrected by Eve//stash (the housing officer) and
+		// confirmed by Dave: Charlie//stash, Dave//stash and Alice//stash hold 100 m² each,
+		// Ferdie and the developer (Ferdie//stash) 200 m² each.
+		let estate = 0;
+		let housing = RuntimeOrigin::signed(EveStash.to_account_id());
+		for (unit, area) in [(0, 80), (4, 100), (3, 100)] {
+			OwnersAssembly::amend_property(housing.clone(), estate, unit, m2(area)).expect("amended");
+		}
+		let dave = RuntimeOrigin::signed(Dave.to_account_id());
+		OwnersAssembly::confirm_register(dave.clone(), estate).expect("confirmed");
+		// Dave, the community's secretary, calls the election of a committee of two by secret
+		// ballot.
+		OwnersAssembly::call_secret_election(dave.clone(), estate, b"Committee".to_vec(), 2, 1_000, 1, 10)
+			.expect("the secretary calls it");
+		let vote = 0;
+		let poll = SecretPolls::<Runtime>::get(vote).expect("its anonymous poll");
+		for (by, candidate) in [(Ferdie, CharlieStash), (CharlieStash, Ferdie)] {
+			OwnersAssembly::nominate(
+				RuntimeOrigin::signed(by.to_account_id()),
+				vote,
+				0,
+				candidate.to_account_id(),
+			)
+			.expect("an owner nominates an owner");
+		}
+		// Four owners enrol to vote online, each with a key and its proof of possession; a
+		// resident of elsewhere who owns nothing here cannot.
+		for (who, seed) in [(CharlieStash, 2u8), (DaveStash, 4), (AliceStash, 5), (Ferdie, 1), (Eve, 3)] {
+			let account = who.to_account_id();
+			let possession = BallotCrypto::sign(
+				&secret(seed),
+				&pallet_anonymous_ballot::key_holder_message(&account.encode()),
+			)
+			.expect("signed");
+			let enrolled = AnonymousBallot::enrol(
+				RuntimeOrigin::signed(account),
+				poll,
+				BallotCrypto::member_from_secret(&secret(seed)),
+				possession,
+			);
+			if who == Eve {
+				assert_eq!(enrolled, Err(pallet_anonymous_ballot::Error::<Runtime>::NotAnElector.into()));
+			} else {
+				enrolled.expect("an owner enrols");
+			}
+		}
+		AnonymousBallot::on_idle(System::block_number(), frame_support::weights::Weight::MAX);
+		let opens = Votes::<Runtime>::get(vote).expect("the vote").opens;
+		System::set_block_number(opens);
+		OwnersAssembly::on_initialize(opens);
+		let record = pallet_anonymous_ballot::Polls::<Runtime>::get(poll).expect("the poll");
+		// Two rings, by area; Ferdie is alone with 200 m², so only the three of 100 m² vote online.
+		assert_eq!((record.rings.len(), record.keys), (2, 3));
+		// Candidates: Charlie//stash (0), Ferdie (1); the blank is 2. With real proofs, as
+		// general transactions: Charlie//stash marks Ferdie, Dave//stash both, Alice//stash Ferdie.
+		let ring_of = |who: sp_keyring::Sr25519Keyring| {
+			pallet_anonymous_ballot::Enrolled::<Runtime>::get(poll, who.to_account_id()).expect("enrolled")
+		};
+		let keys = |ring| AnonymousBallot::poll_ring_keys(poll, ring).expect("the poll's keys");
+		let ring = ring_of(CharlieStash);
+		let ring_keys = keys(ring);
+		for call in [
+			mark(poll, ring, &ring_keys, 2, 1, 0),
+			mark(poll, ring, &ring_keys, 4, 0, 0),
+			mark(poll, ring, &ring_keys, 4, 1, 1),
+			mark(poll, ring, &ring_keys, 5, 1, 0),
+		] {
+			assert!(pool_check(call.clone()).is_ok(), "the pool takes a real mark");
+			let applied = Executive::apply_extrinsic(general_transaction(call));
+			assert!(matches!(applied, Ok(Ok(()))), "{applied:?}");
+		}
+		// A third mark of Dave//stash's is refused in the pool (two seats, two marks), and so is
+		// Ferdie's from his ring of one: it would show who he is.
+		assert!(pool_check(mark(poll, ring, &ring_keys, 4, 2, 2)).is_err());
+		let ferdie = ring_of(Ferdie);
+		assert!(pool_check(mark(poll, ferdie, &keys(ferdie), 1, 1, 0)).is_err());
+		end_block();
+		// On paper at station 1: Ferdie marked Ferdie, the developer both. Dave records it;
+		// Eve, of the community's committee, countersigns it.
+		let rows = vec![Count::new(1, m2(200)), Count::new(2, m2(400)), Count::default()];
+		OwnersAssembly::record_station_count(
+			dave,
+			vote,
+			1,
+			rows.try_into().unwrap(),
+			vec![Ferdie.to_account_id(), FerdieStash.to_account_id()].try_into().unwrap(),
+		)
+		.expect("the secretary records the station's count");
+		OwnersAssembly::countersign_station_count(RuntimeOrigin::signed(Eve.to_account_id()), vote, 1)
+			.expect("a second officer countersigns it");
+		let closes = Votes::<Runtime>::get(vote).unwrap().closes;
+		System::set_block_number(closes);
+		OwnersAssembly::on_initialize(closes);
+		// All five owners and 700 m² took part. Charlie//stash: 2 owners, 300 m², not over half;
+		// Ferdie: 5 owners, 700 m² — elected.
+		assert_eq!(
+			Tallies::<Runtime>::get(vote, 0).into_inner(),
+			vec![Count::new(2, m2(300)), Count::new(5, m2(700)), Count::default()]
+		);
+		assert_eq!(Votes::<Runtime>::get(vote).unwrap().turnout, Count::new(5, m2(700)));
+		let results = pallet_owners_assembly::Results::<Runtime>::get(vote).expect("counted");
+		assert_eq!(
+			results.into_inner(),
+			vec![Outcome::Elected {
+				elected: vec![Ferdie.to_account_id()].try_into().unwrap(),
+				vacant: 1
+			}]
+		);
+		// No stored ballot names an owner.
+		assert_eq!(pallet_owners_assembly::Ballots::<Runtime>::iter_prefix(vote).count(), 0);
+	});
+}

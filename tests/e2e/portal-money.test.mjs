@@ -259,6 +259,57 @@ test('an owner votes in the owners\' assembly from the portal; officers record a
   assert.deepEqual(ferdie.errors, []);
 });
 
+test('an owner enrols in a secret election from the portal and marks a candidate with a ballot made in the browser', async () => {
+  const { Keyring } = await import('@polkadot/keyring');
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { nodeBinary } = await import('./lib/node.mjs');
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const [housing, daveStash, aliceStash] = ['Eve//stash', 'Dave//stash', 'Alice//stash'].map((u) => keyring.addFromUri(`//${u}`));
+  // Three owners of 100 m² (the housing officer corrects two areas; Dave confirms): a ring
+  // large enough for secret ballots.
+  for (const [unit, area] of [[0, 800_000], [4, 1_000_000], [3, 1_000_000]]) {
+    await ok(api.tx.ownersAssembly.amendProperty(0, unit, area), housing);
+  }
+  await ok(api.tx.ownersAssembly.confirmRegister(0), k.Dave);
+  const charlie = await open('Charlie//stash', 'owners');
+  await charlie.locator('[data-testid=my-homes]').waitFor({ timeout: 30000 });
+  const called = await ok(api.tx.ownersAssembly.callSecretElection(0, '选举业主委员会', 1, 1000, 1, 10), k.Dave);
+  const event = (name) => called.events.find(({ event: e }) => e.method === name).event.data;
+  const vote = event('VoteCalled').vote.toNumber();
+  const poll = event('SecretElectionCalled').poll.toNumber();
+  await ok(api.tx.ownersAssembly.nominate(vote, 0, k.Ferdie.address), daveStash);
+  // Charlie//stash enrols in the portal (a key made in the browser); two neighbours of the same
+  // area enrol with the node's CLI meanwhile.
+  const card = charlie.locator(`[data-testid=assembly-vote-${vote}]`);
+  await card.locator('button:text-is("报名网上无记名投票")').click({ timeout: 30000 });
+  const dir = mkdtempSync(join(tmpdir(), 'gongzhi-portal-election-'));
+  try {
+    await Promise.all([daveStash, aliceStash].map((who, i) => {
+      const made = JSON.parse(execFileSync(nodeBinary(), ['ballot', 'key', '--secret-file', join(dir, `s${i}`), '--generate',
+        '--account', who.address], { encoding: 'utf8' }));
+      return ok(api.tx.anonymousBallot.enrol(poll, made.key, made.possession), who);
+    }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  await card.locator('[data-testid=secret-enrolled]').waitFor({ timeout: 30000 });
+  assert.ok((await api.query.anonymousBallot.enrolled(poll, keyring.addFromUri('//Charlie//stash').address)).isSome);
+  // Ballots open: Charlie//stash marks Ferdie, with a proof made in the browser.
+  await card.locator(`label:has(span[title="${k.Ferdie.address}"]) input`).check({ timeout: 90000 });
+  await card.locator('button:text-is("投出无记名选票")').click();
+  await card.locator('[data-testid=secret-counted]').waitFor({ timeout: 90000 });
+  const roll = (await api.query.anonymousBallot.rolls(poll)).unwrap();
+  assert.deepEqual(roll.tally.map((n) => n.toNumber()), [1_000_000, 0]);
+  assert.equal(roll.turnout.toNumber(), 1_000_000);
+  // The ballot names nobody: no by-name ballot of the vote, and the alias is not the key.
+  assert.equal((await api.query.ownersAssembly.ballots.entries(vote)).length, 0);
+  assert.match(await card.textContent(), /无记名投票/);
+  assert.deepEqual(charlie.errors, []);
+});
+
 test('through the light client in the browser, a resident reads their community and donates, finality checked in the page', async () => {
   const started = Date.now();
   const page = await portal.open('Ferdie', { light: true });

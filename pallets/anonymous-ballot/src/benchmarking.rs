@@ -120,6 +120,32 @@ fn poll_with_ring<T: Config>(community: UnitId, keys: u32) -> (T::AccountId, Pol
 	(opener, NextPoll::<T>::get() - 1)
 }
 
+/// Poll 0 announced for an electorate kept elsewhere, its one ring over the helper's first
+/// key, opened with every option allowed and two marks a voter, at its opening block: the
+/// costlier path of a ballot (its marks and weighted tally are read and written besides what
+/// any poll's ballot reads and writes), so the ballots' weights bound both kinds of poll.
+fn roll_with_ring<T: Config>() -> PollId {
+	let community = T::RegistryHelper::create_community();
+	let now = frame_system::Pallet::<T>::block_number();
+	let opens = now.saturating_add(One::one());
+	let closes = opens.saturating_add(T::MaxVotingPeriod::get());
+	let poll = Pallet::<T>::do_announce(community, 0, [7; 32], opens, closes, 2).expect("announced");
+	let key = T::BenchmarkHelper::keys(1).remove(0);
+	let mut roll = Rolls::<T>::get(poll).expect("a roll");
+	// Enough keys for the ring's ballots to be taken (copies: the ballots' proofs are not
+	// checked in these benchmarks).
+	for i in 0..T::MinRollRing::get().max(1) {
+		Pallet::<T>::enrol_checked(account("owner", i, 0), poll, &mut roll, key.clone(), 1_000)
+			.expect("enrolled");
+	}
+	build_all::<T>();
+	frame_system::Pallet::<T>::set_block_number(opens);
+	let options = T::MaxOptions::get().min(32) as u8;
+	Pallet::<T>::open_roll(poll, options, u32::MAX, None).expect("opened");
+	assert!(Polls::<T>::get(poll).is_some_and(|p| p.rings.len() == 1), "its roots are fixed");
+	poll
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -217,14 +243,15 @@ mod benchmarks {
 		assert!(result.is_ok(), "the helper's ballot checks");
 	}
 
-	/// A ballot's `authorize` in a block: everything but the proof. Worst case: the alias has
-	/// a counted ballot, which this one replaces.
+	/// A ballot's `authorize` in a block: everything but the proof. Worst case: a poll of an
+	/// electorate kept elsewhere, where the alias has marked an option and this is its second
+	/// mark.
 	#[benchmark]
 	fn admit_ballot() {
-		let community = T::RegistryHelper::create_community();
-		let (_, poll) = poll_with_ring::<T>(community, 1);
+		let poll = roll_with_ring::<T>();
 		let (alias, proof) = T::BenchmarkHelper::ballot();
 		Ballots::<T>::insert(poll, alias, Ballot { choice: 0, sequence: 0 });
+		Marks::<T>::insert(poll, alias, 1);
 		let result;
 		#[block]
 		{
@@ -255,14 +282,16 @@ mod benchmarks {
 		assert_eq!(Pending::<T>::decode_len(), Some(taken as usize + 1));
 	}
 
-	/// Counting one ballot after the batched check (it replaces the alias's last one), and
-	/// forgetting its place in the block.
+	/// Counting one ballot after the batched check, and forgetting its place in the block.
+	/// Worst case: the second mark of an alias in a poll of an electorate kept elsewhere (its
+	/// marks and the weighted tally written besides the ballot and the poll; a ballot that
+	/// replaces another in a community's poll writes less).
 	#[benchmark]
 	fn count_ballot() {
-		let community = T::RegistryHelper::create_community();
-		let (_, poll) = poll_with_ring::<T>(community, 1);
+		let poll = roll_with_ring::<T>();
 		let (alias, proof) = T::BenchmarkHelper::ballot();
 		Ballots::<T>::insert(poll, alias, Ballot { choice: 0, sequence: 0 });
+		Marks::<T>::insert(poll, alias, 1);
 		PendingSequence::<T>::insert(poll, alias, 1);
 		let ballot = PendingBallot::<T> { poll, ring: 0, choice: 1, sequence: 1, alias, proof };
 		let counted;
@@ -390,6 +419,96 @@ mod benchmarks {
 			Pallet::<T>::prune(now, &mut frame_support::weights::WeightMeter::new());
 		}
 		assert_eq!(Ballots::<T>::iter_prefix(poll).count() as u32, n.saturating_sub(n.min(T::MaxPrunedPerStep::get())));
+	}
+
+	/// Enrolling in an announced poll: the key's possession checked, and a search through
+	/// every ring of the poll for one of the voter's weight with room (the last). The
+	/// electorate's answer is charged apart ([`Pallet::enrol_weight`]).
+	#[benchmark]
+	fn enrol() {
+		let community = T::RegistryHelper::create_community();
+		let now = frame_system::Pallet::<T>::block_number();
+		let (opens, closes) = (now.saturating_add(10u32.into()), now.saturating_add(20u32.into()));
+		let poll = Pallet::<T>::do_announce(community, 0, [7; 32], opens, closes, 1)
+			.expect("announced");
+		let keys = T::BenchmarkHelper::keys(2);
+		let last = T::MaxRingsPerCommunity::get() - 1;
+		let room = T::MaxRingSize::get() - 1;
+		Rolls::<T>::mutate(poll, |roll| {
+			let roll = roll.as_mut().expect("a roll");
+			for weight in 0..last {
+				roll.rings.try_push((u64::from(weight) + 1_000, 1)).expect("bounded");
+			}
+			roll.rings.try_push((500, room)).expect("bounded");
+		});
+		let members = BoundedVec::try_from(vec![keys[1].clone(); room as usize]).expect("bounded");
+		RollRings::<T>::insert(
+			poll,
+			last,
+			Ring::<T> {
+				members,
+				built: 0,
+				rebuild: false,
+				building: Trusted(T::Crypto::start_members(T::RingConfig::get())),
+				root: None,
+				revision: 0,
+			},
+		);
+		let who: T::AccountId = account("owner", 0, 0);
+		let possession = T::BenchmarkHelper::possession(0, &who.encode());
+		#[block]
+		{
+			assert!(Polls::<T>::contains_key(poll));
+			let mut roll = Rolls::<T>::get(poll).expect("a roll");
+			assert!(!Enrolled::<T>::contains_key(poll, &who));
+			Pallet::<T>::check_holder(&who, &keys[0], &possession).expect("the holder");
+			assert!(!RollKeys::<T>::contains_key(poll, &keys[0]));
+			Pallet::<T>::enrol_checked(who.clone(), poll, &mut roll, keys[0].clone(), 500)
+				.expect("enrolled");
+		}
+		assert_eq!(Enrolled::<T>::get(poll, &who), Some(last));
+	}
+
+	/// Fixing an announced poll's options when its `r` rings are built: their roots are fixed
+	/// in the poll at once.
+	#[benchmark]
+	fn open_roll(r: Linear<1, { T::MaxRingsPerCommunity::get() }>) {
+		let community = T::RegistryHelper::create_community();
+		let now = frame_system::Pallet::<T>::block_number();
+		let (opens, closes) = (now.saturating_add(10u32.into()), now.saturating_add(20u32.into()));
+		let poll = Pallet::<T>::do_announce(community, 0, [7; 32], opens, closes, 1)
+			.expect("announced");
+		let keys = T::BenchmarkHelper::keys(1);
+		let root = root_of::<T>(&keys);
+		let members: BoundedVec<_, T::MaxRingSize> =
+			BoundedVec::try_from(keys.clone()).expect("bounded");
+		Rolls::<T>::mutate(poll, |roll| {
+			let roll = roll.as_mut().expect("a roll");
+			for weight in 0..r {
+				roll.rings.try_push((u64::from(weight) + 1, 1)).expect("bounded");
+			}
+			roll.enrolled = r;
+		});
+		for index in 0..r {
+			RollRings::<T>::insert(
+				poll,
+				index,
+				Ring::<T> {
+					members: members.clone(),
+					built: 1,
+					rebuild: false,
+					building: Trusted(T::Crypto::start_members(T::RingConfig::get())),
+					root: Some(Trusted(root.clone())),
+					revision: 1,
+				},
+			);
+		}
+		let options = T::MaxOptions::get().min(32) as u8;
+		#[block]
+		{
+			Pallet::<T>::open_roll(poll, options, u32::MAX, Some(0)).expect("opened");
+		}
+		assert_eq!(Polls::<T>::get(poll).map(|p| p.rings.len() as u32), Some(r));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext().0, crate::mock::Test);

@@ -1,6 +1,6 @@
 //! The pallet's invariants, checked by `try_state` (and after every unit test).
 
-use crate::pallet::*;
+use crate::{pallet::*, types::*};
 use frame_support::ensure;
 use sp_runtime::TryRuntimeError;
 
@@ -38,10 +38,14 @@ impl<T: Config> Pallet<T> {
 		for (poll, record) in Polls::<T>::iter() {
 			ensure!(expiry.iter().filter(|(_, p)| *p == poll).count() == 1, "a poll not in expiry once");
 			let total: u64 = record.tally.iter().map(|c| u64::from(*c)).sum();
-			ensure!(
-				total == u64::from(record.online) + u64::from(record.paper),
-				"a tally does not add up to its voters"
-			);
+			if let Some(roll) = Rolls::<T>::get(poll) {
+				Self::roll_invariants(poll, &record, &roll, total)?;
+			} else {
+				ensure!(
+					total == u64::from(record.online) + u64::from(record.paper),
+					"a tally does not add up to its voters"
+				);
+			}
 			ensure!(record.online <= record.keys, "more online voters than keys");
 			if record.is_open(frame_system::Pallet::<T>::block_number()) {
 				for index in 0..record.rings.len() as u32 {
@@ -64,6 +68,46 @@ impl<T: Config> Pallet<T> {
 		// The block's ballots are counted at its end: nothing waits between blocks.
 		ensure!(Pending::<T>::decode_len().unwrap_or(0) == 0, "ballots left uncounted");
 		ensure!(PendingSequence::<T>::iter().next().is_none(), "a block's alias sequence left");
+		Ok(())
+	}
+
+	/// An announced poll: its enrolments fill its rings, its marks make its tally, and no
+	/// voter marks more than it allows.
+	fn roll_invariants(
+		poll: PollId,
+		record: &Poll<T>,
+		roll: &Roll<T>,
+		total: u64,
+	) -> Result<(), TryRuntimeError> {
+		let enrolled = Enrolled::<T>::iter_prefix(poll).count() as u32;
+		ensure!(enrolled == roll.enrolled, "enrolments and the roll differ");
+		ensure!(
+			RollKeys::<T>::iter_prefix(poll).count() as u32 == enrolled,
+			"enrolled keys and voters differ"
+		);
+		let in_rings: u32 = roll.rings.iter().map(|(_, keys)| *keys).sum();
+		ensure!(in_rings == enrolled, "the rings hold other than the enrolled");
+		let waiting = RollWaiting::<T>::get();
+		for (index, ring) in RollRings::<T>::iter_prefix(poll) {
+			let counted = roll.rings.get(index as usize).map(|(_, keys)| *keys);
+			ensure!(counted == Some(ring.members.len() as u32), "a ring's count differs");
+			ensure!(
+				ring.is_current() || waiting.contains(&(poll, index)),
+				"an announced poll's ring is behind and not queued"
+			);
+		}
+		if !record.rings.is_empty() {
+			ensure!(roll.opened && record.rings.len() == roll.rings.len(), "roots fixed early");
+		}
+		let (mut marks, mut voters) = (0u64, 0u32);
+		for (_, marked) in Marks::<T>::iter_prefix(poll) {
+			ensure!(marked.count_ones() <= u32::from(roll.marks), "a voter marked too many");
+			marks += u64::from(marked.count_ones());
+			voters += 1;
+		}
+		ensure!(total == marks && voters == record.online, "a tally does not add up to its marks");
+		ensure!(record.online <= roll.enrolled, "more voters than enrolled");
+		ensure!(record.paper == 0, "paper counted in an announced poll");
 		Ok(())
 	}
 }

@@ -86,6 +86,7 @@ mod mock;
 mod paper;
 mod polls;
 mod rings;
+mod rolls;
 #[cfg(test)]
 mod tests;
 pub mod types;
@@ -127,6 +128,10 @@ pub mod pallet {
 		/// Who is who: units, officers, residents.
 		type Registry: CivicRegistry<Self::AccountId>;
 
+		/// Electorates other pallets keep (an owners' assembly's vote): who may enrol in their
+		/// polls, and with what weight.
+		type Electorate: gongzhi_primitives::votes::WeightedElectorate<Self::AccountId>;
+
 		/// The ring-VRF: Bandersnatch on the chain, the crate's test verifier in unit tests.
 		type Crypto: GenerateVerifiable<
 			Member: DecodeWithMemTracking,
@@ -146,7 +151,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRingSize: Get<u32>;
 
-		/// The most rings one community has (40 rings of 255: 10,200 keys).
+		/// The most rings one community has (40 rings of 255: 10,200 keys), and one poll of an
+		/// electorate kept elsewhere (one per weight, more for a weight with over 255 voters).
 		#[pallet::constant]
 		type MaxRingsPerCommunity: Get<u32>;
 
@@ -158,7 +164,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRingsWaiting: Get<u32>;
 
-		/// The most options a poll has.
+		/// The most options a poll has (at most 32: a voter's marks are kept as a bit each).
 		#[pallet::constant]
 		type MaxOptions: Get<u32>;
 
@@ -191,6 +197,13 @@ pub mod pallet {
 		/// for one to close, [`Error::RingInUse`]).
 		#[pallet::constant]
 		type MaxRootsInUse: Get<u32>;
+
+		/// The fewest keys a ring of a poll of an electorate kept elsewhere must hold for its
+		/// ballots to be taken. A ballot there counts its ring's weight (an owner's area), so a
+		/// voter nearly alone with their weight would be known by it; the voters of a smaller
+		/// ring vote on paper instead. The chain: 3.
+		#[pallet::constant]
+		type MinRollRing: Get<u32>;
 
 		/// The most ballots one block takes (their proofs are checked together at its end).
 		/// Above what the block's weight admits, so that weight, not this, is the limit.
@@ -325,6 +338,43 @@ pub mod pallet {
 	pub type PendingSequence<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, PollId, Blake2_128Concat, Alias, u32, OptionQuery>;
 
+	/// Polls of electorates other pallets keep: their enrolment, ring weights and weighted tally.
+	#[pallet::storage]
+	pub type Rolls<T: Config> = StorageMap<_, Twox64Concat, PollId, Roll<T>, OptionQuery>;
+
+	/// The rings of each such poll, built from its enrolled voters' keys.
+	#[pallet::storage]
+	pub type RollRings<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PollId, Twox64Concat, RingIndex, Ring<T>, OptionQuery>;
+
+	/// Who enrolled in each such poll, and the ring their key is in: public, so that they do
+	/// not also vote on paper.
+	#[pallet::storage]
+	pub type Enrolled<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		PollId,
+		Blake2_128Concat,
+		T::AccountId,
+		RingIndex,
+		OptionQuery,
+	>;
+
+	/// The keys enrolled in each such poll: a key is enrolled once per poll.
+	#[pallet::storage]
+	pub type RollKeys<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PollId, Blake2_128Concat, MemberOf<T>, (), OptionQuery>;
+
+	/// The options each alias marked in such a poll, a bit per option.
+	#[pallet::storage]
+	pub type Marks<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, PollId, Blake2_128Concat, Alias, u32, OptionQuery>;
+
+	/// Rings of such polls whose root is behind their keys, first come first built.
+	#[pallet::storage]
+	pub type RollWaiting<T: Config> =
+		StorageValue<_, BoundedVec<(PollId, RingIndex), T::MaxRingsWaiting>, ValueQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -358,6 +408,26 @@ pub mod pallet {
 		PaperCountCountersigned { poll: PollId, station: StationId, by: T::AccountId },
 		/// A second officer rejected it: its voters may be recorded again.
 		PaperCountRejected { poll: PollId, station: StationId, by: T::AccountId },
+		/// Another pallet announced a poll of its electorate: voters enrol until `opens`.
+		PollAnnounced {
+			poll: PollId,
+			community: UnitId,
+			electorate: gongzhi_primitives::votes::ElectorateId,
+			question: [u8; 32],
+			opens: BlockNumberFor<T>,
+			closes: BlockNumberFor<T>,
+			marks: u8,
+		},
+		/// A voter enrolled in an announced poll with a ballot key; `weight` is what their
+		/// ballot will count besides them.
+		Enrolled { poll: PollId, who: T::AccountId, ring: RingIndex, weight: u64 },
+		/// A ring of an announced poll was built.
+		RollRingBuilt { poll: PollId, ring: RingIndex, keys: u32 },
+		/// An announced poll's options were fixed: `allowed` may be marked.
+		RollOpened { poll: PollId, options: u8, allowed: u32 },
+		/// An announced poll's rings are built and fixed: ballots are taken from the `keys` in
+		/// rings large enough to keep a ballot secret (the others' holders vote on paper).
+		BallotsOpen { poll: PollId, rings: u32, keys: u32 },
 		/// A closed poll's ballots and paper records were pruned (its tally is in its events'
 		/// history and in the poll's last state before pruning).
 		PollPruned { poll: PollId },
@@ -435,6 +505,27 @@ pub mod pallet {
 		/// secret for the account that registers it (the portal or `gongzhi-node ballot key`
 		/// makes both on the resident's device).
 		NotKeyHolder,
+		/// Enrolment in this poll has ended (ballots are open): vote on paper.
+		EnrolmentClosed,
+		/// Only a member of the poll's electorate (an owner on the register when the vote was
+		/// called) enrols in it.
+		NotAnElector,
+		/// This account has enrolled in this poll already.
+		AlreadyEnrolled,
+		/// Ballots of this poll are not taken yet: its options or rings are not fixed.
+		NotYetOpen,
+		/// This alias has marked this option already.
+		AlreadyMarked,
+		/// A blank ballot marks nothing else, and nothing is marked after it.
+		BlankAlone,
+		/// This poll's paper ballots are recorded by the pallet that called it (the owners'
+		/// assembly's stewards), not here.
+		PaperElsewhere,
+		/// The poll is not a poll of an electorate kept elsewhere, or its options are fixed.
+		NotARoll,
+		/// Fewer owners enrolled with your area than a ring needs to keep a ballot secret: your
+		/// ballot would show who you are. Vote on paper at a polling station instead.
+		RingTooSmall,
 	}
 
 	#[pallet::hooks]
@@ -457,7 +548,7 @@ pub mod pallet {
 			assert!(T::MaxRingsPerCommunity::get() > 0, "a community has at least one ring");
 			assert!(T::MaxKeysPerBuildStep::get() > 0, "ring building must make progress");
 			assert!(T::MaxPrunedPerStep::get() > 0, "pruning must make progress");
-			assert!(T::MaxOptions::get() >= 2 && T::MaxOptions::get() <= 256, "2..=256 options");
+			assert!(T::MaxOptions::get() >= 2 && T::MaxOptions::get() <= 32, "2..=32 options");
 			assert!(T::MinVotingPeriod::get() <= T::MaxVotingPeriod::get(), "a valid range");
 			assert!(T::MaxBallotsPerBlock::get() > 0, "a block takes ballots");
 		}
@@ -626,6 +717,27 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			Self::do_reject(who, poll, station)
 		}
+
+		/// A member of an announced poll's electorate enrols to vote online with a ballot key
+		/// (a fresh one, or the one they registered as a resident), until ballots open. They
+		/// join a ring of voters of the same weight; that they enrolled is public, how they
+		/// vote is not. `possession` as for [`Pallet::register_key`].
+		///
+		/// Emits [`Event::Enrolled`]. Errors: [`Error::UnknownPoll`], [`Error::NotARoll`],
+		/// [`Error::EnrolmentClosed`], [`Error::NotAnElector`], [`Error::AlreadyEnrolled`],
+		/// [`Error::InvalidKey`], [`Error::NotKeyHolder`], [`Error::KeyTaken`],
+		/// [`Error::RingsFull`], [`Error::BuildQueueFull`].
+		#[pallet::call_index(8)]
+		#[pallet::weight(Pallet::<T>::enrol_weight())]
+		pub fn enrol(
+			origin: OriginFor<T>,
+			poll: PollId,
+			key: MemberOf<T>,
+			possession: PossessionOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_enrol(who, poll, key, &possession)
+		}
 	}
 
 	#[pallet::view_functions]
@@ -668,6 +780,16 @@ pub mod pallet {
 		/// An alias's ballot in a poll.
 		pub fn ballot(poll: PollId, alias: Alias) -> Option<Ballot> {
 			Ballots::<T>::get(poll, alias)
+		}
+
+		/// An announced poll's enrolment, ring weights and weighted tally.
+		pub fn roll(poll: PollId) -> Option<Roll<T>> {
+			Rolls::<T>::get(poll)
+		}
+
+		/// The ring `who` enrolled in for `poll`, if they did.
+		pub fn enrolment(poll: PollId, who: T::AccountId) -> Option<RingIndex> {
+			Enrolled::<T>::get(poll, who)
 		}
 
 		/// A polling station's paper count.

@@ -76,6 +76,7 @@ pub const MAX_BALLOTS_PER_BLOCK: u32 = 4;
 
 impl pallet_anonymous_ballot::Config for Test {
 	type Registry = PartyBranch;
+	type Electorate = Owners;
 	type Crypto = Mock;
 	type RingConfig = GetDefault;
 	type Chunks = ();
@@ -91,12 +92,38 @@ impl pallet_anonymous_ballot::Config for Test {
 	type MaxPrunedPerStep = ConstU32<2>;
 	type MaxPaperVoters = ConstU32<4>;
 	type MaxRootsInUse = ConstU32<2>;
+	type MinRollRing = ConstU32<2>;
 	type MaxBallotsPerBlock = ConstU32<MAX_BALLOTS_PER_BLOCK>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type RegistryHelper = PartyBranch;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBallots;
+}
+
+/// The electorate kept elsewhere in the tests: [`OWNERS_VOTE`]'s owners, each with their
+/// floor area (cm²): 30, 31, 32 and 33 hold 90 m², 34 and 35 hold 120 m², 36 holds 200 m².
+/// Nobody else, and no other electorate.
+pub struct Owners;
+pub const OWNERS_VOTE: u32 = 7;
+pub const OWNERS: [(AccountId, u64); 7] = [
+	(30, 900_000),
+	(31, 900_000),
+	(32, 900_000),
+	(33, 900_000),
+	(34, 1_200_000),
+	(35, 1_200_000),
+	(36, 2_000_000),
+];
+impl gongzhi_primitives::votes::WeightedElectorate<AccountId> for Owners {
+	fn weight_of(electorate: u32, who: &AccountId) -> Option<u64> {
+		(electorate == OWNERS_VOTE)
+			.then(|| OWNERS.iter().find(|(o, _)| o == who).map(|(_, area)| *area))
+			.flatten()
+	}
+	fn weight_of_weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 /// Ballots made with the test verifier for the benchmarks.

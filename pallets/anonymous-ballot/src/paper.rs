@@ -18,6 +18,7 @@ impl<T: Config> Pallet<T> {
 		voters: BoundedVec<T::AccountId, T::MaxPaperVoters>,
 	) -> DispatchResult {
 		let record = Polls::<T>::get(poll).ok_or(Error::<T>::UnknownPoll)?;
+		ensure!(!Rolls::<T>::contains_key(poll), Error::<T>::PaperElsewhere);
 		ensure!(record.is_open(frame_system::Pallet::<T>::block_number()), Error::<T>::PollClosed);
 		ensure!(Self::is_polling_officer(&who, record.community), Error::<T>::NotAPollingOfficer);
 		ensure!(!PaperCounts::<T>::contains_key(poll, station), Error::<T>::StationRecorded);

@@ -108,12 +108,19 @@ impl<T: Config> Pallet<T> {
 	) -> Result<Poll<T>, Error<T>> {
 		let record = Polls::<T>::get(poll).ok_or(Error::<T>::UnknownPoll)?;
 		ensure!(record.is_open(frame_system::Pallet::<T>::block_number()), Error::<T>::PollClosed);
-		ensure!(u32::from(choice) < record.options(), Error::<T>::BadChoice);
-		ensure!((ring as usize) < record.rings.len(), Error::<T>::UnknownRing);
 		// The alias's last ballot: one taken into this block, or else one counted before.
 		let last = PendingSequence::<T>::get(poll, alias)
 			.or_else(|| Ballots::<T>::get(poll, alias).map(|ballot| ballot.sequence));
-		Self::is_next(last, sequence, record.changes_allowed)?;
+		if let Some(roll) = Rolls::<T>::get(poll) {
+			// An announced poll: a mark. Two marks of one option in one block: the second is
+			// refused when counted.
+			let marked = Marks::<T>::get(poll, alias).unwrap_or(0);
+			Self::check_mark(&roll, &record, ring, choice, sequence, last, marked)?;
+		} else {
+			ensure!(u32::from(choice) < record.options(), Error::<T>::BadChoice);
+			Self::is_next(last, sequence, record.changes_allowed)?;
+		}
+		ensure!((ring as usize) < record.rings.len(), Error::<T>::UnknownRing);
 		Ok(record)
 	}
 
@@ -259,6 +266,9 @@ impl<T: Config> Pallet<T> {
 	/// of its alias's that failed is not); `false` if not counted.
 	pub(crate) fn count_ballot(ballot: &PendingBallot<T>) -> bool {
 		let Some(mut record) = Polls::<T>::get(ballot.poll) else { return false };
+		if let Some(roll) = Rolls::<T>::get(ballot.poll) {
+			return Self::count_mark(ballot, record, roll);
+		}
 		let last = Ballots::<T>::get(ballot.poll, ballot.alias);
 		let next =
 			Self::is_next(last.map(|b| b.sequence), ballot.sequence, record.changes_allowed).is_ok();
@@ -293,12 +303,16 @@ impl<T: Config> Pallet<T> {
 				return;
 			}
 			let mut left = limit;
-			'maps: for map in 0..3 {
+			'maps: for map in 0..7 {
 				let take = left as usize;
 				let removed = match map {
 					0 => Ballots::<T>::drain_prefix(poll).take(take).count(),
 					1 => PaperVoters::<T>::drain_prefix(poll).take(take).count(),
-					_ => PaperCounts::<T>::drain_prefix(poll).take(take).count(),
+					2 => PaperCounts::<T>::drain_prefix(poll).take(take).count(),
+					3 => Marks::<T>::drain_prefix(poll).take(take).count(),
+					4 => Enrolled::<T>::drain_prefix(poll).take(take).count(),
+					5 => RollKeys::<T>::drain_prefix(poll).take(take).count(),
+					_ => RollRings::<T>::drain_prefix(poll).take(take).count(),
 				} as u32;
 				left = left.saturating_sub(removed);
 				if left == 0 {
@@ -310,8 +324,9 @@ impl<T: Config> Pallet<T> {
 				// allows) goes on.
 				continue;
 			}
-			// Fewer than `limit` were left in all three: the poll is empty now.
+			// Fewer than `limit` were left in all of them: the poll is empty now.
 			Polls::<T>::remove(poll);
+			Rolls::<T>::remove(poll);
 			Expiry::<T>::mutate(|expiry| {
 				expiry.retain(|(_, p)| *p != poll);
 			});

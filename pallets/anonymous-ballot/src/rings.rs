@@ -62,9 +62,20 @@ impl<T: Config> Pallet<T> {
 		queued
 	}
 
-	/// `key` may be registered by `who`: a valid key, `possession` made with its secret for
-	/// `who`, and nobody's key yet.
+	/// `key` may be registered by `who`: [`Self::check_holder`], and nobody's key yet.
 	fn check_key(
+		who: &T::AccountId,
+		key: &MemberOf<T>,
+		possession: &PossessionOf<T>,
+	) -> DispatchResult {
+		Self::check_holder(who, key, possession)?;
+		ensure!(!KeyOwners::<T>::contains_key(key), Error::<T>::KeyTaken);
+		Ok(())
+	}
+
+	/// `key` is a valid key and `possession` was made with its secret for `who`: only the
+	/// key's holder puts it in a ring, and only for themselves.
+	pub(crate) fn check_holder(
 		who: &T::AccountId,
 		key: &MemberOf<T>,
 		possession: &PossessionOf<T>,
@@ -72,7 +83,6 @@ impl<T: Config> Pallet<T> {
 		ensure!(T::Crypto::is_member_valid(key), Error::<T>::InvalidKey);
 		let message = key_holder_message(&who.encode());
 		ensure!(T::Crypto::verify_signature(possession, &message, key), Error::<T>::NotKeyHolder);
-		ensure!(!KeyOwners::<T>::contains_key(key), Error::<T>::KeyTaken);
 		Ok(())
 	}
 
@@ -202,8 +212,15 @@ impl<T: Config> Pallet<T> {
 		poll: crate::PollId,
 		index: RingIndex,
 	) -> Option<alloc::vec::Vec<MemberOf<T>>> {
+		let id = poll;
 		let poll = Polls::<T>::get(poll)?;
 		let root = poll.rings.get(index as usize)?;
+		if Rolls::<T>::contains_key(id) {
+			// An announced poll's rings do not change once its roots are fixed.
+			return RollRings::<T>::get(id, index)
+				.filter(|ring| ring.root.as_ref() == Some(root))
+				.map(|ring| ring.members.into_inner());
+		}
 		let ring = Rings::<T>::get(poll.community, index);
 		if let Some(ring) = ring.filter(|ring| ring.is_current() && ring.root.as_ref() == Some(root)) {
 			return Some(ring.members.into_inner());
@@ -223,12 +240,13 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Brings waiting rings' roots up to date, first come first built, as far as `meter` allows:
-	/// each step adds at most [`Config::MaxKeysPerBuildStep`] keys to one root.
+	/// Brings waiting rings' roots up to date, first come first built (communities' rings, then
+	/// announced polls'), as far as `meter` allows: each step adds at most
+	/// [`Config::MaxKeysPerBuildStep`] keys to one root.
 	pub(crate) fn build_rings(meter: &mut WeightMeter) {
 		let step = T::MaxKeysPerBuildStep::get();
 		loop {
-			let Some(&(community, index)) = Waiting::<T>::get().first() else { return };
+			let Some(&(community, index)) = Waiting::<T>::get().first() else { break };
 			if meter.try_consume(T::WeightInfo::build_step(step)).is_err() {
 				return;
 			}
@@ -239,11 +257,41 @@ impl<T: Config> Pallet<T> {
 				});
 			}
 		}
+		loop {
+			let Some(&(poll, index)) = RollWaiting::<T>::get().first() else { return };
+			// A step, and fixing the poll's roots if it finishes the last ring.
+			let most = T::WeightInfo::build_step(step)
+				.saturating_add(T::WeightInfo::open_roll(T::MaxRingsPerCommunity::get()));
+			if meter.try_consume(most).is_err() {
+				return;
+			}
+			if Self::build_roll_step(poll, index, step) {
+				RollWaiting::<T>::mutate(|waiting| {
+					waiting.retain(|entry| *entry != (poll, index));
+				});
+				Self::fix_roll_roots(poll);
+			}
+		}
 	}
 
-	/// One step on one ring; `true` once its root holds all its keys (or the ring is gone).
-	pub(crate) fn build_step(community: UnitId, index: RingIndex, step: u32) -> bool {
-		let Some(mut ring) = Rings::<T>::get(community, index) else { return true };
+	/// One step on one ring of an announced poll; `true` once its root holds all its keys.
+	fn build_roll_step(poll: crate::PollId, index: RingIndex, step: u32) -> bool {
+		let Some(mut ring) = RollRings::<T>::get(poll, index) else { return true };
+		let finished = Self::advance(&mut ring, step);
+		if finished {
+			Self::deposit_event(Event::RollRingBuilt {
+				poll,
+				ring: index,
+				keys: ring.members.len() as u32,
+			});
+		}
+		RollRings::<T>::insert(poll, index, ring);
+		finished
+	}
+
+	/// Adds up to `step` of `ring`'s keys to its root under construction, finishing the root
+	/// when all are in; `true` if it finished.
+	pub(crate) fn advance(ring: &mut Ring<T>, step: u32) -> bool {
 		if ring.rebuild {
 			ring.building = Trusted(T::Crypto::start_members(Self::ring_config()));
 			ring.built = 0;
@@ -255,9 +303,8 @@ impl<T: Config> Pallet<T> {
 		if let Err(error) = T::Crypto::push_members(&mut ring.building.0, keys, T::Chunks::lookup) {
 			// Keys are checked when registered and the setup's data is compiled in, so this
 			// is a defect: the ring is rebuilt from empty next time rather than left wrong.
-			log::error!(target: crate::LOG_TARGET, "building ring {community}/{index}: {error:?}");
+			log::error!(target: crate::LOG_TARGET, "building a ring: {error:?}");
 			ring.rebuild = true;
-			Rings::<T>::insert(community, index, ring);
 			return false;
 		}
 		ring.built = end as u32;
@@ -265,6 +312,15 @@ impl<T: Config> Pallet<T> {
 		if finished {
 			ring.root = Some(Trusted(T::Crypto::finish_members(ring.building.0.clone())));
 			ring.revision = ring.revision.saturating_add(1);
+		}
+		finished
+	}
+
+	/// One step on one ring; `true` once its root holds all its keys (or the ring is gone).
+	pub(crate) fn build_step(community: UnitId, index: RingIndex, step: u32) -> bool {
+		let Some(mut ring) = Rings::<T>::get(community, index) else { return true };
+		let finished = Self::advance(&mut ring, step);
+		if finished {
 			Self::deposit_event(Event::RingBuilt {
 				community,
 				ring: index,

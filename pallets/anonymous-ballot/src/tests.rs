@@ -931,3 +931,232 @@ fn another_pallet_opens_a_poll_of_a_community_by_its_rules_and_reads_its_tally()
 		assert_eq!(<AnonymousBallot as AnonymousPolls<u64>>::tally(poll + 1), None);
 	});
 }
+
+// Polls of an electorate kept elsewhere: owners' secret elections.
+
+mod rolls {
+	use super::*;
+	use gongzhi_primitives::votes::{AnonymousRolls, WeightedTally};
+
+	const M90: u64 = 900_000;
+	const M120: u64 = 1_200_000;
+
+	/// A poll of the owners' vote announced now: enrolment for 5 blocks, ballots for 10 more,
+	/// up to two marks a voter.
+	fn announce() -> PollId {
+		let now = System::block_number();
+		<AnonymousBallot as AnonymousRolls<AccountId, u64>>::announce(
+			PLUM,
+			OWNERS_VOTE,
+			[5; 32],
+			now + 5,
+			now + 15,
+			2,
+		)
+		.expect("announced")
+	}
+
+	fn enrol(who: AccountId, poll: PollId) -> sp_runtime::DispatchResult {
+		AnonymousBallot::enrol(RuntimeOrigin::signed(who), poll, key(who), possession(who, who))
+	}
+
+	/// Opens the poll's ballots: options 0, 1 and 3 may be marked (2 is a candidate who is
+	/// not standing), 3 is the blank.
+	fn open_ballots(poll: PollId) {
+		let opens = Rolls::<Test>::get(poll).unwrap().opens;
+		run_to_block(opens);
+		assert_ok!(<AnonymousBallot as AnonymousRolls<AccountId, u64>>::open(
+			poll,
+			4,
+			0b1011,
+			Some(3)
+		));
+	}
+
+	fn mark_call(who: AccountId, poll: PollId, choice: u8, sequence: u32) -> RuntimeCall {
+		let ring = Enrolled::<Test>::get(poll, who).expect("enrolled");
+		// The poll's keys once its roots are fixed; before, the ring's (a voter trying early).
+		let keys = AnonymousBallot::poll_ring_keys(poll, ring).unwrap_or_else(|| {
+			RollRings::<Test>::get(poll, ring).expect("a ring").members.into_inner()
+		});
+		let (alias, proof) = prove(who as u32, &keys, poll, choice, sequence);
+		RuntimeCall::AnonymousBallot(crate::Call::cast { poll, ring, choice, sequence, alias, proof })
+	}
+
+	fn mark(
+		who: AccountId,
+		poll: PollId,
+		choice: u8,
+		sequence: u32,
+	) -> Result<sp_runtime::DispatchResult, TransactionValidityError> {
+		submit(mark_call(who, poll, choice, sequence))
+	}
+
+	#[test]
+	fn owners_enrol_until_ballots_open_each_in_a_ring_of_their_weight() {
+		new_test_ext().execute_with(|| {
+			let poll = announce();
+			for who in 30..=35 {
+				assert_ok!(enrol(who, poll));
+			}
+			assert_eq!(
+				last_event(),
+				Event::Enrolled { poll, who: 35, ring: 2, weight: M120 }
+			);
+			// Four owners of 90 m²: a full ring of three and another; two of 120 m².
+			let roll = Rolls::<Test>::get(poll).unwrap();
+			assert_eq!(roll.rings.into_inner(), vec![(M90, 3), (M90, 1), (M120, 2)]);
+			assert_eq!(roll.enrolled, 6);
+			assert_eq!(Enrolled::<Test>::get(poll, 33), Some(1));
+			// The poll's rings are full (the mock keeps three): 36 votes on paper.
+			assert_noop!(enrol(36, poll), Error::<Test>::RingsFull);
+			// Only its electorate, once each, with a key of their own not enrolled already.
+			assert_noop!(enrol(10, poll), Error::<Test>::NotAnElector);
+			assert_noop!(enrol(30, poll), Error::<Test>::AlreadyEnrolled);
+			let before = Rolls::<Test>::get(poll);
+			assert_noop!(
+				AnonymousBallot::enrol(RuntimeOrigin::signed(36), poll, key(30), possession(30, 36)),
+				Error::<Test>::KeyTaken
+			);
+			assert_noop!(
+				AnonymousBallot::enrol(RuntimeOrigin::signed(36), poll, key(36), possession(30, 36)),
+				Error::<Test>::NotKeyHolder
+			);
+			assert_eq!(Rolls::<Test>::get(poll), before);
+			// Not a poll, not an announced one.
+			assert_noop!(enrol(30, poll + 1), Error::<Test>::UnknownPoll);
+			registered(10..=11);
+			let community_poll = open(false);
+			assert_noop!(enrol(30, community_poll), Error::<Test>::NotARoll);
+			// The rings are built in on_idle; once ballots open, enrolment has ended.
+			open_ballots(poll);
+			// 33 is alone with their area (the mock keeps rings of two at least): their ring's
+			// key is not counted among the poll's voters, and they vote on paper.
+			assert!(events().contains(&Event::BallotsOpen { poll, rings: 3, keys: 5 }));
+			assert_noop!(enrol(36, poll), Error::<Test>::EnrolmentClosed);
+			let enrolled = |who| <AnonymousBallot as AnonymousRolls<AccountId, u64>>::enrolled(poll, &who);
+			assert!(enrolled(30) && enrolled(35));
+			assert!(!enrolled(33), "alone in a ring: votes on paper");
+			assert!(!enrolled(36));
+		});
+	}
+
+	#[test]
+	fn each_ballot_counts_its_voter_once_and_their_rings_weight_on_every_mark() {
+		new_test_ext().execute_with(|| {
+			let poll = announce();
+			for who in 30..=35 {
+				assert_ok!(enrol(who, poll));
+			}
+			run_to_block(System::block_number() + 1);
+			// Before ballots open, none is taken.
+			assert_eq!(mark(30, poll, 0, 0), refused(Error::NotYetOpen));
+			open_ballots(poll);
+			// 30 marks two candidates, 31 one, 34 one, 35 leaves the ballot blank.
+			for (who, choice, sequence) in [(30, 0, 0), (30, 1, 1), (31, 0, 0), (34, 1, 0), (35, 3, 0)]
+			{
+				assert_eq!(mark(who, poll, choice, sequence), Ok(Ok(())));
+			}
+			assert_eq!(
+				<AnonymousBallot as AnonymousRolls<AccountId, u64>>::tally(poll),
+				Some(WeightedTally {
+					options: vec![(2, 2 * M90), (2, M90 + M120), (0, 0), (1, M120)],
+					turnout: (4, 2 * M90 + 2 * M120),
+				})
+			);
+			let before = (Polls::<Test>::get(poll), Rolls::<Test>::get(poll));
+			// No more marks than seats, no option twice, a blank alone, only allowed options,
+			// and no ballot from a ring too small to keep it secret.
+			assert_eq!(mark(30, poll, 3, 2), refused(Error::AlreadyVoted));
+			assert_eq!(mark(31, poll, 0, 1), refused(Error::AlreadyMarked));
+			assert_eq!(mark(35, poll, 0, 1), refused(Error::BlankAlone));
+			assert_eq!(mark(32, poll, 2, 0), refused(Error::BadChoice));
+			assert_eq!(mark(34, poll, 0, 0), refused(Error::WrongSequence));
+			assert_eq!(mark(33, poll, 0, 0), refused(Error::RingTooSmall));
+			assert_eq!(mark(32, poll, 0, 0), Ok(Ok(())));
+			assert_eq!(mark(32, poll, 3, 1), refused(Error::BlankAlone));
+			let (record, roll) = (Polls::<Test>::get(poll).unwrap(), Rolls::<Test>::get(poll).unwrap());
+			let (old_record, old_roll) = (before.0.unwrap(), before.1.unwrap());
+			assert_eq!(record.online, old_record.online + 1);
+			assert_eq!(roll.turnout, old_roll.turnout + M90);
+			// What is stored of a ballot names an alias, never an account.
+			let alias = prove(30, &AnonymousBallot::poll_ring_keys(poll, 0).unwrap(), poll, 0, 0).0;
+			assert_eq!(Marks::<Test>::get(poll, alias), Some(0b11));
+			assert_eq!(Ballots::<Test>::get(poll, alias), Some(Ballot { choice: 1, sequence: 1 }));
+		});
+	}
+
+	#[test]
+	fn the_same_option_marked_twice_in_one_block_counts_once() {
+		new_test_ext().execute_with(|| {
+			let poll = announce();
+			assert_ok!(enrol(30, poll));
+			assert_ok!(enrol(31, poll));
+			open_ballots(poll);
+			assert_eq!(submit_in_block(mark_call(30, poll, 0, 0)), Ok(Ok(())));
+			assert_eq!(submit_in_block(mark_call(30, poll, 0, 1)), Ok(Ok(())));
+			end_block();
+			assert_eq!(Polls::<Test>::get(poll).unwrap().tally.into_inner(), vec![1, 0, 0, 0]);
+			assert!(matches!(last_event(), Event::BallotRefused { sequence: 1, .. }));
+		});
+	}
+
+	#[test]
+	fn ballots_wait_until_the_rings_of_the_last_enrolments_are_built() {
+		new_test_ext().execute_with(|| {
+			let poll = announce();
+			let opens = Rolls::<Test>::get(poll).unwrap().opens;
+			System::set_block_number(opens - 1);
+			assert_ok!(enrol(30, poll));
+			assert_ok!(enrol(31, poll));
+			// Ballots open before on_idle has built the ring.
+			System::set_block_number(opens);
+			assert_ok!(AnonymousBallot::open_roll(poll, 4, 0b1011, Some(3)));
+			assert!(Polls::<Test>::get(poll).unwrap().rings.is_empty());
+			assert_eq!(mark(30, poll, 0, 0), refused(Error::RingsBeingBuilt));
+			AnonymousBallot::on_idle(opens, Weight::MAX);
+			assert_eq!(last_event(), Event::BallotsOpen { poll, rings: 1, keys: 2 });
+			assert_eq!(mark(30, poll, 0, 0), Ok(Ok(())));
+			// The options are fixed once.
+			assert_noop!(AnonymousBallot::open_roll(poll, 4, 0b1, None), Error::<Test>::NotARoll);
+		});
+	}
+
+	#[test]
+	fn an_announced_polls_paper_ballots_are_counted_by_the_pallet_that_called_it() {
+		new_test_ext().execute_with(|| {
+			let poll = announce();
+			open_ballots(poll);
+			assert_noop!(
+				AnonymousBallot::record_paper_count(
+					RuntimeOrigin::signed(PLUM_SECRETARY),
+					poll,
+					1,
+					counts(&[1, 0, 0, 0]),
+					voters(&[36])
+				),
+				Error::<Test>::PaperElsewhere
+			);
+		});
+	}
+
+	#[test]
+	fn an_announced_poll_is_pruned_with_its_enrolments_rings_and_marks() {
+		new_test_ext().execute_with(|| {
+			let poll = announce();
+			for who in 30..=33 {
+				assert_ok!(enrol(who, poll));
+			}
+			open_ballots(poll);
+			assert_eq!(mark(30, poll, 0, 0), Ok(Ok(())));
+			let closes = Polls::<Test>::get(poll).unwrap().closes;
+			run_to_block(closes + RETENTION + 5);
+			assert!(events().contains(&Event::PollPruned { poll }));
+			assert!(Rolls::<Test>::get(poll).is_none());
+			assert_eq!(Enrolled::<Test>::iter_prefix(poll).count(), 0);
+			assert_eq!(RollKeys::<Test>::iter_prefix(poll).count(), 0);
+			assert_eq!(RollRings::<Test>::iter_prefix(poll).count(), 0);
+			assert_eq!(Marks::<Test>::iter_prefix(poll).count(), 0);
+		});
+	}
+}

@@ -210,6 +210,44 @@ impl<T: Config> Poll<T> {
 	}
 }
 
+/// A poll of an electorate another pallet keeps (an owners' assembly's vote): who votes online
+/// enrols before ballots open ([`crate::Pallet::enrol`]) and is put in a ring of voters of the
+/// same weight, so each ballot counts its voter and its ring's weight. Stored beside its
+/// [`Poll`], whose rings stay empty until the roll's rings are built and ballots open.
+#[derive(
+	CloneNoBound, PartialEqNoBound, EqNoBound, Encode, Decode, MaxEncodedLen, TypeInfo, DebugNoBound,
+)]
+#[scale_info(skip_type_params(T))]
+pub struct Roll<T: Config> {
+	/// The asking pallet's electorate (its vote), asked for each enrolling voter's weight.
+	pub electorate: gongzhi_primitives::votes::ElectorateId,
+	/// Enrolment ends and ballots open at this block.
+	pub opens: BlockNumberFor<T>,
+	/// How many options one voter marks at most, each once (an election's seats).
+	pub marks: u8,
+	/// The rings by index: the weight each of its voters has, and how many keys it holds.
+	pub rings: BoundedVec<(u64, u32), T::MaxRingsPerCommunity>,
+	/// Voters enrolled.
+	pub enrolled: u32,
+	/// Whether the asking pallet has fixed the options (ballots open once the rings are built).
+	pub opened: bool,
+	/// The options that may be marked, a bit per option.
+	pub allowed: u32,
+	/// The option that is marked alone if at all (a blank ballot).
+	pub blank: Option<u8>,
+	/// Weight per option of the voters who marked it.
+	pub tally: BoundedVec<u64, T::MaxOptions>,
+	/// Weight of the voters who cast a ballot.
+	pub turnout: u64,
+}
+
+impl<T: Config> Roll<T> {
+	/// Whether option `choice` may be marked.
+	pub fn allows(&self, choice: u8) -> bool {
+		self.opened && choice < 32 && self.allowed & (1u32 << choice) != 0
+	}
+}
+
 /// An alias's ballot in a poll.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo, Debug)]
 pub struct Ballot {

@@ -27,6 +27,8 @@ pub trait WeightInfo {
 	fn reject_paper_count(v: u32, ) -> Weight;
 	fn build_step(k: u32, ) -> Weight;
 	fn prune_step(n: u32, ) -> Weight;
+	fn enrol() -> Weight;
+	fn open_roll(r: u32, ) -> Weight;
 }
 
 /// Weights for a runtime, priced with its own database weights.
@@ -269,6 +271,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(n.into()))
 	}
+	fn enrol() -> Weight {
+		Weight::from_parts(2_753_324_000, 12797)
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().writes(6))
+	}
+	fn open_roll(r: u32, ) -> Weight {
+		Weight::from_parts(148_683_457, 4099)
+			.saturating_add(Weight::from_parts(116_322_083, 0).saturating_mul(r.into()))
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
+			.saturating_add(T::DbWeight::get().writes(2))
+			.saturating_add(Weight::from_parts(0, 11807).saturating_mul(r.into()))
+	}
 }
 
 /// The same figures for tests, priced with ParityDB's weights.
@@ -357,5 +372,18 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(2))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2540).saturating_mul(n.into()))
+	}
+	fn enrol() -> Weight {
+		Weight::from_parts(2_753_324_000, 12797)
+			.saturating_add(ParityDbWeight::get().reads(7))
+			.saturating_add(ParityDbWeight::get().writes(6))
+	}
+	fn open_roll(r: u32, ) -> Weight {
+		Weight::from_parts(148_683_457, 4099)
+			.saturating_add(Weight::from_parts(116_322_083, 0).saturating_mul(r.into()))
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(r.into())))
+			.saturating_add(ParityDbWeight::get().writes(2))
+			.saturating_add(Weight::from_parts(0, 11807).saturating_mul(r.into()))
 	}
 }

@@ -137,6 +137,41 @@ fn elections<T: Config>(f: &Fixture<T>) -> VoteId {
 	id
 }
 
+/// A committee election by secret ballot of the most seats, with `MaxCandidates` standing
+/// candidates, run to its opening (its anonymous poll's options fixed).
+fn secret_election<T: Config>(f: &Fixture<T>) -> VoteId {
+	let seats = T::MaxCommittee::get().min(T::MaxCandidates::get()) as u8;
+	let id = NextVoteId::<T>::get();
+	Pallet::<T>::do_call_secret_election(
+		f.officer.clone(),
+		f.estate,
+		vec![b'x'; T::MaxTitleLength::get() as usize],
+		seats,
+		100u32.into(),
+		1,
+		T::MinVotingPeriod::get(),
+	)
+	.expect("the officer calls the election");
+	let list: Vec<_> = (0..T::MaxCandidates::get())
+		.map(|i| Candidate { who: owner::<T>(i % UNITS), nominations: 1 })
+		.collect();
+	Candidates::<T>::insert(id, 0, CandidatesOf::<T>::try_from(list).expect("within bound"));
+	let opens = Votes::<T>::get(id).expect("called").opens;
+	frame_system::Pallet::<T>::set_block_number(opens);
+	Pallet::<T>::open_due(opens);
+	id
+}
+
+/// A station's count where `v` owners of the fixture voted blank.
+fn blank_count<T: Config>(
+	v: u32,
+) -> (BoundedVec<Count, T::MaxTallyRows>, BoundedVec<T::AccountId, T::MaxStationVoters>) {
+	let mut rows = vec![Count::default(); T::MaxCandidates::get() as usize];
+	rows.push(Count::new(v, UNIT_AREA * u64::from(v)));
+	let voters: Vec<_> = (0..v).map(owner::<T>).collect();
+	(rows.try_into().expect("a row per candidate"), voters.try_into().expect("within bound"))
+}
+
 /// The fullest ballot of [`elections`]: the most candidates on every matter.
 fn full_ballot<T: Config>() -> Vec<Choice<Vec<u8>>> {
 	let seats = T::MaxCommittee::get().min(T::MaxCandidates::get()) as u8;
@@ -337,6 +372,48 @@ mod benchmarks {
 		_(RawOrigin::Signed(f.second.clone()), id, owner::<T>(0));
 
 		assert!(Ballots::<T>::contains_key(id, owner::<T>(0)));
+	}
+
+	/// A station's count of `v` owners (the fixture's estate has [`UNITS`]: the weight's
+	/// slope per owner is measured up to there) in a secret election of the most candidates.
+	#[benchmark]
+	fn record_station_count(v: Linear<1, { UNITS.min(T::MaxStationVoters::get()) }>) {
+		let f = fixture::<T>();
+		let id = secret_election::<T>(&f);
+		let (rows, voters) = blank_count::<T>(v);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(f.officer.clone()), id, 1, rows, voters);
+
+		assert!(StationCounts::<T>::contains_key(id, 1));
+	}
+
+	#[benchmark]
+	fn countersign_station_count() {
+		let f = fixture::<T>();
+		let id = secret_election::<T>(&f);
+		let (rows, voters) = blank_count::<T>(UNITS.min(T::MaxStationVoters::get()));
+		Pallet::<T>::do_record_station_count(f.officer.clone(), id, 1, rows, voters)
+			.expect("recorded");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(f.second.clone()), id, 1);
+
+		assert!(StationCounts::<T>::get(id, 1).is_some_and(|c| c.countersigned));
+	}
+
+	#[benchmark]
+	fn reject_station_count(v: Linear<1, { UNITS.min(T::MaxStationVoters::get()) }>) {
+		let f = fixture::<T>();
+		let id = secret_election::<T>(&f);
+		let (rows, voters) = blank_count::<T>(v);
+		Pallet::<T>::do_record_station_count(f.officer.clone(), id, 1, rows, voters)
+			.expect("recorded");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(f.second.clone()), id, 1);
+
+		assert!(!StationCounts::<T>::contains_key(id, 1));
 	}
 
 	#[benchmark]

@@ -17,8 +17,9 @@ use crate::{
 	counting::{approved, participation_met},
 	Action, ActionOf, Ballots, Candidates, Claimed, Closing, Config, Count, Distribution,
 	DistributionId, Distributions, EstateId, EstateOf, Estates, Event, Frozen, MatterIndex,
-	NextDistributionId, Nominations, Outcome, OutcomeOf, Pallet, PaperBallots, Prunable, PruneBounds,
-	PruneQueue, Question, Results, Tallies, Threshold, VoteId, VoteStatus, Votes, WeightInfo,
+	NextDistributionId, Nominations, Outcome, OutcomeOf, Pallet, PaperBallots, PaperVoted, Prunable,
+	PruneBounds, PruneQueue, Question, Results, SecretPolls, StationCounts, Tallies, Threshold,
+	VoteId, VoteStatus, Votes, WeightInfo,
 };
 
 impl<T: Config> Pallet<T> {
@@ -26,8 +27,19 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn close_due(now: BlockNumberFor<T>) -> Weight {
 		let mut weight = T::WeightInfo::on_initialize_idle();
 		for id in Closing::<T>::take(now) {
+			let secret = Self::secret_poll(id).is_some();
 			let matters = Self::close_vote(id, now);
 			weight.saturating_accrue(T::WeightInfo::on_initialize_close(matters));
+			if secret {
+				// The poll's tally read and added to the count.
+				weight.saturating_accrue(
+					<T::AnonymousRolls as gongzhi_primitives::votes::AnonymousRolls<
+						T::AccountId,
+						BlockNumberFor<T>,
+					>>::read_weight()
+					.saturating_add(T::DbWeight::get().reads_writes(3, 2)),
+				);
+			}
 		}
 		weight
 	}
@@ -35,6 +47,10 @@ impl<T: Config> Pallet<T> {
 	/// Counts vote `id`, carries out what it approved, and publishes the outcome; returns how
 	/// many matters it counted (the hook's weight).
 	pub(crate) fn close_vote(id: VoteId, now: BlockNumberFor<T>) -> u32 {
+		if Votes::<T>::get(id).is_some_and(|v| v.status == VoteStatus::Called) {
+			// A secret election: its anonymous ballots join the countersigned stations'.
+			Self::count_online(id);
+		}
 		let Some(mut vote) = Votes::<T>::get(id) else { return 0 };
 		if vote.status == VoteStatus::Closed {
 			return 0;
@@ -313,10 +329,13 @@ impl<T: Config> Pallet<T> {
 		left -= Nominations::<T>::drain_prefix(id).take(left).count();
 		left -= Tallies::<T>::drain_prefix(id).take(left).count();
 		left -= Candidates::<T>::drain_prefix(id).take(left).count();
+		left -= StationCounts::<T>::drain_prefix(id).take(left).count();
+		left -= PaperVoted::<T>::drain_prefix(id).take(left).count();
 		if left == 0 {
 			return false;
 		}
 		Votes::<T>::remove(id);
+		SecretPolls::<T>::remove(id);
 		Results::<T>::remove(id);
 		Self::deposit_event(Event::VotePruned { vote: id });
 		true

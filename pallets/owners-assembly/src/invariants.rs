@@ -17,7 +17,8 @@ use sp_runtime::{traits::Saturating, TryRuntimeError};
 
 use crate::{
 	BalanceOf, Ballots, Closing, Config, Count, Distributions, Estates, EstatesOwned, Holding, Holdings,
-	NextEstateId, NextVoteId, Pallet, Properties, VoteStatus, Votes,
+	NextEstateId, NextVoteId, Pallet, PaperVoted, Properties, SecretPolls, StationCounts,
+	VoteStatus, Votes,
 };
 
 impl<T: Config> Pallet<T> {
@@ -84,7 +85,32 @@ impl<T: Config> Pallet<T> {
 				turnout = turnout.plus(ballot.holding.area);
 				ensure!(ballot.choices.len() == vote.matters.len(), "owners: a ballot short");
 			}
-			ensure!(turnout == vote.turnout, "owners: turnout is not the ballots'");
+			if SecretPolls::<T>::contains_key(id) {
+				ensure!(turnout == Count::default(), "owners: a by-name ballot in a secret election");
+				ensure!(vote.matters.len() == 1, "owners: a secret election with other matters");
+				let mut on_paper = 0u32;
+				for (_, count) in StationCounts::<T>::iter_prefix(id) {
+					on_paper += count.voters.len() as u32;
+					if count.countersigned {
+						turnout.owners += count.participants.owners;
+						turnout.area = turnout.area.saturating_add(count.participants.area);
+					}
+				}
+				ensure!(
+					PaperVoted::<T>::iter_prefix(id).count() as u32 == on_paper,
+					"owners: paper voters are not the stations'"
+				);
+				// Once closed, the anonymous ballots are in the turnout too.
+				let open = vote.status == VoteStatus::Called;
+				ensure!(
+					if open { turnout == vote.turnout } else {
+						turnout.owners <= vote.turnout.owners && turnout.area <= vote.turnout.area
+					},
+					"owners: a secret election's turnout is not its stations'"
+				);
+			} else {
+				ensure!(turnout == vote.turnout, "owners: turnout is not the ballots'");
+			}
 			ensure!(
 				turnout.owners <= vote.electorate.owners && turnout.area <= vote.electorate.area,
 				"owners: turnout above the electorate"

@@ -57,11 +57,14 @@
 //! So a sale during a vote does not give the unit two votes: the seller votes for it with what
 //! they held when the vote was called, the buyer from the next vote on.
 //!
-//! ## Ballots are public
+//! ## Ballots by name, or secret
 //! An owners' assembly here votes by name, as the estates' own platforms do: a ballot is stored
-//! with the owner's account and choices, so that every owner can check the count. Secret
-//! ballots (a committee election by secret ballot) need anonymous ballots, which this pallet
-//! does not offer yet.
+//! with the owner's account and choices, so that every owner can check the count. A committee
+//! election may instead be called by secret ballot ([`Pallet::call_secret_election`]): owners
+//! vote online with anonymous ballots (pallet-anonymous-ballot, through
+//! [`Config::AnonymousRolls`]) in rings of owners of the same area, or on paper at polling
+//! stations counted by station; see [`secret`](crate::secret) for how it stays exact and
+//! anonymous.
 //!
 //! ## Bounded work
 //! A block counts at most [`Config::MaxClosingPerBlock`] votes; a vote holds at most
@@ -88,6 +91,7 @@ pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod register;
+pub mod secret;
 #[cfg(test)]
 mod tests;
 mod texts;
@@ -195,6 +199,12 @@ pub mod pallet {
 	/// A company note as stored.
 	pub type CompanyNoteOf<T> =
 		CompanyNote<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, TextOf<T>>;
+	/// A polling station's count in a secret election as stored.
+	pub type StationCountOf<T> = StationCount<
+		<T as frame_system::Config>::AccountId,
+		BoundedVec<Count, <T as Config>::MaxTallyRows>,
+		BoundedVec<<T as frame_system::Config>::AccountId, <T as Config>::MaxStationVoters>,
+	>;
 
 	/// The version of this pallet's storage; [`crate::migrations`] moves it from one to the next.
 	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -289,6 +299,18 @@ pub mod pallet {
 		/// The most records one pruning step removes.
 		#[pallet::constant]
 		type MaxPrunedPerStep: Get<u32>;
+
+		/// Anonymous polls for committee elections by secret ballot (pallet-anonymous-ballot):
+		/// owners enrol there during the notice and vote with anonymous ballots.
+		type AnonymousRolls: gongzhi_primitives::votes::AnonymousRolls<
+			Self::AccountId,
+			BlockNumberFor<Self>,
+		>;
+
+		/// The most owners on one polling station's count in a secret election (a station
+		/// records more counts if more voted there).
+		#[pallet::constant]
+		type MaxStationVoters: Get<u32>;
 
 		/// Weights of this pallet's calls and hooks, measured by its benchmarks.
 		type WeightInfo: WeightInfo;
@@ -408,6 +430,30 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Results<T: Config> =
 		StorageMap<_, Twox64Concat, VoteId, BoundedVec<OutcomeOf<T>, T::MaxMatters>>;
+
+	/// The anonymous poll of each committee election by secret ballot.
+	#[pallet::storage]
+	pub type SecretPolls<T: Config> = StorageMap<_, Twox64Concat, VoteId, PollId>;
+
+	/// The secret elections whose ballots open at a block: their polls' options are fixed then.
+	#[pallet::storage]
+	pub type Opening<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<VoteId, T::MaxClosingPerBlock>,
+		ValueQuery,
+	>;
+
+	/// Polling stations' counts in secret elections.
+	#[pallet::storage]
+	pub type StationCounts<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, VoteId, Twox64Concat, StationId, StationCountOf<T>>;
+
+	/// Who voted on paper in a secret election, and where: public, so they vote once.
+	#[pallet::storage]
+	pub type PaperVoted<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, VoteId, Blake2_128Concat, T::AccountId, StationId>;
 
 	/// The id the next distribution of revenue gets.
 	#[pallet::storage]
@@ -556,6 +602,18 @@ pub mod pallet {
 			opens: BlockNumberFor<T>,
 			closes: BlockNumberFor<T>,
 		},
+		/// A committee election by secret ballot was called: owners enrol in anonymous poll
+		/// `poll` during the notice to vote online.
+		SecretElectionCalled { vote: VoteId, poll: PollId },
+		/// A secret election's ballots opened: its poll takes marks for the options in
+		/// `allowed` (a bit per candidate standing, and the blank, last).
+		SecretBallotsOpened { vote: VoteId, poll: PollId, allowed: u32 },
+		/// A steward recorded a polling station's count of a secret election.
+		StationCountRecorded { vote: VoteId, station: StationId, by: T::AccountId, voters: u32 },
+		/// A second person countersigned it: it is counted.
+		StationCountCountersigned { vote: VoteId, station: StationId, by: T::AccountId },
+		/// A second person rejected it: its voters may be recorded again.
+		StationCountRejected { vote: VoteId, station: StationId, by: T::AccountId },
 		/// An owner nominated a candidate.
 		Nominated {
 			vote: VoteId,
@@ -745,6 +803,23 @@ pub mod pallet {
 		AlreadyClaimed,
 		/// No more ids: the counter would wrap onto old records.
 		NoMoreIds,
+		/// This election is by secret ballot: owners vote online with a ballot key they enrolled
+		/// during the notice, or on paper at a polling station (counted by station).
+		SecretBallot,
+		/// Only a committee election by secret ballot takes station counts.
+		NotSecret,
+		/// This station's count is already recorded.
+		StationRecorded,
+		/// No count of this station is recorded.
+		UnknownStation,
+		/// The station's counts do not fit: a row per candidate and the blank, none for a
+		/// candidate not standing, none above the owners and area that voted there, and as
+		/// many marks as they could make.
+		CountsDoNotAddUp,
+		/// A listed owner enrolled to vote online in this election: they vote there.
+		EnrolledOnline,
+		/// The count was countersigned already.
+		AlreadyCountersigned,
 	}
 
 	#[pallet::hooks]
@@ -755,7 +830,7 @@ pub mod pallet {
 		}
 
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::close_due(now)
+			Self::open_due(now).saturating_add(Self::close_due(now))
 		}
 
 		fn on_idle(now: BlockNumberFor<T>, remaining: Weight) -> Weight {
@@ -1051,6 +1126,92 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			Self::do_claim_share(who, distribution, property)
 		}
+
+		/// A steward calls an election of the owners' committee by secret ballot: as
+		/// [`Pallet::call_vote`] with one election matter, and an anonymous poll announced for
+		/// it. During the notice owners nominate candidates and, to vote online, enrol in the
+		/// poll (pallet-anonymous-ballot's `enrol`); the others vote on paper at a polling
+		/// station.
+		///
+		/// Emits [`Event::VoteCalled`] and [`Event::SecretElectionCalled`]. Errors: those of
+		/// [`Pallet::call_vote`], and the anonymous-ballot pallet's when it cannot announce the
+		/// poll (`TooManyPolls`).
+		#[pallet::call_index(15)]
+		#[pallet::weight(
+			T::WeightInfo::call_vote(1)
+				.saturating_add(<T::AnonymousRolls as gongzhi_primitives::votes::AnonymousRolls<
+					T::AccountId,
+					BlockNumberFor<T>,
+				>>::announce_weight())
+				.saturating_add(T::DbWeight::get().reads_writes(1, 2))
+		)]
+		pub fn call_secret_election(
+			origin: OriginFor<T>,
+			estate: EstateId,
+			title: Vec<u8>,
+			seats: u8,
+			term: BlockNumberFor<T>,
+			nominators: u8,
+			voting_period: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_call_secret_election(who, estate, title, seats, term, nominators, voting_period)
+		}
+
+		/// A steward records a polling station's count of a secret election while it is open:
+		/// owners and area per candidate and the blank (`rows`), and the owners who voted
+		/// there. It is counted once a second person countersigns it.
+		///
+		/// Emits [`Event::StationCountRecorded`]. Errors: [`Error::UnknownVote`],
+		/// [`Error::NotOpen`], [`Error::NotSecret`], [`Error::NotASteward`],
+		/// [`Error::StationRecorded`], [`Error::NotAnOwner`], [`Error::EnrolledOnline`],
+		/// [`Error::AlreadyVoted`], [`Error::CountsDoNotAddUp`].
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::record_station_count(voters.len() as u32))]
+		pub fn record_station_count(
+			origin: OriginFor<T>,
+			vote: VoteId,
+			station: StationId,
+			rows: BoundedVec<Count, T::MaxTallyRows>,
+			voters: BoundedVec<T::AccountId, T::MaxStationVoters>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_record_station_count(who, vote, station, rows, voters)
+		}
+
+		/// A second person — a steward or an officer of the community, not the recorder —
+		/// countersigns a station's count while the vote is open: it is counted.
+		///
+		/// Emits [`Event::StationCountCountersigned`]. Errors: [`Error::UnknownVote`],
+		/// [`Error::NotOpen`], [`Error::UnknownStation`],
+		/// [`Error::RecorderCannotCountersign`], [`Error::AlreadyCountersigned`],
+		/// [`Error::NotASteward`].
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::countersign_station_count())]
+		pub fn countersign_station_count(
+			origin: OriginFor<T>,
+			vote: VoteId,
+			station: StationId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_countersign_station(who, vote, station)
+		}
+
+		/// A second person rejects a station's count not yet countersigned: its owners may be
+		/// recorded again, correctly.
+		///
+		/// Emits [`Event::StationCountRejected`]. Errors: as
+		/// [`Pallet::countersign_station_count`].
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::reject_station_count(T::MaxStationVoters::get()))]
+		pub fn reject_station_count(
+			origin: OriginFor<T>,
+			vote: VoteId,
+			station: StationId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_reject_station(who, vote, station)
+		}
 	}
 
 	/// Reads for wallets and the residents' portal, in the metadata and callable through the
@@ -1135,11 +1296,18 @@ pub mod pallet {
 			Some((record, candidates, results))
 		}
 
+		/// The anonymous poll of a secret election, and where `who` stands in it: whether they
+		/// voted on paper (the station).
+		pub fn secret_election(vote: VoteId, who: T::AccountId) -> Option<(PollId, Option<StationId>)> {
+			SecretPolls::<T>::get(vote).map(|poll| (poll, PaperVoted::<T>::get(vote, who)))
+		}
+
 		/// Whether `who` may vote in `vote` and with what, and whether they voted.
 		pub fn voter_status(vote: VoteId, who: T::AccountId) -> (Option<Holding>, bool) {
 			let Some(record) = Votes::<T>::get(vote) else { return (None, false) };
 			let voted = Ballots::<T>::contains_key(vote, &who) ||
-				PaperBallots::<T>::contains_key(vote, &who);
+				PaperBallots::<T>::contains_key(vote, &who) ||
+				PaperVoted::<T>::contains_key(vote, &who);
 			(Self::holding_at_call(vote, record.estate, &who), voted)
 		}
 

@@ -87,9 +87,102 @@ impl pallet_owners_assembly::Config for Test {
 	type MaxVotingPeriod = ConstU64<100>;
 	type Retention = ConstU64<RETENTION>;
 	type MaxPrunedPerStep = ConstU32<3>;
+	type AnonymousRolls = Rolls;
+	type MaxStationVoters = ConstU32<4>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = PartyBranch;
+}
+
+/// A stand-in for pallet-anonymous-ballot's polls of an electorate (its own tests and the
+/// runtime's, with real proofs, test the ballots themselves): it records what it is asked, who
+/// enrolled ([`enrol_online`], which asks this pallet for the owner's weight as the real one
+/// does) and the tally the tests give it ([`set_online_tally`]).
+pub struct Rolls;
+
+/// What [`Rolls`] was told of a poll.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FakeRoll {
+	pub community: UnitId,
+	pub electorate: u32,
+	pub opens: u64,
+	pub closes: u64,
+	pub marks: u8,
+	/// `(options, allowed, blank)` once opened.
+	pub opened: Option<(u8, u32, Option<u8>)>,
+	pub enrolled: Vec<(AccountId, u64)>,
+	pub tally: gongzhi_primitives::votes::WeightedTally,
+}
+
+std::thread_local! {
+	pub static ROLLS: core::cell::RefCell<Vec<FakeRoll>> = const { core::cell::RefCell::new(Vec::new()) };
+	/// Whether the next announcement fails (as the real pallet's does when it keeps too many
+	/// polls).
+	pub static ROLLS_FULL: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+}
+
+/// What [`Rolls`] knows of poll `poll`.
+pub fn fake_roll(poll: u32) -> FakeRoll {
+	ROLLS.with(|r| r.borrow()[poll as usize].clone())
+}
+
+/// `who` enrols in `poll` to vote online, with the weight this pallet gives them.
+pub fn enrol_online(poll: u32, who: AccountId) -> Result<u64, &'static str> {
+	use gongzhi_primitives::votes::WeightedElectorate;
+	let roll = fake_roll(poll);
+	if System::block_number() >= roll.opens {
+		return Err("enrolment closed");
+	}
+	let weight = OwnersAssembly::weight_of(roll.electorate, &who).ok_or("not an elector")?;
+	ROLLS.with(|r| r.borrow_mut()[poll as usize].enrolled.push((who, weight)));
+	Ok(weight)
+}
+
+/// The anonymous ballots `poll` counted: per option (voters, weight), and the turnout.
+pub fn set_online_tally(poll: u32, options: Vec<(u32, u64)>, turnout: (u32, u64)) {
+	ROLLS.with(|r| {
+		r.borrow_mut()[poll as usize].tally =
+			gongzhi_primitives::votes::WeightedTally { options, turnout }
+	});
+}
+
+impl gongzhi_primitives::votes::AnonymousRolls<AccountId, u64> for Rolls {
+	fn announce(
+		community: UnitId,
+		electorate: u32,
+		_question: [u8; 32],
+		opens: u64,
+		closes: u64,
+		marks: u8,
+	) -> Result<u32, sp_runtime::DispatchError> {
+		if ROLLS_FULL.with(|f| f.get()) {
+			return Err(sp_runtime::DispatchError::Other("too many polls"));
+		}
+		ROLLS.with(|r| {
+			let mut rolls = r.borrow_mut();
+			rolls.push(FakeRoll { community, electorate, opens, closes, marks, ..Default::default() });
+			Ok(rolls.len() as u32 - 1)
+		})
+	}
+	fn open(poll: u32, options: u8, allowed: u32, blank: Option<u8>) -> sp_runtime::DispatchResult {
+		ROLLS.with(|r| r.borrow_mut()[poll as usize].opened = Some((options, allowed, blank)));
+		Ok(())
+	}
+	fn enrolled(poll: u32, who: &AccountId) -> bool {
+		fake_roll(poll).enrolled.iter().any(|(w, _)| w == who)
+	}
+	fn tally(poll: u32) -> Option<gongzhi_primitives::votes::WeightedTally> {
+		ROLLS.with(|r| r.borrow().get(poll as usize).map(|roll| roll.tally.clone()))
+	}
+	fn announce_weight() -> Weight {
+		Weight::zero()
+	}
+	fn open_weight() -> Weight {
+		Weight::zero()
+	}
+	fn read_weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 pub const DISTRICT: UnitId = 0;
@@ -158,6 +251,8 @@ pub fn new_test_ext() -> TestExt {
 	.assimilate_storage(&mut storage)
 	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
+	ROLLS.with(|r| r.borrow_mut().clear());
+	ROLLS_FULL.with(|f| f.set(false));
 	ext.execute_with(|| System::set_block_number(1));
 	TestExt(ext)
 }

@@ -14,6 +14,10 @@ pub type PropertyId = u32;
 pub type VoteId = u32;
 /// A matter's place in its vote, from 0.
 pub type MatterIndex = u8;
+/// A polling station of a secret election, numbered by the stewards.
+pub type StationId = u32;
+/// The anonymous poll of a secret election.
+pub use gongzhi_primitives::votes::PollId;
 
 /// An estate, its register's totals, its committee and company, and its money.
 #[derive(Clone, Eq, PartialEq, Encode, Decode, Debug, MaxEncodedLen, TypeInfo)]
@@ -512,4 +516,20 @@ pub struct CompanyNote<AccountId, BlockNumber, Text> {
 	pub at: BlockNumber,
 	/// Its text.
 	pub text: Text,
+}
+
+/// A polling station's count in a secret election, recorded by a steward: owners and area per
+/// candidate (and the blank), and the owners who voted there.
+#[derive(Clone, Eq, PartialEq, Encode, Decode, Debug, MaxEncodedLen, TypeInfo)]
+pub struct StationCount<AccountId, Rows, Voters> {
+	/// Owners and area per candidate, the blank last.
+	pub rows: Rows,
+	/// The owners who voted there: public, so they vote once.
+	pub voters: Voters,
+	/// Their number and area: the station's participation.
+	pub participants: Count,
+	/// The steward who recorded it.
+	pub recorded_by: AccountId,
+	/// Whether a second person countersigned it (then it is counted).
+	pub countersigned: bool,
 }

@@ -258,7 +258,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The vote, if it is open for ballots now.
-	fn open_vote(vote_id: VoteId) -> Result<VoteOf<T>, DispatchError> {
+	pub(crate) fn open_vote(vote_id: VoteId) -> Result<VoteOf<T>, DispatchError> {
 		let vote = Votes::<T>::get(vote_id).ok_or(Error::<T>::UnknownVote)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		ensure!(
@@ -354,6 +354,7 @@ impl<T: Config> Pallet<T> {
 		paper: Option<(T::AccountId, T::AccountId)>,
 	) -> DispatchResult {
 		let mut vote = Self::open_vote(vote_id)?;
+		ensure!(Self::secret_poll(vote_id).is_none(), Error::<T>::SecretBallot);
 		let holding =
 			Self::holding_at_call(vote_id, vote.estate, &owner).ok_or(Error::<T>::NotAnOwner)?;
 		ensure!(
@@ -379,6 +380,7 @@ impl<T: Config> Pallet<T> {
 		choices: ChoicesOf<T>,
 	) -> DispatchResult {
 		let vote = Self::open_vote(vote_id)?;
+		ensure!(Self::secret_poll(vote_id).is_none(), Error::<T>::SecretBallot);
 		let estate = Estates::<T>::get(vote.estate).ok_or(Error::<T>::UnknownEstate)?;
 		ensure!(Self::is_steward(&who, &estate), Error::<T>::NotASteward);
 		ensure!(

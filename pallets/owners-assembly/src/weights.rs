@@ -31,6 +31,9 @@ pub trait WeightInfo {
 	fn on_initialize_idle() -> Weight;
 	fn on_initialize_close(m: u32, ) -> Weight;
 	fn on_idle_prune(n: u32, ) -> Weight;
+	fn record_station_count(v: u32, ) -> Weight;
+	fn countersign_station_count() -> Weight;
+	fn reject_station_count(v: u32, ) -> Weight;
 }
 
 /// Weights for a runtime, priced with its own database weights.
@@ -361,6 +364,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2717).saturating_mul(n.into()))
 	}
+	fn record_station_count(v: u32, ) -> Weight {
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(Weight::from_parts(30_000_000, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(6))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
+	}
+	fn countersign_station_count() -> Weight {
+		Weight::from_parts(80_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(3))
+	}
+	fn reject_station_count(v: u32, ) -> Weight {
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(1))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
+	}
 }
 
 /// The same figures for tests, priced with ParityDB's weights.
@@ -462,5 +485,25 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(4))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2717).saturating_mul(n.into()))
+	}
+	fn record_station_count(v: u32, ) -> Weight {
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(Weight::from_parts(30_000_000, 0).saturating_mul(v.into()))
+			.saturating_add(ParityDbWeight::get().reads(6))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(v.into())))
+			.saturating_add(ParityDbWeight::get().writes(1))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))
+	}
+	fn countersign_station_count() -> Weight {
+		Weight::from_parts(80_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(5))
+			.saturating_add(ParityDbWeight::get().writes(3))
+	}
+	fn reject_station_count(v: u32, ) -> Weight {
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(Weight::from_parts(10_000_000, 0).saturating_mul(v.into()))
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(1))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))
 	}
 }

@@ -169,6 +169,14 @@ export const actions = (chain: Chain) => {
         }],
         voting_period: votingBlocks,
       }),
+    /** A committee election by secret ballot: owners enrol during the notice to vote online. */
+    callSecretElection: (estate: number, title: string, seats: number, termBlocks: number, votingBlocks: number) =>
+      tx.OwnersAssembly.call_secret_election({
+        estate, title: bytes(title), seats, term: termBlocks, nominators: 1, voting_period: votingBlocks,
+      }),
+    /** Enrols in a secret election's anonymous poll with a ballot key made in this browser. */
+    enrolInElection: (poll: number, { key, possession }: BallotKeyProof) =>
+      tx.AnonymousBallot.enrol({ poll, key: toHex(key), possession: toHex(possession) }),
     recordOwnersPaperBallot: (vote: number, owner: string, choice: Choice) =>
       tx.OwnersAssembly.record_paper_ballot({ vote, owner, choices: [Enum(choice)] }),
     countersignOwnersPaperBallot: (vote: number, owner: string) =>

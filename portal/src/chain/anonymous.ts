@@ -92,3 +92,27 @@ export async function castAnonymously(chain: Chain, secret: Uint8Array, poll: nu
   });
   return { alias: toHex(made.alias), sequence, block: included, proveMs: made.ms };
 }
+
+/** Where an owner stands in a secret election's anonymous poll. */
+export interface ElectionStanding {
+  /** The ring the owner enrolled in (owners of their area), if they did. */
+  ring?: number;
+  /** How many owners enrolled in that ring. */
+  ringSize?: number;
+  /** The fewest owners a ring needs for its ballots to be taken: in a smaller one an owner's
+   * area would show who voted, so they vote on paper. */
+  minRing: number;
+  /** Whether ballots are taken: the options fixed and the rings built. */
+  open: boolean;
+}
+
+export async function electionStanding(chain: Chain, poll: number, who: string): Promise<ElectionStanding> {
+  const [ring, roll, record, minRing] = await Promise.all([
+    chain.api.view.AnonymousBallot.enrolment(poll, who),
+    chain.api.view.AnonymousBallot.roll(poll),
+    chain.api.view.AnonymousBallot.poll(poll),
+    chain.api.constants.AnonymousBallot.MinRollRing(),
+  ]);
+  const ringSize = ring === undefined ? undefined : roll?.rings[ring]?.[1];
+  return { ring, ringSize, minRing, open: (record?.rings.length ?? 0) > 0 };
+}

@@ -672,6 +672,9 @@ export interface AssemblyVoteView {
   /** What the account votes with in it (undefined: not an owner when it was called). */
   myHolding?: OwnersCount;
   voted: boolean;
+  /** A committee election by secret ballot: its anonymous poll, and the polling station where
+   * the account voted on paper, if it did. */
+  secret?: { poll: number; station?: number };
 }
 
 const SPECIAL = new Set(['RaiseMaintenanceFund', 'Rebuild', 'CommonParts']);
@@ -684,9 +687,10 @@ export async function assemblyVotes(chain: Chain, estate: number, who?: string):
     api.query.System.Number.getValue(),
   ]);
   const votes = await Promise.all(ids.map(async (id): Promise<AssemblyVoteView | undefined> => {
-    const [found, status] = await Promise.all([
+    const [found, status, secret] = await Promise.all([
       api.view.OwnersAssembly.vote(id),
       who ? api.view.OwnersAssembly.voter_status(id, who) : Promise.resolve(undefined),
+      who ? api.view.OwnersAssembly.secret_election(id, who) : Promise.resolve(undefined),
     ]);
     if (!found) return undefined;
     const [v, candidates, results] = found;
@@ -724,6 +728,7 @@ export async function assemblyVotes(chain: Chain, estate: number, who?: string):
       matters,
       myHolding: status?.[0] ? count({ owners: 1, area: status[0].area }) : undefined,
       voted: status?.[1] ?? false,
+      secret: secret ? { poll: secret[0], station: secret[1] } : undefined,
     };
   }));
   return votes.filter((v): v is AssemblyVoteView => v !== undefined);

@@ -5,6 +5,7 @@ import {
 } from '../chain';
 import { Amount } from '../components/Amount';
 import { Countdown } from '../components/Countdown';
+import { SecretElection } from '../components/SecretElection';
 import { Section } from '../components/Section';
 import { TxProgress } from '../components/TxProgress';
 import { Who, WhoList } from '../components/Who';
@@ -129,6 +130,8 @@ function CallVote({ estate }: { estate: number }) {
   const [to, setTo] = useState('');
   const [amount, setAmount] = useState('');
   const [seats, setSeats] = useState('5');
+  // Committee elections are by secret ballot unless the caller says otherwise.
+  const [secret, setSecret] = useState(true);
   const [days, setDays] = useState('7');
   const action = useAction();
   const c = chain.value;
@@ -140,7 +143,10 @@ function CallVote({ estate }: { estate: number }) {
     const matter = kind === 'pay' ? { kind, to: to.trim(), amount: value ?? 0n }
       : kind === 'election' ? { kind, seats: Number(seats), termBlocks: blocks(5 * 365) }
         : { kind, category };
-    const sent = await action.run(actions(c).callAssemblyVote(estate, title.trim(), matter, blocks(Number(days))));
+    const a = actions(c);
+    const sent = await action.run(kind === 'election' && secret
+      ? a.callSecretElection(estate, title.trim(), Number(seats), blocks(5 * 365), blocks(Number(days)))
+      : a.callAssemblyVote(estate, title.trim(), matter, blocks(Number(days))));
     if (sent?.ok) setTitle('');
   };
   const id = (name: string) => `call-${estate}-${name}`;
@@ -173,6 +179,8 @@ function CallVote({ estate }: { estate: number }) {
           <>
             <label for={id('seats')}>{t('owners.seatsLabel')}</label>
             <input id={id('seats')} type="number" min={1} max={11} value={seats} onInput={(e) => setSeats((e.target as HTMLInputElement).value)} />
+            <label class="check"><input type="checkbox" checked={secret} onChange={(e) => setSecret((e.target as HTMLInputElement).checked)} /> {t('owners.secretElection')}</label>
+            <p class="hint">{t('owners.secretElectionHint')}</p>
           </>
         )}
         <label for={id('days')}>{t('owners.votingDays')}</label>
@@ -250,7 +258,8 @@ function VoteCard({ vote: v, steward }: { vote: AssemblyVoteView; steward: boole
       <Participation turnout={v.turnout} electorate={v.electorate} />
       {v.stage === 'closed'
         ? <Results vote={v} />
-        : <MyBallot vote={v} />}
+        : v.secret ? <SecretElection vote={v} /> : <MyBallot vote={v} />}
+      {v.secret && <p class="muted" data-testid="secret-badge">{t('owners.secretBadge')}</p>}
       {steward && v.stage === 'open' && v.matters.length === 1 && v.matters[0].question.kind === 'motion' && <PaperBallots vote={v} />}
     </article>
   );

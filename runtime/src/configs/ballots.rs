@@ -45,6 +45,8 @@ impl pallet_anonymous_ballot::StaticChunks<StaticChunk<BandersnatchSha512Ell2>> 
 
 impl pallet_anonymous_ballot::Config for Runtime {
 	type Registry = PartyBranch;
+	// Owners of an estate when a committee election by secret ballot was called, by area.
+	type Electorate = OwnersAssembly;
 	type Crypto = BallotCrypto;
 	type RingConfig = BallotRingDomain;
 	type Chunks = SetupPoints;
@@ -53,7 +55,9 @@ impl pallet_anonymous_ballot::Config for Runtime {
 	// A whole ring in one step: adding a key to a root is cheap beside checking one proof.
 	type MaxKeysPerBuildStep = ConstU32<255>;
 	type MaxRingsWaiting = ConstU32<256>;
-	type MaxOptions = ConstU32<16>;
+	// An owners' committee election: up to 24 candidates and a blank; a voter's marks are a
+	// bit each, so 32 at most.
+	type MaxOptions = ConstU32<32>;
 	type MinVotingPeriod = MinBallotVotingPeriod;
 	type MaxVotingPeriod = MaxBallotVotingPeriod;
 	type MaxPolls = ConstU32<256>;
@@ -66,6 +70,10 @@ impl pallet_anonymous_ballot::Config for Runtime {
 	// 16 roots of one ring fixed by open polls at once (a kept root is up to 8 KB); a community
 	// rarely has more than a few secret polls open.
 	type MaxRootsInUse = ConstU32<16>;
+	// In an owners' secret election a ballot counts its ring's area: a ring of fewer than three
+	// owners of one area would let one of them, or anyone who knows they voted, tell who voted
+	// how. Their owners vote on paper.
+	type MinRollRing = ConstU32<3>;
 	type MaxBallotsPerBlock = ConstU32<256>;
 	type WeightInfo = pallet_anonymous_ballot::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]

@@ -5,6 +5,7 @@ use crate::{mock::*, *};
 mod elections;
 mod funds;
 mod register;
+mod secret;
 mod voting;
 
 /// The outcomes of a closed vote.
