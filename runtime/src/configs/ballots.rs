@@ -46,7 +46,7 @@ impl pallet_anonymous_ballot::StaticChunks<StaticChunk<BandersnatchSha512Ell2>> 
 impl pallet_anonymous_ballot::Config for Runtime {
 	type Registry = PartyBranch;
 	// Owners of an estate when a committee election by secret ballot was called, by area.
-	type Electorate = OwnersAssembly;
+	type Electorate = crate::OwnersAssembly;
 	type Crypto = BallotCrypto;
 	type RingConfig = BallotRingDomain;
 	type Chunks = SetupPoints;

@@ -243,7 +243,7 @@ impl pallet_owners_assembly::Config for Runtime {
 	type Retention = AssemblyRetention;
 	type MaxPrunedPerStep = ConstU32<100>;
 	// Committee elections by secret ballot vote online in anonymous polls.
-	type AnonymousRolls = AnonymousBallot;
+	type AnonymousRolls = crate::AnonymousBallot;
 	// A polling station serves a few hundred owners; larger ones record in several counts.
 	type MaxStationVoters = ConstU32<200>;
 	type WeightInfo = pallet_owners_assembly::weights::SubstrateWeight<Runtime>;
