@@ -89,27 +89,7 @@ fn poll_with_two_keys() -> Vec<[u8; 32]> {
 }
 
 fn ballot(keys: &[[u8; 32]], seed: u8, choice: u8) -> RuntimeCall {
-	let commitment = BallotCrypto::open(
-		BallotRingDomain::get(),
-		&BallotCrypto::member_from_secret(&secret(seed)),
-		keys.iter().cloned(),
-	)
-	.expect("the key is in the ring");
-	let (proof, alias) = BallotCrypto::create(
-		commitment,
-		&secret(seed),
-		&ballot_context(0),
-		&ballot_message(0, choice, 0),
-	)
-	.expect("a proof");
-	RuntimeCall::AnonymousBallot(pallet_anonymous_ballot::Call::cast {
-		poll: 0,
-		ring: 0,
-		choice,
-		sequence: 0,
-		alias,
-		proof,
-	})
+	mark(0, 0, keys, seed, choice, 0)
 }
 
 /// The pool's check of a transaction, as a node runs it before taking it into its pool.
@@ -376,7 +356,8 @@ fn an_anonymous_consultation_topic_is_decided_from_real_anonymous_ballots() {
 	});
 }
 
-/// A mark of `seed`'s key in announced poll `poll`, ring `ring` (its keys `keys`).
+/// The ballot of `seed`'s key in `poll`, ring `ring` (its keys `keys`): option `choice`, its
+/// `sequence`-th (an owners' election's marks are numbered so).
 fn mark(poll: u32, ring: u32, keys: &[[u8; 32]], seed: u8, choice: u8, sequence: u32) -> RuntimeCall {
 	let commitment = BallotCrypto::open(
 		BallotRingDomain::get(),

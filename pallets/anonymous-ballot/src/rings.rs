@@ -99,14 +99,7 @@ impl<T: Config> Pallet<T> {
 			if index == count {
 				ensure!(count < T::MaxRingsPerCommunity::get(), Error::<T>::RingsFull);
 				RingCount::<T>::insert(community, count + 1);
-				break Ring::<T> {
-					members: Default::default(),
-					built: 0,
-					rebuild: false,
-					building: Trusted(T::Crypto::start_members(Self::ring_config())),
-					root: None,
-					revision: 0,
-				};
+				break Ring::<T>::empty();
 			}
 			match Rings::<T>::get(community, index) {
 				Some(ring) if (ring.members.len() as u32) < T::MaxRingSize::get() => break ring,

@@ -34,7 +34,6 @@ use gongzhi_primitives::{
 	votes::{AnonymousRolls, ElectorateId, WeightedElectorate, WeightedTally},
 };
 use sp_runtime::traits::{AccountIdConversion, Saturating};
-use verifiable::GenerateVerifiable;
 
 impl<T: Config> Pallet<T> {
 	/// What [`Pallet::enrol`] costs: its own work and the electorate's answer.
@@ -143,15 +142,7 @@ impl<T: Config> Pallet<T> {
 			},
 			None => {
 				roll.rings.try_push((weight, 0)).map_err(|_| Error::<T>::RingsFull)?;
-				let ring = Ring::<T> {
-					members: Default::default(),
-					built: 0,
-					rebuild: false,
-					building: Trusted(T::Crypto::start_members(Self::ring_config())),
-					root: None,
-					revision: 0,
-				};
-				(roll.rings.len() - 1, ring)
+				(roll.rings.len() - 1, Ring::<T>::empty())
 			},
 		};
 		let index = index as RingIndex;

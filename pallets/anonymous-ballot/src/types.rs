@@ -150,6 +150,18 @@ pub struct Ring<T: Config> {
 }
 
 impl<T: Config> Ring<T> {
+	/// A ring with no keys, its root not yet begun.
+	pub fn empty() -> Self {
+		Ring {
+			members: Default::default(),
+			built: 0,
+			rebuild: false,
+			building: Trusted(T::Crypto::start_members(T::RingConfig::get())),
+			root: None,
+			revision: 0,
+		}
+	}
+
 	/// Whether the last finished root holds exactly the ring's members.
 	pub fn is_current(&self) -> bool {
 		!self.rebuild && self.built as usize == self.members.len() && self.root.is_some()

@@ -8,16 +8,21 @@ use frame_support::{assert_noop, assert_ok, BoundedVec};
 /// blocks after the notice: the vote and its anonymous poll.
 fn call_secret(estate: EstateId) -> (VoteId, u32) {
 	let vote = NextVoteId::<Test>::get();
-	assert_ok!(OwnersAssembly::call_secret_election(
-		RuntimeOrigin::signed(PLUM_SECRETARY),
+	assert_ok!(call_election(PLUM_SECRETARY, estate, 2));
+	(vote, SecretPolls::<Test>::get(vote).expect("a poll"))
+}
+
+/// `by` calls an election of `seats` seats by secret ballot on `estate`.
+fn call_election(by: AccountId, estate: EstateId, seats: u8) -> sp_runtime::DispatchResult {
+	OwnersAssembly::call_secret_election(
+		RuntimeOrigin::signed(by),
 		estate,
 		b"committee".to_vec(),
-		2,
+		seats,
 		100,
 		2,
-		10
-	));
-	(vote, SecretPolls::<Test>::get(vote).expect("a poll"))
+		10,
+	)
 }
 
 fn nominate(vote: VoteId, by: AccountId, candidate: AccountId) {
@@ -55,42 +60,12 @@ use frame_support::traits::ConstU32;
 fn a_secret_election_announces_an_anonymous_poll_and_opens_it_with_the_standing_candidates() {
 	new_test_ext().execute_with(|| {
 		let id = estate_ready();
-		assert_noop!(
-			OwnersAssembly::call_secret_election(
-				RuntimeOrigin::signed(NOBODY),
-				id,
-				b"committee".to_vec(),
-				2,
-				100,
-				2,
-				10
-			),
-			Error::<Test>::NotASteward
-		);
-		assert_noop!(
-			OwnersAssembly::call_secret_election(
-				RuntimeOrigin::signed(PLUM_SECRETARY),
-				id,
-				b"committee".to_vec(),
-				0,
-				100,
-				2,
-				10
-			),
-			Error::<Test>::BadElection
-		);
+		assert_noop!(call_election(NOBODY, id, 2), Error::<Test>::NotASteward);
+		assert_noop!(call_election(PLUM_SECRETARY, id, 0), Error::<Test>::BadElection);
 		// The anonymous-ballot pallet refuses: no vote is called either.
 		ROLLS_FULL.with(|f| f.set(true));
 		assert_noop!(
-			OwnersAssembly::call_secret_election(
-				RuntimeOrigin::signed(PLUM_SECRETARY),
-				id,
-				b"committee".to_vec(),
-				2,
-				100,
-				2,
-				10
-			),
+			call_election(PLUM_SECRETARY, id, 2),
 			sp_runtime::DispatchError::Other("too many polls")
 		);
 		ROLLS_FULL.with(|f| f.set(false));
